@@ -1,1 +1,130 @@
-pub fn x(){}
+//! crosscheck reads several reports of one event and reports, with
+//! evidence, where their facts conflict.
+//!
+//! ```text
+//!  paths ──load──▶ Document ──segment──▶ Sentence ──extract──▶ Claim
+//!                  (original bytes,       (byte spans,          (date/number,
+//!                   normalised copy,       repeats marked)       value, subject)
+//!                   publication date)                               │
+//!                                                                   ▼
+//!  report ◀──────── Finding ◀────────compare──────── SentencePair ◀─align
+//!  (text, json)     (claims, subject,                (IDF-weighted
+//!                    reason, fingerprint)             term overlap)
+//! ```
+//!
+//! Every stage is a module with one output type; stages talk only through
+//! those types. Every span is a byte range into the file the user gave.
+//!
+//! # Example
+//! ```
+//! use crosscheck::{analyse, document, rules::Rules};
+//! let a = document::from_bytes("a.txt".as_ref(),
+//!     b"Dec 4, 2025\nThe leaders met at the SCO Summit in Tianjin in June 2025.".to_vec(), 0).unwrap();
+//! let b = document::from_bytes("b.txt".as_ref(),
+//!     b"Dec 4, 2025\nThe leaders last met on September 1 this year at the SCO Summit in Tianjin.".to_vec(), 1).unwrap();
+//! let run = analyse(vec![a, b], &Rules::built_in().unwrap()).unwrap();
+//! assert_eq!(run.findings.len(), 1);
+//! assert_eq!(run.findings[0].rule, "date-conflict");
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod align;
+pub mod calendar;
+pub mod compare;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod normalize;
+pub mod report;
+pub mod rules;
+pub mod segment;
+pub mod span;
+pub mod terms;
+
+pub use error::Error;
+
+use align::SentencePair;
+use chrono::NaiveDate;
+use compare::{Finding, Tally};
+use document::{DateSource, Document};
+use extract::Claim;
+use rules::Rules;
+use segment::Sentence;
+use std::path::PathBuf;
+
+/// A report file to check, with an optional publication date from the user.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The file.
+    pub path: PathBuf,
+    /// `--published FILE=DATE`: overrides whatever the file says.
+    pub published: Option<NaiveDate>,
+}
+
+/// Everything a check found out: the output of every stage.
+#[derive(Debug, Clone, Default)]
+pub struct Run {
+    /// The reports that could be read, in the order given.
+    pub documents: Vec<Document>,
+    /// Their sentences, document by document.
+    pub sentences: Vec<Sentence>,
+    /// Their claims, sentence by sentence.
+    pub claims: Vec<Claim>,
+    /// Sentences that speak of the same thing.
+    pub pairs: Vec<SentencePair>,
+    /// What an editor should look at, ordered by document and position.
+    pub findings: Vec<Finding>,
+    /// How every comparison ended.
+    pub tally: Tally,
+    /// Inputs that could not be read. The others are still checked.
+    pub errors: Vec<Error>,
+}
+
+/// Loads the inputs and checks them. A file that cannot be read is listed
+/// in [`Run::errors`] and the others are still checked; only bad rules stop
+/// the run.
+pub fn check(inputs: &[Input], rules: &Rules) -> Result<Run, Error> {
+    let mut documents = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match document::load(&input.path, documents.len()) {
+            Ok(mut doc) => {
+                if let Some(date) = input.published {
+                    doc.published = Some(date);
+                    doc.published_from = DateSource::Flag;
+                    doc.published_note = "from --published".into();
+                }
+                documents.push(doc);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut run = analyse(documents, rules)?;
+    run.errors = errors;
+    Ok(run)
+}
+
+/// Runs the pipeline over documents already loaded.
+pub fn analyse(mut documents: Vec<Document>, rules: &Rules) -> Result<Run, Error> {
+    let extractor = extract::Extractor::new(rules)?;
+    let datelines = document::Datelines::new(&rules.datelines)
+        .map_err(|message| Error::BadRules { path: "rules/datelines.toml".into(), message })?;
+    let lexicon = terms::Lexicon::new(rules);
+    for (i, doc) in documents.iter_mut().enumerate() {
+        doc.index = i;
+        document::prepare(doc, extractor.dates(), &datelines);
+    }
+    document::complete_years(&mut documents);
+    let sentences = segment::segment(&documents, &rules.segment);
+    let claims = extract::extract(&documents, &sentences, &extractor, &lexicon);
+    let alignment = align::align(&documents, &sentences, &claims, &lexicon);
+    let (findings, tally) = compare::compare(&compare::Input {
+        docs: &documents,
+        sentences: &sentences,
+        claims: &claims,
+        alignment: &alignment,
+        rules,
+    });
+    Ok(Run { documents, sentences, claims, pairs: alignment.pairs, findings, tally, errors: Vec::new() })
+}

@@ -1,0 +1,146 @@
+//! Stage 4, align: pairs of sentences that speak of the same thing.
+//!
+//! Input: sentences and their claims. Output: [`SentencePair`]s, across
+//! reports and within one report, scored by the cosine of their content
+//! terms weighted by rarity across the run (IDF), with aliases resolved and
+//! names matched with Jaro-Winkler so that a misspelt name still counts.
+//! Claim spans are masked out first: two sentences giving different dates
+//! for one meeting must still pair up. A sentence may pair with several.
+
+use crate::document::Document;
+use crate::extract::Claim;
+use crate::segment::Sentence;
+use crate::terms::{Lexicon, Term, TermKind};
+use std::collections::{BTreeMap, HashMap};
+
+/// Pairs scoring below this are not aligned.
+pub const MIN_SCORE: f32 = 0.12;
+
+/// Names at least this similar (Jaro-Winkler) count as the same name.
+pub const NAME_SIMILARITY: f64 = 0.92;
+
+/// Two sentences that speak of the same thing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SentencePair {
+    /// The earlier sentence (index into the run's sentences).
+    pub a: usize,
+    /// The later sentence.
+    pub b: usize,
+    /// Weighted cosine similarity, 0..=1.
+    pub score: f32,
+}
+
+/// How rare each term is across the sentences of the run.
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    idf: HashMap<String, f32>,
+    max: f32,
+}
+
+impl Weights {
+    /// The weight of a term: its IDF, halved for title words (which name
+    /// roles, and recur in every report).
+    pub fn of(&self, term: &Term) -> f32 {
+        let w = self.idf.get(&term.key).copied().unwrap_or(self.max);
+        if term.kind == TermKind::Title {
+            w * 0.5
+        } else {
+            w
+        }
+    }
+}
+
+/// The alignment of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// Aligned pairs, ordered by `(a, b)`.
+    pub pairs: Vec<SentencePair>,
+    /// Term weights, reused to weigh claim subjects.
+    pub weights: Weights,
+}
+
+/// Whether two terms match: the same key, or two names close enough.
+pub fn same_term(a: &Term, b: &Term) -> Option<f32> {
+    if a.key == b.key {
+        return Some(1.0);
+    }
+    let names = a.kind == TermKind::Name && b.kind == TermKind::Name;
+    if names && a.key.chars().count() >= 5 && b.key.chars().count() >= 5 && a.key.chars().next() == b.key.chars().next() {
+        let sim = strsim::jaro_winkler(&a.key, &b.key);
+        if sim >= NAME_SIMILARITY {
+            return Some(sim as f32);
+        }
+    }
+    None
+}
+
+/// Aligns the sentences of a run.
+pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexicon: &Lexicon) -> Alignment {
+    let mut masks: Vec<Vec<crate::span::Span>> = vec![Vec::new(); sentences.len()];
+    for c in claims {
+        let s = &sentences[c.sentence];
+        masks[c.sentence].push(crate::span::Span::new(c.norm.start - s.norm.start, c.norm.end - s.norm.start));
+    }
+    let terms: Vec<Vec<Term>> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if s.duplicate_of.is_some() {
+                return Vec::new();
+            }
+            let mut t = lexicon.terms(s.norm.of(&docs[s.doc].norm.text), &masks[i]);
+            t.sort_by(|a, b| a.key.cmp(&b.key));
+            t.dedup_by(|a, b| a.key == b.key);
+            t
+        })
+        .collect();
+    let live = terms.iter().filter(|t| !t.is_empty()).count().max(1) as f32;
+    let mut df: HashMap<&str, u32> = HashMap::new();
+    for t in &terms {
+        for term in t {
+            *df.entry(term.key.as_str()).or_default() += 1;
+        }
+    }
+    let idf: HashMap<String, f32> =
+        df.iter().map(|(k, n)| (k.to_string(), (1.0 + live / *n as f32).ln())).collect();
+    let weights = Weights { max: (1.0 + live).ln(), idf };
+    let norms: Vec<f32> =
+        terms.iter().map(|t| t.iter().map(|x| weights.of(x).powi(2)).sum::<f32>().sqrt()).collect();
+
+    // Candidates share at least one term that is not in half the sentences:
+    // an inverted index, never all pairs.
+    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        for term in t {
+            if (df[term.key.as_str()] as f32) <= (live / 2.0).max(2.0) {
+                index.entry(term.key.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = index
+        .values()
+        .flat_map(|list| {
+            list.iter().enumerate().flat_map(move |(n, &a)| list[n + 1..].iter().map(move |&b| (a, b)))
+        })
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+
+    let mut pairs = Vec::new();
+    for (a, b) in candidates {
+        let mut dot = 0.0;
+        for ta in &terms[a] {
+            let best = terms[b]
+                .iter()
+                .filter_map(|tb| same_term(ta, tb).map(|sim| sim * weights.of(ta) * weights.of(tb)))
+                .fold(0.0f32, f32::max);
+            dot += best;
+        }
+        let denom = norms[a] * norms[b];
+        let score = if denom > 0.0 { (dot / denom).min(1.0) } else { 0.0 };
+        if score >= MIN_SCORE {
+            pairs.push(SentencePair { a, b, score });
+        }
+    }
+    Alignment { pairs, weights }
+}

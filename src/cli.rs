@@ -1,0 +1,157 @@
+//! Command-line arguments: clap's raw [`Args`] become validated
+//! [`Settings`].
+
+use clap::{Parser, Subcommand, ValueEnum};
+use crosscheck::compare::Severity;
+use crosscheck::report::Format;
+use crosscheck::{Error, Input};
+use std::path::PathBuf;
+
+/// Finds where reports of one event conflict, with evidence.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, propagate_version = true)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check reports of one event against each other.
+    ///
+    /// Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
+    Check(CheckArgs),
+}
+
+/// `crosscheck check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Report files: plain text, Markdown, or JSON documents
+    /// {"id","title","source","url","published","text"}.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Fail (exit 1) when a finding has this severity or a higher one.
+    #[arg(long, value_enum, default_value_t = FailOn::Conflict, value_name = "LEVEL")]
+    pub fail_on: FailOn,
+    /// Publication date of a report, overriding what the report says:
+    /// FILE=YYYY-MM-DD. Repeat for several reports.
+    #[arg(long, value_name = "FILE=DATE")]
+    pub published: Vec<String>,
+    /// A folder of rules files extending or replacing the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// For a person.
+    Text,
+    /// For scripts (schema crosscheck.report/1).
+    Json,
+}
+
+/// `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Conflicts fail the run.
+    Conflict,
+    /// Warnings and conflicts fail the run.
+    Warning,
+    /// Nothing fails the run.
+    Never,
+}
+
+/// Validated settings of `check`.
+#[derive(Debug)]
+pub struct Settings {
+    /// Files with their publication dates from the user.
+    pub inputs: Vec<Input>,
+    /// Output format.
+    pub format: Format,
+    /// Lowest severity that fails the run, if any.
+    pub fail_on: Option<Severity>,
+    /// Extra rules.
+    pub rules: Option<PathBuf>,
+    /// Where to write.
+    pub output: Option<PathBuf>,
+}
+
+impl CheckArgs {
+    /// Validates the arguments.
+    pub fn settings(self) -> Result<Settings, Error> {
+        let mut inputs: Vec<Input> =
+            self.files.iter().map(|p| Input { path: p.clone(), published: None }).collect();
+        for flag in &self.published {
+            let (file, date) = flag.rsplit_once('=').ok_or_else(|| {
+                Error::Usage(format!("--published {flag:?}: expected FILE=YYYY-MM-DD"))
+            })?;
+            let date = crosscheck::calendar::parse_iso_day(date).ok_or_else(|| {
+                Error::Usage(format!("--published {flag:?}: {date:?} is not a date as YYYY-MM-DD"))
+            })?;
+            let matches = |p: &PathBuf| {
+                p.as_os_str() == file
+                    || p.file_name().is_some_and(|n| n == file)
+                    || p.canonicalize().ok().zip(std::path::Path::new(file).canonicalize().ok()).is_some_and(|(a, b)| a == b)
+            };
+            let mut hit = false;
+            for input in inputs.iter_mut().filter(|i| matches(&i.path)) {
+                input.published = Some(date);
+                hit = true;
+            }
+            if !hit {
+                return Err(Error::Usage(format!("--published {flag:?}: {file} is not one of the files to check")));
+            }
+        }
+        Ok(Settings {
+            inputs,
+            format: match self.format {
+                FormatArg::Text => Format::Text,
+                FormatArg::Json => Format::Json,
+            },
+            fail_on: match self.fail_on {
+                FailOn::Conflict => Some(Severity::Conflict),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Never => None,
+            },
+            rules: self.rules,
+            output: self.output,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn published_flags_are_validated() {
+        let parse = |extra: &[&str]| {
+            let mut argv = vec!["crosscheck", "check", "a.txt", "b.txt"];
+            argv.extend_from_slice(extra);
+            match Args::try_parse_from(argv).unwrap().command {
+                Command::Check(c) => c.settings(),
+            }
+        };
+        let s = parse(&["--published", "b.txt=2025-12-04"]).unwrap();
+        assert_eq!(s.inputs[1].published, chrono::NaiveDate::from_ymd_opt(2025, 12, 4));
+        assert_eq!(s.inputs[0].published, None);
+        assert!(parse(&["--published", "b.txt"]).unwrap_err().to_string().contains("FILE=YYYY-MM-DD"));
+        assert!(parse(&["--published", "b.txt=Dec 4"]).unwrap_err().to_string().contains("not a date"));
+        assert!(parse(&["--published", "c.txt=2025-12-04"]).unwrap_err().to_string().contains("not one of"));
+    }
+}

@@ -1,0 +1,265 @@
+//! Stage 5, compare: claims about the same subject in aligned sentences
+//! become [`Finding`]s.
+//!
+//! Input: claims and sentence pairs. Output: findings (conflicts, and
+//! compatible claims of different precision when that rule is on), each with
+//! its claims, a subject, a confidence and a reason in plain words, plus a
+//! tally of every comparison made. One file per claim kind: `dates.rs`.
+
+mod dates;
+
+use crate::align::{same_term, Alignment, Weights};
+use crate::document::Document;
+use crate::extract::{Claim, ClaimKind};
+use crate::rules::Rules;
+use crate::segment::Sentence;
+use crate::terms::{Term, TermKind};
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Worth a look.
+    Warning,
+    /// The claims cannot both be true.
+    Conflict,
+}
+
+impl Severity {
+    /// Parses `conflict`, `warning` or `info`.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "conflict" => Some(Severity::Conflict),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+
+    /// The lowercase name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Conflict => "conflict",
+        }
+    }
+}
+
+/// What a comparison concluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The same value.
+    Agree,
+    /// Different precision, one inside the other.
+    Compatible,
+    /// Cannot both be true.
+    Conflict,
+}
+
+/// Whether the claims come from two reports or one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Two different reports.
+    CrossDocument,
+    /// Two sentences of one report.
+    IntraDocument,
+}
+
+impl Scope {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::CrossDocument => "cross-document",
+            Scope::IntraDocument => "intra-document",
+        }
+    }
+}
+
+/// One thing an editor should look at.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// Stable fingerprint: the same claims in the same sentences give the
+    /// same id, whatever else changes in the reports.
+    pub id: String,
+    /// The kind of the claims compared.
+    pub kind: ClaimKind,
+    /// The rule that made it (`date-conflict`), a key of `rules/severities.toml`.
+    pub rule: &'static str,
+    /// From `rules/severities.toml`.
+    pub severity: Severity,
+    /// What the comparison concluded.
+    pub verdict: Verdict,
+    /// How sure the checker is that the claims are about the same thing and
+    /// read correctly, 0..=1.
+    pub confidence: f32,
+    /// What both claims are about, in the words of the first.
+    pub subject: String,
+    /// One line: the claims and their values.
+    pub message: String,
+    /// Why, in plain words.
+    pub reason: String,
+    /// Across reports or inside one.
+    pub scope: Scope,
+    /// The claims, ordered by document and position.
+    pub claims: Vec<usize>,
+}
+
+/// How many comparisons ended each way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Same value.
+    pub agree: usize,
+    /// Different precision, one inside the other.
+    pub compatible: usize,
+    /// Cannot both be true.
+    pub conflict: usize,
+}
+
+/// What two claims share as a subject.
+#[derive(Debug, Clone)]
+pub struct SharedSubject {
+    /// The shared terms as written in the first claim's sentence.
+    pub label: String,
+    /// Shared weight over the smaller subject's weight, 0..=1.
+    pub score: f32,
+}
+
+/// Below this share of weight, two subjects are not the same.
+pub const MIN_SUBJECT: f32 = 0.2;
+
+/// Whether two claims are about the same subject: they must share a term
+/// that identifies something (a name, an alias or an ordinal, not a title),
+/// and enough of their weight.
+pub fn shared_subject(a: &Claim, b: &Claim, text_a: &str, weights: &Weights) -> Option<SharedSubject> {
+    let total = |terms: &[Term]| terms.iter().map(|t| weights.of(t)).sum::<f32>();
+    let (wa, wb) = (total(&a.subject), total(&b.subject));
+    if wa == 0.0 || wb == 0.0 {
+        return None;
+    }
+    let mut shared = 0.0;
+    let mut identified = false;
+    let mut words: Vec<&Term> = Vec::new();
+    for ta in &a.subject {
+        let best = b
+            .subject
+            .iter()
+            .filter_map(|tb| same_term(ta, tb).map(|s| (s, tb)))
+            .max_by(|x, y| x.0.total_cmp(&y.0));
+        if let Some((sim, tb)) = best {
+            shared += sim * weights.of(ta);
+            identified |= ta.kind.identifies() && tb.kind.identifies();
+            words.push(ta);
+        }
+    }
+    let score = (shared / wa.min(wb)).min(1.0);
+    if !identified || score < MIN_SUBJECT {
+        return None;
+    }
+    Some(SharedSubject { label: label(&words, text_a), score })
+}
+
+/// The shared terms as phrases: adjacent shared words read as one
+/// ("SCO Summit"); plain words are left out when names say enough.
+fn label(words: &[&Term], text: &str) -> String {
+    let named = words.iter().any(|t| t.kind.identifies());
+    let mut phrases: Vec<String> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for t in words.iter().filter(|t| !named || t.kind != TermKind::Word) {
+        let word = t.span.of(text);
+        match (last_end, phrases.last_mut()) {
+            (Some(end), Some(p)) if end <= t.span.start && text[end..t.span.start].trim().is_empty() => {
+                p.push(' ');
+                p.push_str(word);
+            }
+            _ => phrases.push(word.to_string()),
+        }
+        last_end = Some(t.span.end);
+    }
+    phrases.dedup();
+    phrases.join(", ")
+}
+
+/// Everything `compare` reads.
+pub struct Input<'a> {
+    /// The documents.
+    pub docs: &'a [Document],
+    /// Their sentences.
+    pub sentences: &'a [Sentence],
+    /// Their claims.
+    pub claims: &'a [Claim],
+    /// The aligned pairs and term weights.
+    pub alignment: &'a Alignment,
+    /// Severities.
+    pub rules: &'a Rules,
+}
+
+/// Compares the claims of every aligned pair of sentences.
+pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); input.sentences.len()];
+    for c in input.claims {
+        by_sentence[c.sentence].push(c.id);
+    }
+    let mut findings = Vec::new();
+    let mut tally = Tally::default();
+    for pair in &input.alignment.pairs {
+        for &a in &by_sentence[pair.a] {
+            for &b in &by_sentence[pair.b] {
+                let (a, b) = (&input.claims[a], &input.claims[b]);
+                dates::compare(input, pair.score, a, b, &mut findings, &mut tally);
+            }
+        }
+    }
+    findings.sort_by(|x, y| {
+        let key = |f: &Finding| {
+            let first = &input.claims[f.claims[0]];
+            (first.doc, first.span.start, f.rule, f.claims.clone())
+        };
+        key(x).cmp(&key(y))
+    });
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| seen.insert(f.id.clone()));
+    (findings, tally)
+}
+
+/// FNV-1a, 64 bits: a fingerprint that stays the same across Rust versions
+/// and platforms (std's hasher promises neither).
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// Whitespace runs made one space, for fingerprints and display.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable() {
+        assert_eq!(fingerprint(&["a", "b"]), fingerprint(&["a", "b"]));
+        assert_ne!(fingerprint(&["a", "b"]), fingerprint(&["ab", ""]));
+        assert_eq!(fingerprint(&[]), "cbf29ce484222325");
+    }
+
+    #[test]
+    fn severities_order() {
+        assert!(Severity::Conflict > Severity::Warning && Severity::Warning > Severity::Info);
+        assert_eq!(Severity::parse("warning"), Some(Severity::Warning));
+        assert_eq!(Severity::parse("fatal"), None);
+    }
+}

@@ -1,0 +1,1115 @@
+//! Stage: extract. Finds the date expressions in one sentence.
+//!
+//! Input: one sentence of normalised text (straight quotes, `-` for every
+//! dash, plain spaces, NFC) and the report's publication date when it is
+//! known. Output: [`DateMatch`]es whose byte spans are relative to that
+//! sentence, each with its anchor (`since 2021`, `until 2030`), its surface
+//! form and its value resolved against the publication date.
+//!
+//! The vocabulary (month and weekday names, prepositions, relative words,
+//! tense markers) comes from `rules/dates.toml` ([`DateRules`]).
+//! [`DateFinder::new`] compiles it into a few regexes once per run;
+//! [`DateFinder::find`] makes one pass per regex over the sentence and keeps
+//! the longest leftmost of overlapping candidates, so "September 1 this
+//! year" is one date, not "September 1" and "this year".
+//!
+//! Not handled yet (future work): weeks ("last week", "this week": a week is
+//! not a [`PartialDate`] precision, so they are not matched at all), ranges
+//! ("2025-26", "December 4-5": neither end is matched), numeric day/month
+//! forms ("04/12/2025"), counted offsets ("two years ago", "in three days"),
+//! decades ("the 1990s") and a bare year with no preposition or qualifier
+//! in front of it ("2025 was a record year").
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{Datelike, Days, NaiveDate};
+use regex::{Captures, Regex};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::PartialDate;
+use crate::span::Span;
+
+/// Years written next to a month or in ISO form must lie in this range.
+const EXPLICIT_YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
+/// How many words before a date are searched for a tense marker.
+const TENSE_WORDS_BEFORE: usize = 10;
+/// How many words after a date are searched for a tense marker.
+const TENSE_WORDS_AFTER: usize = 6;
+
+/// Date vocabulary, read from `rules/dates.toml`.
+///
+/// Month and weekday names are matched case-sensitively; every other word
+/// list case-insensitively. Entries of several words match any run of
+/// whitespace between their words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateRules {
+    /// The twelve months, January first.
+    pub months: Vec<NameEntry>,
+    /// The seven weekdays, Monday first.
+    pub weekdays: Vec<NameEntry>,
+    /// Words before a date that give its [`Anchor`]; not part of its span.
+    pub prepositions: Prepositions,
+    /// Words kept in a date's span that do not change its value ("early",
+    /// "mid", "earlier"); they also license a bare month or year.
+    pub qualifiers: Vec<String>,
+    /// Modifiers of units and weekdays ("this", "last", "next").
+    pub relative: RelativeWords,
+    /// Unit words of relative expressions ("month", "year").
+    pub units: Units,
+    /// Words naming a day relative to publication, with the offset in days.
+    pub relative_days: BTreeMap<String, i64>,
+    /// Parts of a day that may follow a weekday or relative day ("night").
+    pub day_parts: Vec<String>,
+    /// Smallest year a bare four-digit number may be.
+    pub bare_year_min: i32,
+    /// Largest year a bare four-digit number may be.
+    pub bare_year_max: i32,
+    /// Lowercase words allowed right after a bare year.
+    pub year_followers: Vec<String>,
+    /// Words and phrases marking future tense; an entry starting with an
+    /// apostrophe matches the end of a word ("'ll").
+    pub future_markers: Vec<String>,
+    /// Words and phrases marking past tense.
+    pub past_markers: Vec<String>,
+    /// Endings that make a lowercase word of five letters or more a past
+    /// marker ("ed").
+    pub past_suffixes: Vec<String>,
+    /// Words after which a past marker is a passive participle and says
+    /// nothing about tense ("be" in "will be held").
+    pub passive_auxiliaries: Vec<String>,
+    /// Examples checked by the tests.
+    #[serde(default)]
+    pub examples: Vec<DateExample>,
+}
+
+/// A month or a weekday: its full name and abbreviations.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameEntry {
+    /// The full, capitalised name ("September").
+    pub name: String,
+    /// Capitalised abbreviations ("Sept", "Sep"); a period may follow them.
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+}
+
+/// Prepositions by the anchor they give.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prepositions {
+    /// Place the event at the date ("in", "on").
+    pub at: Vec<String>,
+    /// Start at the date ("since", "from").
+    pub since: Vec<String>,
+    /// End at the date ("until", "by").
+    pub until: Vec<String>,
+}
+
+/// Modifiers of a unit or weekday, by direction.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelativeWords {
+    /// The current one ("this").
+    pub this: Vec<String>,
+    /// The previous one ("last").
+    pub last: Vec<String>,
+    /// The following one ("next").
+    pub next: Vec<String>,
+}
+
+/// Unit words of relative expressions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Units {
+    /// Words for a calendar month.
+    pub month: Vec<String>,
+    /// Words for a calendar year.
+    pub year: Vec<String>,
+}
+
+/// One example from the rules file: a sentence and the dates found in it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateExample {
+    /// The sentence.
+    pub text: String,
+    /// The publication date (`YYYY-MM-DD`), if any.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Every match in order: its text and its value (ISO, or "none").
+    pub expect: Vec<[String; 2]>,
+}
+
+/// How a date anchors the claim it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Anchor {
+    /// At the date ("on Friday", "in 2022", or no preposition).
+    At,
+    /// From the date on ("since 2021").
+    Since,
+    /// Up to the date ("until 2030", "by 2030").
+    Until,
+}
+
+/// The surface form of a date expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// Written with calendar fields; `year` is `None` when it was left out
+    /// or given relatively ("December 4", "September 1 this year").
+    Absolute {
+        /// The year as written.
+        year: Option<i32>,
+        /// The month, 1..=12.
+        month: Option<u32>,
+        /// The day of the month.
+        day: Option<u32>,
+    },
+    /// Relative to publication ("yesterday", "last month", "this year").
+    Relative,
+    /// A weekday ("on Thursday", "last Friday").
+    Weekday,
+}
+
+/// One date expression found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMatch {
+    /// Bytes within the sentence: the whole expression, including
+    /// qualifiers and "this year", but not the leading preposition.
+    pub span: Span,
+    /// What the leading preposition made of it.
+    pub anchor: Anchor,
+    /// How it was written.
+    pub form: Form,
+    /// Its value, resolved against the publication date; `None` when that
+    /// is needed and unknown.
+    pub value: Option<PartialDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum What {
+    /// Calendar fields as written; `rel_year` is a year offset from
+    /// publication ("this year" = 0, "last year" = -1).
+    Abs {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+        rel_year: Option<i32>,
+    },
+    /// Looks like a date but is not a real one ("31 February 2025"): it
+    /// wins over the shorter candidates inside it, then yields nothing.
+    Invalid,
+    Rel {
+        unit: Unit,
+        offset: i32,
+    },
+    Day {
+        offset: i64,
+    },
+    Weekday {
+        weekday: u32,
+        modifier: Option<i32>,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    span: Span,
+    anchor: Anchor,
+    what: What,
+}
+
+/// Which regex a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pattern {
+    MonthDayYear,
+    DayMonthYear,
+    MonthYear,
+    MonthRelYear,
+    MonthBare,
+    Iso,
+    BareYear,
+    RelUnit,
+    RelDay,
+    Weekday,
+    WeekdayAbbr,
+}
+
+/// The compiled date matcher; build it once per run.
+#[derive(Debug, Clone)]
+pub struct DateFinder {
+    patterns: Vec<(Pattern, Regex)>,
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+    anchors: HashMap<String, Anchor>,
+    modifiers: HashMap<String, i32>,
+    units: HashMap<String, Unit>,
+    relative_days: HashMap<String, i64>,
+    bare_years: std::ops::RangeInclusive<i32>,
+    year_followers: HashSet<String>,
+    future: Vec<Vec<String>>,
+    future_endings: Vec<String>,
+    past: Vec<Vec<String>>,
+    past_suffixes: Vec<String>,
+    passive: HashSet<String>,
+}
+
+/// Lowercases and joins the words of `s` with single spaces.
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A regex alternation of `words`, longest first; `what` names the list in
+/// errors. An empty list gives a group that never matches.
+fn alt<'a>(what: &str, words: impl IntoIterator<Item = &'a String>) -> Result<String, String> {
+    let mut parts: Vec<String> = Vec::new();
+    for w in words {
+        if w.split_whitespace().next().is_none() {
+            return Err(format!("rules/dates.toml: empty entry in {what}"));
+        }
+        let p = w.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
+        parts.push(p);
+    }
+    if parts.is_empty() {
+        return Ok(r"(?:\b\B)".to_string());
+    }
+    parts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    parts.dedup();
+    Ok(format!("(?:{})", parts.join("|")))
+}
+
+/// Splits a phrase list into word sequences, lowercased.
+fn phrases(what: &str, list: &[String]) -> Result<Vec<Vec<String>>, String> {
+    list.iter()
+        .map(|p| {
+            let words: Vec<String> = p.split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                Err(format!("rules/dates.toml: empty entry in {what}"))
+            } else {
+                Ok(words)
+            }
+        })
+        .collect()
+}
+
+fn check_name(what: &str, name: &str) -> Result<(), String> {
+    let ok = name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().all(char::is_alphabetic);
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "rules/dates.toml: {what} name {name:?} must be one capitalised word"
+        ))
+    }
+}
+
+/// Whether a day number can exist in `month` of some year.
+fn day_exists(month: u32, day: u32) -> bool {
+    NaiveDate::from_ymd_opt(2000, month, day).is_some()
+}
+
+/// Shifts a year and month by `offset` months.
+fn shift_month(year: i32, month: u32, offset: i32) -> Option<PartialDate> {
+    let total = i64::from(year) * 12 + i64::from(month) - 1 + i64::from(offset);
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    let m = u32::try_from(total.rem_euclid(12) + 1).ok()?;
+    PartialDate::month(y, m)
+}
+
+fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 {
+        date.checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
+/// Whether the text around `span` makes it a stand-alone expression rather
+/// than part of a number, a numeric range ("2025-26", "December 4-5"), a
+/// word or an amount. Ranges between month names ("August 31-September 1")
+/// keep both ends.
+fn clean_edges(s: &str, span: Span) -> bool {
+    let text = span.of(s);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let mut before = s[..span.start].chars().rev();
+    let (b1, b2) = (before.next(), before.next());
+    let mut after = s[span.end..].chars();
+    let (a1, a2) = (after.next(), after.next());
+    let bad_before = match b1 {
+        Some(c) if c.is_alphanumeric() || "$£€¥₹#".contains(c) => true,
+        Some(c) if "-.,:/".contains(c) => digit(b2) && digit(text.chars().next()),
+        _ => false,
+    };
+    let bad_after = match a1 {
+        Some(c) if c.is_alphanumeric() || c == '%' => true,
+        Some(c) if "-.,:/".contains(c) => digit(a2) && digit(text.chars().next_back()),
+        _ => false,
+    };
+    !bad_before && !bad_after
+}
+
+/// Lowercased words of `s` (letters, digits and apostrophes) with whether
+/// they were written in lowercase.
+fn words(s: &str) -> Vec<(String, bool)> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.to_lowercase(), w.chars().next().is_some_and(char::is_lowercase)))
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+impl DateFinder {
+    /// Compiles the rules; the error names the bad entry.
+    pub fn new(rules: &DateRules) -> Result<DateFinder, String> {
+        if rules.months.len() != 12 {
+            return Err(format!(
+                "rules/dates.toml: expected 12 months, found {}",
+                rules.months.len()
+            ));
+        }
+        if rules.weekdays.len() != 7 {
+            return Err(format!(
+                "rules/dates.toml: expected 7 weekdays, found {}",
+                rules.weekdays.len()
+            ));
+        }
+        let mut months = HashMap::new();
+        let mut month_full = Vec::new();
+        let mut month_abbr = Vec::new();
+        for (i, m) in rules.months.iter().enumerate() {
+            check_name("month", &m.name)?;
+            month_full.push(m.name.clone());
+            for a in &m.abbreviations {
+                check_name("month abbreviation", a)?;
+                month_abbr.push(a.clone());
+            }
+            for n in std::iter::once(&m.name).chain(&m.abbreviations) {
+                if months.insert(n.clone(), i as u32 + 1).is_some() {
+                    return Err(format!("rules/dates.toml: month name {n:?} given twice"));
+                }
+            }
+        }
+        let mut weekdays = HashMap::new();
+        let mut wd_full = Vec::new();
+        let mut wd_abbr = Vec::new();
+        for (i, w) in rules.weekdays.iter().enumerate() {
+            check_name("weekday", &w.name)?;
+            wd_full.push(w.name.clone());
+            for a in &w.abbreviations {
+                check_name("weekday abbreviation", a)?;
+                wd_abbr.push(a.clone());
+            }
+            for n in std::iter::once(&w.name).chain(&w.abbreviations) {
+                if months.contains_key(n) || weekdays.insert(n.clone(), i as u32).is_some() {
+                    return Err(format!("rules/dates.toml: weekday name {n:?} given twice"));
+                }
+            }
+        }
+        let mut anchors = HashMap::new();
+        for (list, anchor) in [
+            (&rules.prepositions.at, Anchor::At),
+            (&rules.prepositions.since, Anchor::Since),
+            (&rules.prepositions.until, Anchor::Until),
+        ] {
+            for p in list {
+                anchors.insert(norm(p), anchor);
+            }
+        }
+        let mut modifiers = HashMap::new();
+        for (list, offset) in [
+            (&rules.relative.this, 0),
+            (&rules.relative.last, -1),
+            (&rules.relative.next, 1),
+        ] {
+            for w in list {
+                modifiers.insert(norm(w), offset);
+            }
+        }
+        let mut units = HashMap::new();
+        for (list, unit) in [(&rules.units.month, Unit::Month), (&rules.units.year, Unit::Year)] {
+            for w in list {
+                units.insert(norm(w), unit);
+            }
+        }
+        let mut relative_days = HashMap::new();
+        for (w, &offset) in &rules.relative_days {
+            if !(-366..=366).contains(&offset) {
+                return Err(format!(
+                    "rules/dates.toml: relative_days.{w:?} = {offset} is out of range"
+                ));
+            }
+            relative_days.insert(norm(w), offset);
+        }
+        if rules.bare_year_min > rules.bare_year_max {
+            return Err("rules/dates.toml: bare_year_min is above bare_year_max".to_string());
+        }
+
+        let preps = alt("prepositions", anchors.keys())?;
+        let quals = alt("qualifiers", &rules.qualifiers)?;
+        let mods = alt("relative", modifiers.keys())?;
+        let unit_words = alt("units", units.keys())?;
+        let year_units = alt("units.year", &rules.units.year)?;
+        let rel_days = alt("relative_days", rules.relative_days.keys())?;
+        let day_parts = alt("day_parts", &rules.day_parts)?;
+        let mon_full = alt("months", &month_full)?;
+        let mon_any = alt("months", month_full.iter().chain(&month_abbr))?;
+        let wd_full_re = alt("weekdays", &wd_full)?;
+        let wd_abbr_re = alt("weekdays", &wd_abbr)?;
+        let wd_any = alt("weekdays", wd_full.iter().chain(&wd_abbr))?;
+
+        let prep = format!(r"(?:\b(?P<prep>(?i:{preps}))\s+)?");
+        let qual = format!(r"(?:\b(?P<qual>(?i:{quals}))(?:\s+|-))?");
+        let wdp = format!(r"(?:\b{wd_any}\b\.?,?\s+)?");
+        let mon = format!(r"\b(?P<mon>{mon_any})\b\.?");
+        let day = r"\b(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\b";
+        let year = r"\b(?P<year>[0-9]{4})\b";
+        let rel_year = format!(r"\s+(?:of\s+)?(?P<rel>(?i:{mods}))\s+(?i:{year_units})\b");
+        let sources = [
+            (
+                Pattern::MonthDayYear,
+                format!(r"{prep}(?P<e>{wdp}{mon}\s+{day}(?:,?\s+{year}|{rel_year})?)"),
+            ),
+            (
+                Pattern::DayMonthYear,
+                format!(r"{prep}(?P<e>{wdp}{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}|{rel_year})?)"),
+            ),
+            (Pattern::MonthYear, format!(r"{prep}(?P<e>{qual}{mon}\s+(?:of\s+)?{year})")),
+            (
+                Pattern::MonthRelYear,
+                format!(r"{prep}(?P<e>{qual}\b(?P<mon>{mon_full})\b{rel_year})"),
+            ),
+            (Pattern::MonthBare, format!(r"{prep}(?P<e>{qual}\b(?P<mon>{mon_full})\b)")),
+            (
+                Pattern::Iso,
+                format!(r"{prep}(?P<e>\b(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}})\b)"),
+            ),
+            (Pattern::BareYear, format!(r"{prep}(?P<e>{qual}{year})")),
+            (
+                Pattern::RelUnit,
+                format!(r"{prep}(?P<e>{qual}\b(?P<rel>(?i:{mods}))\s+(?P<unit>(?i:{unit_words}))\b)"),
+            ),
+            (
+                Pattern::RelDay,
+                format!(r"{prep}(?P<e>\b(?P<word>(?i:{rel_days}))\b(?:\s+(?i:{day_parts})\b)?)"),
+            ),
+            (
+                Pattern::Weekday,
+                format!(
+                    r"{prep}(?P<e>(?:\b(?P<rel>(?i:{mods}))\s+)?\b(?P<wd>{wd_full_re})\b(?:\s+(?i:{day_parts})\b)?)"
+                ),
+            ),
+            (
+                Pattern::WeekdayAbbr,
+                format!(r"{prep}(?P<e>(?:\b(?P<rel>(?i:{mods}))\s+)?\b(?P<wd>{wd_abbr_re})\.)"),
+            ),
+        ];
+        let mut patterns = Vec::new();
+        for (p, src) in sources {
+            let re = Regex::new(&src)
+                .map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
+            patterns.push((p, re));
+        }
+
+        let mut future = Vec::new();
+        let mut future_endings = Vec::new();
+        for p in phrases("future_markers", &rules.future_markers)? {
+            match p.as_slice() {
+                [one] if one.starts_with('\'') => future_endings.push(one.clone()),
+                _ => future.push(p),
+            }
+        }
+        Ok(DateFinder {
+            patterns,
+            months,
+            weekdays,
+            anchors,
+            modifiers,
+            units,
+            relative_days,
+            bare_years: rules.bare_year_min..=rules.bare_year_max,
+            year_followers: rules.year_followers.iter().map(|w| norm(w)).collect(),
+            future,
+            future_endings,
+            past: phrases("past_markers", &rules.past_markers)?,
+            past_suffixes: rules.past_suffixes.iter().map(|s| norm(s)).collect(),
+            passive: rules.passive_auxiliaries.iter().map(|s| norm(s)).collect(),
+        })
+    }
+
+    /// Finds every date expression in `sentence`, in order, resolving each
+    /// against `published`. Never panics; spans are on char boundaries.
+    pub fn find(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
+        let mut cands = Vec::new();
+        for (pattern, re) in &self.patterns {
+            for caps in re.captures_iter(sentence) {
+                if let Some(c) = self.candidate(*pattern, &caps, sentence) {
+                    cands.push(c);
+                }
+            }
+        }
+        // Longest leftmost: by start, then longest first; keep what does not
+        // overlap an earlier keeper.
+        cands.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then_with(|| b.span.len().cmp(&a.span.len()))
+        });
+        let mut kept: Vec<Cand> = Vec::new();
+        for c in cands {
+            if kept.last().is_none_or(|k| !k.span.overlaps(&c.span)) {
+                kept.push(c);
+            }
+        }
+        kept.iter()
+            .filter_map(|c| self.resolve(c, sentence, published))
+            .collect()
+    }
+
+    /// Turns one regex match into a candidate, or `None` when its context
+    /// shows it is not a date.
+    fn candidate(&self, pattern: Pattern, caps: &Captures<'_>, s: &str) -> Option<Cand> {
+        let e = caps.name("e")?;
+        let span = Span::new(e.start(), e.end());
+        if span.is_empty() || !clean_edges(s, span) {
+            return None;
+        }
+        let prep = caps.name("prep");
+        let anchor = prep
+            .and_then(|p| self.anchors.get(&norm(p.as_str())).copied())
+            .unwrap_or(Anchor::At);
+        let licensed = prep.is_some() || caps.name("qual").is_some();
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month = caps
+            .name("mon")
+            .and_then(|m| self.months.get(m.as_str().trim_end_matches('.')).copied());
+        let modifier = caps
+            .name("rel")
+            .and_then(|m| self.modifiers.get(&norm(m.as_str())).copied());
+        let what = match pattern {
+            Pattern::MonthDayYear | Pattern::DayMonthYear | Pattern::MonthYear | Pattern::Iso => {
+                let month = match pattern {
+                    Pattern::Iso => num("month")?,
+                    _ => month?,
+                };
+                let day = match pattern {
+                    Pattern::MonthYear => None,
+                    _ => Some(num("day")?),
+                };
+                let year = match caps.name("year") {
+                    Some(y) => Some(y.as_str().parse::<i32>().ok()?),
+                    None => None,
+                };
+                let rel_year = if caps.name("rel").is_some() {
+                    Some(modifier?)
+                } else {
+                    None
+                };
+                let valid = (1..=12).contains(&month)
+                    && year.is_none_or(|y| EXPLICIT_YEARS.contains(&y))
+                    && match (year, day) {
+                        (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month, d).is_some(),
+                        (None, Some(d)) => day_exists(month, d),
+                        (_, None) => true,
+                    };
+                if valid {
+                    What::Abs { year, month: Some(month), day, rel_year }
+                } else {
+                    What::Invalid
+                }
+            }
+            Pattern::MonthRelYear => What::Abs {
+                year: None,
+                month: Some(month?),
+                day: None,
+                rel_year: Some(modifier?),
+            },
+            Pattern::MonthBare => {
+                if !licensed {
+                    return None;
+                }
+                What::Abs { year: None, month: Some(month?), day: None, rel_year: None }
+            }
+            Pattern::BareYear => {
+                let year = caps.name("year")?.as_str().parse::<i32>().ok()?;
+                if !licensed || !self.bare_years.contains(&year) || !self.year_follower_ok(&s[span.end..]) {
+                    return None;
+                }
+                What::Abs { year: Some(year), month: None, day: None, rel_year: None }
+            }
+            Pattern::RelUnit => What::Rel {
+                unit: *self.units.get(&norm(caps.name("unit")?.as_str()))?,
+                offset: modifier?,
+            },
+            Pattern::RelDay => {
+                let word = caps.name("word")?;
+                let capitalised = word.as_str().chars().next().is_some_and(char::is_uppercase);
+                let after_word = s[..word.start()]
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                if capitalised && after_word {
+                    // "USA Today": a name, not a date.
+                    return None;
+                }
+                What::Day { offset: *self.relative_days.get(&norm(word.as_str()))? }
+            }
+            Pattern::Weekday | Pattern::WeekdayAbbr => {
+                if pattern == Pattern::WeekdayAbbr && prep.is_none() && caps.name("rel").is_none() {
+                    return None;
+                }
+                let weekday = *self.weekdays.get(caps.name("wd")?.as_str())?;
+                if caps.name("rel").is_some() && modifier.is_none() {
+                    return None;
+                }
+                What::Weekday { weekday, modifier }
+            }
+        };
+        Some(Cand { span, anchor, what })
+    }
+
+    /// Whether the text after a bare year lets it be a year: the next word,
+    /// when it is a lowercase word, must be a listed follower.
+    fn year_follower_ok(&self, tail: &str) -> bool {
+        if !tail.starts_with(char::is_whitespace) {
+            return true;
+        }
+        let next: String = tail
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        match next.chars().next() {
+            Some(c) if c.is_lowercase() => self.year_followers.contains(&next),
+            _ => true,
+        }
+    }
+
+    /// Builds the match for a kept candidate, resolving its value.
+    fn resolve(&self, c: &Cand, s: &str, published: Option<NaiveDate>) -> Option<DateMatch> {
+        let (form, value) = match c.what {
+            What::Invalid => return None,
+            What::Abs { year, month, day, rel_year } => {
+                let form = Form::Absolute { year, month, day };
+                let year = match (year, rel_year) {
+                    (Some(y), _) => Some(y),
+                    (None, Some(r)) => published.map(|p| p.year() + r),
+                    (None, None) => None,
+                };
+                let value = match (year, month, day) {
+                    (Some(y), Some(m), Some(d)) => PartialDate::day(y, m, d),
+                    (Some(y), Some(m), None) => PartialDate::month(y, m),
+                    (Some(y), None, _) => Some(PartialDate::year(y)),
+                    (None, Some(m), Some(d)) => published.and_then(|p| nearest_day(p, m, d)),
+                    (None, Some(m), None) => published.and_then(|p| {
+                        let future = self.tense(s, c.span) == Some(Tense::Future);
+                        let year = match (future, m.cmp(&p.month())) {
+                            (true, std::cmp::Ordering::Less) => p.year() + 1,
+                            (false, std::cmp::Ordering::Greater) => p.year() - 1,
+                            _ => p.year(),
+                        };
+                        PartialDate::month(year, m)
+                    }),
+                    (None, None, _) => None,
+                };
+                (form, value)
+            }
+            What::Rel { unit, offset } => {
+                let value = published.and_then(|p| match unit {
+                    Unit::Month => shift_month(p.year(), p.month(), offset),
+                    Unit::Year => Some(PartialDate::year(p.year() + offset)),
+                });
+                (Form::Relative, value)
+            }
+            What::Day { offset } => {
+                let value = published.and_then(|p| add_days(p, offset)).map(PartialDate::from);
+                (Form::Relative, value)
+            }
+            What::Weekday { weekday, modifier } => {
+                let value = published.and_then(|p| {
+                    let today = i64::from(p.weekday().num_days_from_monday());
+                    let w = i64::from(weekday);
+                    let offset = match modifier {
+                        Some(-1) => -((today - w + 6).rem_euclid(7) + 1),
+                        Some(0) => w - today,
+                        Some(_) => (w - today + 6).rem_euclid(7) + 1,
+                        None if self.tense(s, c.span) == Some(Tense::Future) => {
+                            (w - today + 6).rem_euclid(7) + 1
+                        }
+                        None => -(today - w).rem_euclid(7),
+                    };
+                    add_days(p, offset)
+                });
+                (Form::Weekday, value.map(PartialDate::from))
+            }
+        };
+        Some(DateMatch { span: c.span, anchor: c.anchor, form, value })
+    }
+
+    /// The tense of the clause around `span`: the marker nearest to it wins
+    /// (before it on a tie); `None` when there is none.
+    fn tense(&self, s: &str, span: Span) -> Option<Tense> {
+        let head = s[..span.start].rsplit(';').next().unwrap_or("");
+        let tail = s[span.end..].split(';').next().unwrap_or("");
+        let before = words(head);
+        let after = words(tail);
+        for d in 0..TENSE_WORDS_BEFORE.max(TENSE_WORDS_AFTER) {
+            if d < TENSE_WORDS_BEFORE && d < before.len() {
+                if let Some(t) = self.tense_at(&before, before.len() - 1 - d, true) {
+                    return Some(t);
+                }
+            }
+            if d < TENSE_WORDS_AFTER && d < after.len() {
+                if let Some(t) = self.tense_at(&after, d, false) {
+                    return Some(t);
+                }
+            }
+        }
+        None
+    }
+
+    /// The tense a marker at word `i` gives: a phrase ending there (`ending`)
+    /// or starting there.
+    fn tense_at(&self, words: &[(String, bool)], i: usize, ending: bool) -> Option<Tense> {
+        let at = |phrase: &[String]| {
+            let k = phrase.len();
+            let start = if ending {
+                match (i + 1).checked_sub(k) {
+                    Some(s) => s,
+                    None => return false,
+                }
+            } else {
+                i
+            };
+            words
+                .get(start..start + k)
+                .is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
+        };
+        let (word, lower) = &words[i];
+        if self.future.iter().any(|p| at(p)) || self.future_endings.iter().any(|e| word.ends_with(e.as_str())) {
+            return Some(Tense::Future);
+        }
+        let passive = i
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|(w, _)| self.passive.contains(w));
+        if passive {
+            return None;
+        }
+        if self.past.iter().any(|p| at(p)) {
+            return Some(Tense::Past);
+        }
+        let by_suffix = *lower
+            && word.chars().count() >= 5
+            && word.chars().all(char::is_alphabetic)
+            && !word.ends_with("eed")
+            && self.past_suffixes.iter().any(|suf| word.ends_with(suf.as_str()));
+        by_suffix.then_some(Tense::Past)
+    }
+}
+
+/// The date with this month and day nearest to `published`.
+fn nearest_day(published: NaiveDate, month: u32, day: u32) -> Option<PartialDate> {
+    let y = published.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| (*d - published).num_days().abs())
+        .map(PartialDate::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::parse_iso_day;
+
+    fn finder() -> DateFinder {
+        let rules: DateRules = toml::from_str(include_str!("../../rules/dates.toml")).expect("rules/dates.toml parses");
+        DateFinder::new(&rules).unwrap()
+    }
+
+    fn pub_date() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2025, 12, 4)
+    }
+
+    /// `(text, value)` of each match, value as ISO or "none".
+    fn found(f: &DateFinder, s: &str, published: Option<NaiveDate>) -> Vec<(String, String)> {
+        f.find(s, published)
+            .iter()
+            .map(|m| {
+                (
+                    m.span.of(s).to_string(),
+                    m.value.map_or("none".to_string(), |v| v.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(s: &str) -> (String, String) {
+        let got = found(&finder(), s, pub_date());
+        assert_eq!(got.len(), 1, "{s:?} gave {got:?}");
+        got[0].clone()
+    }
+
+    fn check(s: &str, text: &str, value: &str) {
+        assert_eq!(one(s), (text.to_string(), value.to_string()), "in {s:?}");
+    }
+
+    #[test]
+    fn rules_file_examples() {
+        let rules: DateRules = toml::from_str(include_str!("../../rules/dates.toml")).expect("rules/dates.toml parses");
+        assert!(!rules.examples.is_empty());
+        let f = DateFinder::new(&rules).unwrap();
+        for ex in &rules.examples {
+            let published = ex.published.as_deref().map(|p| parse_iso_day(p).unwrap());
+            let want: Vec<(String, String)> =
+                ex.expect.iter().map(|[a, b]| (a.clone(), b.clone())).collect();
+            assert_eq!(found(&f, &ex.text, published), want, "example {:?}", ex.text);
+        }
+    }
+
+    #[test]
+    fn absolute_forms() {
+        check("met on September 1, 2025 in Tianjin", "September 1, 2025", "2025-09-01");
+        check("met on Sept. 1, 2025.", "Sept. 1, 2025", "2025-09-01");
+        check("Dec 4, 2025", "Dec 4, 2025", "2025-12-04");
+        check("held on 4 December 2025", "4 December 2025", "2025-12-04");
+        check("held on 4th of December", "4th of December", "2025-12-04");
+        check("held on December 4", "December 4", "2025-12-04");
+        check("held on Jan. 10", "Jan. 10", "2026-01-10");
+        check("held on June 10", "June 10", "2025-06-10");
+        check("It happened in June 2025.", "June 2025", "2025-06");
+        check("It happened in Jun 2025.", "Jun 2025", "2025-06");
+        check("It happened in 2022.", "2022", "2022");
+        check("report dated 2025-12-04.", "2025-12-04", "2025-12-04");
+        check("met on September 1 this year", "September 1 this year", "2025-09-01");
+        check("met on September 1 last year", "September 1 last year", "2024-09-01");
+        check("June this year", "June this year", "2025-06");
+        check("in June last year", "June last year", "2024-06");
+        check("in June", "June", "2025-06");
+        check("in December", "December", "2025-12");
+        check("in mid-June", "mid-June", "2025-06");
+        check("by the end of 2025", "the end of 2025", "2025");
+        check("Both leaders met in 2025.", "2025", "2025");
+        check("Thursday, December 4, 2025", "Thursday, December 4, 2025", "2025-12-04");
+        check("Thu., Dec. 4, 2025", "Thu., Dec. 4, 2025", "2025-12-04");
+        check("on February 29, 2024", "February 29, 2024", "2024-02-29");
+        let f = finder();
+        assert_eq!(
+            found(&f, "held on August 31-September 1 this year", pub_date()),
+            [
+                ("August 31".to_string(), "2025-08-31".to_string()),
+                ("September 1 this year".to_string(), "2025-09-01".to_string())
+            ]
+        );
+        // Numeric ranges are skipped for now.
+        assert!(f.find("held on December 4-5", pub_date()).is_empty());
+    }
+
+    #[test]
+    fn absolute_form_fields() {
+        let f = finder();
+        let m = &f.find("met on September 1 this year", pub_date())[0];
+        assert_eq!(m.form, Form::Absolute { year: None, month: Some(9), day: Some(1) });
+        let m = &f.find("since 2021", pub_date())[0];
+        assert_eq!(m.form, Form::Absolute { year: Some(2021), month: None, day: None });
+        assert_eq!(m.anchor, Anchor::Since);
+        assert_eq!(m.span, Span::new(6, 10));
+    }
+
+    #[test]
+    fn anchors() {
+        let f = finder();
+        let a = |s: &str| f.find(s, pub_date()).iter().map(|m| m.anchor).collect::<Vec<_>>();
+        assert_eq!(a("since 2021"), [Anchor::Since]);
+        assert_eq!(a("until 2030"), [Anchor::Until]);
+        assert_eq!(a("by 2030"), [Anchor::Until]);
+        assert_eq!(a("in 2022"), [Anchor::At]);
+        assert_eq!(a("Since last year"), [Anchor::Since]);
+        assert_eq!(a("on Friday"), [Anchor::At]);
+        assert_eq!(a("until Friday"), [Anchor::Until]);
+        assert_eq!(a("Friday"), [Anchor::At]);
+        assert_eq!(one("since 2021").0, "2021");
+        assert_eq!(one("by December 4").0, "December 4");
+    }
+
+    #[test]
+    fn no_publication_date() {
+        let f = finder();
+        assert_eq!(found(&f, "on December 4", None), [("December 4".into(), "none".into())]);
+        assert_eq!(found(&f, "last month", None), [("last month".into(), "none".into())]);
+        assert_eq!(found(&f, "on Friday", None), [("Friday".into(), "none".into())]);
+        assert_eq!(found(&f, "in June", None), [("June".into(), "none".into())]);
+        assert_eq!(found(&f, "in 2022", None), [("2022".into(), "2022".into())]);
+        assert_eq!(
+            found(&f, "September 1, 2025", None),
+            [("September 1, 2025".into(), "2025-09-01".into())]
+        );
+    }
+
+    #[test]
+    fn relative_forms() {
+        check("today", "today", "2025-12-04");
+        check("tonight", "tonight", "2025-12-04");
+        check("yesterday", "yesterday", "2025-12-03");
+        check("Yesterday morning", "Yesterday morning", "2025-12-03");
+        check("tomorrow", "tomorrow", "2025-12-05");
+        check("last month", "last month", "2025-11");
+        check("this month", "this month", "2025-12");
+        check("next month", "next month", "2026-01");
+        check("earlier this month", "earlier this month", "2025-12");
+        check("later this month", "later this month", "2025-12");
+        check("last year", "last year", "2024");
+        check("this year", "this year", "2025");
+        check("next year", "next year", "2026");
+        check("earlier this year", "earlier this year", "2025");
+        check("Last month, talks failed", "Last month", "2025-11");
+        check("last month's talks", "last month", "2025-11");
+        let f = finder();
+        let m = &f.find("last month", pub_date())[0];
+        assert_eq!(m.form, Form::Relative);
+        // January publication: last month is in the previous year.
+        let jan = NaiveDate::from_ymd_opt(2026, 1, 15);
+        assert_eq!(found(&f, "last month", jan), [("last month".into(), "2025-12".into())]);
+    }
+
+    #[test]
+    fn weeks_are_not_matched_yet() {
+        let f = finder();
+        for s in ["last week", "this week", "next week", "earlier this week"] {
+            assert!(f.find(s, pub_date()).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn weekdays() {
+        check("He will meet Modi on Friday.", "Friday", "2025-12-05");
+        check("Singh on Thursday said so.", "Thursday", "2025-12-04");
+        check("They met on Monday.", "Monday", "2025-12-01");
+        check("They met on Friday.", "Friday", "2025-11-28");
+        check("He will arrive on Thursday.", "Thursday", "2025-12-11");
+        check("On Friday, Modi will address the nation.", "Friday", "2025-12-05");
+        check("He'll meet Modi on Monday.", "Monday", "2025-12-08");
+        check("It rained last Friday.", "last Friday", "2025-11-28");
+        check("It rained last Thursday.", "last Thursday", "2025-11-27");
+        check("It will rain next Friday.", "next Friday", "2025-12-05");
+        check("It will rain this Friday.", "this Friday", "2025-12-05");
+        check("It rained this Monday.", "this Monday", "2025-12-01");
+        check("on Friday night", "Friday night", "2025-11-28");
+        check("on Sat.", "Sat.", "2025-11-29");
+        check("Thursday's meeting", "Thursday", "2025-12-04");
+        let f = finder();
+        let m = &f.find("met on Monday", pub_date())[0];
+        assert_eq!(m.form, Form::Weekday);
+    }
+
+    #[test]
+    fn traps() {
+        let f = finder();
+        for s in [
+            "We met.",
+            "we've met",
+            "they may attend",
+            "May I say",
+            "March organisers said",
+            "the march was long",
+            "the 22nd meeting",
+            "23rd Annual Summit",
+            "a two-day visit",
+            "in the day",
+            "Earlier in the day, he left.",
+            "won 2-1",
+            "12 people",
+            "1,200 people",
+            "Sat on the bench",
+            "The Sun reported",
+            "told the Sun.",
+            "Mar",
+            "in Mar",
+            "2025",
+            "2,025 people",
+            "in 2025 people",
+            "a total of 2000 troops",
+            "$2025",
+            "in 2025-26",
+            "in 12025",
+            "USA Today reported",
+            "Wed",
+            "the Jan team",
+        ] {
+            assert!(f.find(s, pub_date()).is_empty(), "{s:?} gave {:?}", f.find(s, pub_date()));
+        }
+    }
+
+    #[test]
+    fn invalid_dates_yield_nothing() {
+        let f = finder();
+        for s in ["31 February 2025", "February 29, 2023", "Dec 99", "February 30", "on 2025-13-45"] {
+            assert!(f.find(s, pub_date()).is_empty(), "{s:?} gave {:?}", f.find(s, pub_date()));
+        }
+        // February 29 without a year resolves to the nearest leap day.
+        check("on February 29", "February 29", "2024-02-29");
+    }
+
+    #[test]
+    fn nasty_input_never_panics() {
+        let f = finder();
+        let long = "9".repeat(500);
+        let nasty = [
+            "",
+            " ",
+            "May",
+            "31 February 2025",
+            "February 29, 2023",
+            "Dec 99",
+            "9999999999999999999999",
+            "é…",
+            "Ünïcödé Ḍecember ４ ２０２５ in ２０２５",
+            "in 2025\u{301} and since ٢٠٢١",
+            "on ſince Friday K",
+            "\u{0}\u{FFFF}December 4\u{10FFFF}",
+            "last last last month month",
+            "September 1 this year this year",
+            long.as_str(),
+        ];
+        for s in nasty {
+            for published in [None, pub_date(), NaiveDate::from_ymd_opt(262_000, 12, 31), Some(NaiveDate::MIN)] {
+                for m in f.find(s, published) {
+                    assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+                    assert!(m.span.end <= s.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bad_rules_are_reported() {
+        let mut rules: DateRules = toml::from_str(include_str!("../../rules/dates.toml")).expect("rules/dates.toml parses");
+        rules.months.pop();
+        assert!(DateFinder::new(&rules).unwrap_err().contains("12 months"));
+        let mut rules: DateRules = toml::from_str(include_str!("../../rules/dates.toml")).expect("rules/dates.toml parses");
+        rules.weekdays[0].abbreviations.push("mon".into());
+        assert!(DateFinder::new(&rules).unwrap_err().contains("\"mon\""));
+        let bad = include_str!("../../rules/dates.toml").replace("qualifiers =", "qualifers =");
+        assert!(toml::from_str::<DateRules>(&bad).is_err());
+    }
+}

@@ -1,0 +1,212 @@
+//! Stage 3, extract: sentences become [`Claim`]s.
+//!
+//! Input: the documents and their [`Sentence`]s. Output: every date, number
+//! and ordinal claim with its byte span in the original file, its value
+//! normalised against the report's publication date, and its subject: the
+//! content terms of the clause it stands in ("SCO Summit", "Tianjin",
+//! "leaders"), with aliases resolved.
+
+pub mod dates;
+pub mod numbers;
+
+use crate::calendar::{PartialDate, Precision};
+use crate::document::Document;
+use crate::rules::Rules;
+use crate::segment::Sentence;
+use crate::span::Span;
+use crate::terms::{Lexicon, Term};
+use crate::Error;
+use dates::{Anchor, DateFinder, Form};
+use numbers::{NumberFinder, NumberKind};
+use serde::Serialize;
+
+/// A claim made by one sentence.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Position in the run's claim list.
+    pub id: usize,
+    /// The document it is in.
+    pub doc: usize,
+    /// The sentence it is in (index into the run's sentences).
+    pub sentence: usize,
+    /// The claim's bytes in the original file.
+    pub span: Span,
+    /// The claim's bytes in the document's normalised text.
+    pub norm: Span,
+    /// What it says.
+    pub value: ClaimValue,
+    /// What it is about: the content terms of its clause. Spans are in the
+    /// document's normalised text.
+    pub subject: Vec<Term>,
+}
+
+/// The kinds of claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// A date.
+    Date,
+    /// A cardinal number.
+    Number,
+    /// An ordinal.
+    Ordinal,
+}
+
+impl ClaimKind {
+    /// The lowercase name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Date => "date",
+            ClaimKind::Number => "number",
+            ClaimKind::Ordinal => "ordinal",
+        }
+    }
+}
+
+/// What a claim says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimValue {
+    /// A date expression.
+    Date(DateClaim),
+    /// A number or ordinal.
+    Number(NumberClaim),
+}
+
+/// A date expression, resolved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateClaim {
+    /// The date, when it could be resolved.
+    pub value: Option<PartialDate>,
+    /// Whether it is a point, or the start or end of an interval.
+    pub anchor: Anchor,
+    /// How it was written.
+    pub form: Form,
+}
+
+/// A number or ordinal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberClaim {
+    /// The value.
+    pub value: f64,
+    /// Cardinal or ordinal.
+    pub kind: NumberKind,
+    /// The unit, when written with the number (`two-day`: `day`).
+    pub unit: Option<String>,
+}
+
+impl ClaimValue {
+    /// The claim's kind.
+    pub fn kind(&self) -> ClaimKind {
+        match self {
+            ClaimValue::Date(_) => ClaimKind::Date,
+            ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => ClaimKind::Ordinal,
+            ClaimValue::Number(_) => ClaimKind::Number,
+        }
+    }
+
+    /// The normalised value as written in reports (`2025-06`, `22`,
+    /// `2 day`), or `None` for a date that could not be resolved.
+    pub fn normalised(&self) -> Option<String> {
+        match self {
+            ClaimValue::Date(d) => {
+                let v = d.value?.to_string();
+                Some(match d.anchor {
+                    Anchor::At => v,
+                    Anchor::Since => format!("{v}/.."),
+                    Anchor::Until => format!("../{v}"),
+                })
+            }
+            ClaimValue::Number(n) => {
+                let v = if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
+                    format!("{}", n.value as i64)
+                } else {
+                    format!("{}", n.value)
+                };
+                Some(match &n.unit {
+                    Some(u) => format!("{v} {u}"),
+                    None => v,
+                })
+            }
+        }
+    }
+
+    /// The precision of a resolved date.
+    pub fn precision(&self) -> Option<Precision> {
+        match self {
+            ClaimValue::Date(d) => d.value.map(|v| v.precision()),
+            ClaimValue::Number(_) => None,
+        }
+    }
+}
+
+/// The compiled extractors of a run.
+#[derive(Debug)]
+pub struct Extractor {
+    dates: DateFinder,
+    numbers: NumberFinder,
+}
+
+impl Extractor {
+    /// Compiles the extractors from the rules.
+    pub fn new(rules: &Rules) -> Result<Extractor, Error> {
+        let bad = |file: &str, message: String| Error::BadRules { path: format!("rules/{file}").into(), message };
+        Ok(Extractor {
+            dates: DateFinder::new(&rules.dates).map_err(|m| bad("dates.toml", m))?,
+            numbers: NumberFinder::new(&rules.numbers).map_err(|m| bad("numbers.toml", m))?,
+        })
+    }
+
+    /// The date finder, also used to read datelines.
+    pub fn dates(&self) -> &DateFinder {
+        &self.dates
+    }
+}
+
+/// Extracts the claims of every sentence that is not a repeat.
+pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (sid, sentence) in sentences.iter().enumerate() {
+        if sentence.duplicate_of.is_some() {
+            continue;
+        }
+        let doc = &docs[sentence.doc];
+        let text = sentence.norm.of(&doc.norm.text);
+        let mut found: Vec<(Span, ClaimValue)> = ex
+            .dates
+            .find(text, doc.published)
+            .into_iter()
+            .map(|m| (m.span, ClaimValue::Date(DateClaim { value: m.value, anchor: m.anchor, form: m.form })))
+            .collect();
+        let date_spans: Vec<Span> = found.iter().map(|(s, _)| *s).collect();
+        found.extend(ex.numbers.find(text, &date_spans).into_iter().map(|m| {
+            (m.span, ClaimValue::Number(NumberClaim { value: m.value, kind: m.kind, unit: m.unit }))
+        }));
+        found.sort_by_key(|(s, _)| (s.start, s.end));
+        let masks: Vec<Span> = found.iter().map(|(s, _)| *s).collect();
+        let clauses = lexicon.clauses(text);
+        for (local, value) in found {
+            let clause = clauses.iter().find(|c| c.contains(&local)).copied().unwrap_or(Span::new(0, text.len()));
+            let clause_masks: Vec<Span> = masks
+                .iter()
+                .filter(|m| clause.contains(m))
+                .map(|m| Span::new(m.start - clause.start, m.end - clause.start))
+                .collect();
+            let subject = lexicon
+                .terms(clause.of(text), &clause_masks)
+                .into_iter()
+                .map(|t| Term { span: t.span.shift(sentence.norm.start + clause.start), ..t })
+                .collect();
+            let norm = local.shift(sentence.norm.start);
+            claims.push(Claim {
+                id: claims.len(),
+                doc: sentence.doc,
+                sentence: sid,
+                span: doc.norm.original(norm),
+                norm,
+                value,
+                subject,
+            });
+        }
+    }
+    claims
+}

@@ -1,0 +1,147 @@
+//! Normalisation for matching: a copy of a document's text with curly quotes
+//! made straight, every dash made `-`, NBSP and other spaces made ` `, and
+//! Unicode NFC applied, together with a map from every byte of the copy back
+//! to the bytes of the original file.
+//!
+//! The copy is only ever *read* by the later stages; every span they report
+//! is mapped back through [`Normalized::original`], so reports always point
+//! into the file the user gave.
+
+use crate::span::Span;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalised text plus the way back to the original bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// For each byte of `text`, the original byte range of the character
+    /// cluster it came from.
+    origin: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    /// Normalises characters given with the original byte range each one
+    /// came from (for a plain file the character's own range; for a JSON
+    /// string, the range of its escape sequence in the file).
+    pub fn new(chars: impl IntoIterator<Item = (char, Span)>) -> Normalized {
+        let mut out = Normalized::default();
+        // A cluster is a starter and the combining marks after it: NFC only
+        // ever rewrites within one, so mapping a whole cluster to its
+        // original range keeps every mapped span on original char boundaries.
+        let mut cluster = String::new();
+        let mut range: Option<Span> = None;
+        for (c, span) in chars {
+            if canonical_combining_class(c) == 0 {
+                if let Some(r) = range.take() {
+                    out.push_cluster(&cluster, r);
+                }
+                cluster.clear();
+            }
+            cluster.push(c);
+            range = Some(match range {
+                Some(r) => Span::new(r.start, span.end),
+                None => span,
+            });
+        }
+        if let Some(r) = range {
+            out.push_cluster(&cluster, r);
+        }
+        out
+    }
+
+    /// Normalises plain text, whose own byte offsets are the original ones.
+    pub fn plain(text: &str) -> Normalized {
+        Normalized::new(text.char_indices().map(|(i, c)| (c, Span::new(i, i + c.len_utf8()))))
+    }
+
+    fn push_cluster(&mut self, cluster: &str, range: Span) {
+        let start = self.text.len();
+        if cluster.chars().all(|c| c.is_ascii()) {
+            self.text.push_str(cluster);
+        } else {
+            for c in cluster.nfc() {
+                self.text.push(fold(c));
+            }
+        }
+        let r = (range.start as u32, range.end as u32);
+        self.origin.resize(self.text.len(), r);
+        debug_assert!(self.origin.len() >= start);
+    }
+
+    /// Maps a span of the normalised text back to the original bytes.
+    ///
+    /// An empty span maps to the empty span where its byte came from.
+    pub fn original(&self, span: Span) -> Span {
+        if self.origin.is_empty() {
+            return Span::default();
+        }
+        let last = self.origin.len() - 1;
+        if span.is_empty() {
+            let at = if span.start > last {
+                self.origin[last].1
+            } else {
+                self.origin[span.start].0
+            };
+            return Span::new(at as usize, at as usize);
+        }
+        let start = self.origin[span.start.min(last)].0 as usize;
+        let end = self.origin[(span.end - 1).min(last)].1 as usize;
+        Span::new(start, end.max(start))
+    }
+}
+
+/// Folds one character for matching: quotes, dashes and spaces.
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' | '\u{FF02}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{2006}' | '\u{2008}'
+        | '\u{2009}' | '\u{200A}' | '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_quotes_dashes_and_spaces() {
+        let n = Normalized::plain("‘We’ve’ — “SCO”\u{a0}4–5");
+        assert_eq!(n.text, "'We've' - \"SCO\" 4-5");
+    }
+
+    #[test]
+    fn spans_map_back_to_original_bytes() {
+        let original = "“June 2025,” he said";
+        let n = Normalized::plain(original);
+        let at = n.text.find("June 2025").unwrap();
+        let back = n.original(Span::new(at, at + "June 2025".len()));
+        assert_eq!(back.of(original), "June 2025");
+        let quoted = n.original(Span::new(0, n.text.find(',').unwrap() + 2));
+        assert_eq!(quoted.of(original), "“June 2025,”");
+    }
+
+    #[test]
+    fn nfc_composes_and_keeps_boundaries() {
+        let original = "Cafe\u{301} Zu\u{308}rich";
+        let n = Normalized::plain(original);
+        assert_eq!(n.text, "Café Zürich");
+        let z = n.text.find('Z').unwrap();
+        let back = n.original(Span::new(z, n.text.len()));
+        assert_eq!(back.of(original), "Zu\u{308}rich");
+        let e = n.text.find('é').unwrap();
+        assert_eq!(n.original(Span::new(e, e + 'é'.len_utf8())).of(original), "e\u{301}");
+    }
+
+    #[test]
+    fn empty_text_maps_to_empty() {
+        let n = Normalized::plain("");
+        assert_eq!(n.original(Span::new(0, 0)), Span::new(0, 0));
+    }
+}

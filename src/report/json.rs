@@ -1,0 +1,310 @@
+//! The JSON report, schema `crosscheck.report/1`, for scripts.
+//!
+//! ```text
+//! {
+//!   "schema": "crosscheck.report/1",
+//!   "tool": {"name": "crosscheck", "version": "0.1.0"},
+//!   "documents": [{"id", "path", "title", "source", "url",
+//!                  "published" ("YYYY-MM-DD" or null),
+//!                  "published_from" ("metadata"|"flag"|"dateline"|"inferred"|"unknown"),
+//!                  "published_note", "published_at" (location of the dateline or null),
+//!                  "sentences", "dropped_duplicates",
+//!                  "dropped": [{"start","end","line","column","repeats": {location}}]}],
+//!   "claims": [{"doc", "kind" ("date"|"number"|"ordinal"), "text", "value", "precision",
+//!               "start", "end", "line", "column", "subject": [words of its clause]}],
+//!   "findings": [{"id", "kind", "rule", "severity", "verdict", "confidence",
+//!                 "subject", "message", "reason", "scope",
+//!                 "claims": [{"doc", "path", "text", "value", "precision", "anchor",
+//!                             "start", "end", "line", "column", "end_line", "end_column",
+//!                             "sentence", "sentence_start", "sentence_end"}]}],
+//!   "errors": [{"path", "message"}],
+//!   "summary": {"documents", "sentences", "claims": {"date","number","ordinal"},
+//!               "aligned_pairs", "comparisons": {"agree","compatible","conflict"},
+//!               "findings": {"conflict","warning","info"}}
+//! }
+//! ```
+//! `start`/`end` are byte offsets into the original file: slicing the file
+//! at `start..end` gives `text` exactly. Lines and columns are 1-based;
+//! columns count characters. Fields are only ever added within a schema
+//! version; a rename or removal bumps it.
+
+use super::{Located, Location};
+use crate::extract::ClaimKind;
+use serde::Serialize;
+use std::io;
+
+/// The schema name and version written in every report.
+pub const SCHEMA: &str = "crosscheck.report/1";
+
+#[derive(Serialize)]
+struct Report<'a> {
+    schema: &'static str,
+    tool: Tool,
+    documents: Vec<Document<'a>>,
+    claims: Vec<ListedClaim<'a>>,
+    findings: Vec<Finding<'a>>,
+    errors: Vec<InputError>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Where {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+impl From<Location> for Where {
+    fn from(l: Location) -> Where {
+        Where { start: l.span.start, end: l.span.end, line: l.line, column: l.column }
+    }
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    id: &'a str,
+    path: String,
+    title: Option<&'a str>,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<String>,
+    published_from: &'static str,
+    published_note: &'a str,
+    published_at: Option<Where>,
+    sentences: usize,
+    dropped_duplicates: usize,
+    dropped: Vec<Dropped>,
+}
+
+#[derive(Serialize)]
+struct Dropped {
+    #[serde(flatten)]
+    at: Where,
+    repeats: Where,
+}
+
+#[derive(Serialize)]
+struct ListedClaim<'a> {
+    doc: &'a str,
+    kind: &'static str,
+    text: &'a str,
+    value: Option<String>,
+    precision: Option<&'static str>,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    subject: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    id: &'a str,
+    kind: &'static str,
+    rule: &'static str,
+    severity: &'static str,
+    verdict: crate::compare::Verdict,
+    confidence: f32,
+    subject: &'a str,
+    message: &'a str,
+    reason: &'a str,
+    scope: &'static str,
+    claims: Vec<Claim<'a>>,
+}
+
+#[derive(Serialize)]
+struct Claim<'a> {
+    doc: &'a str,
+    path: String,
+    text: &'a str,
+    value: Option<String>,
+    precision: Option<&'static str>,
+    anchor: Option<crate::extract::dates::Anchor>,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    sentence: &'a str,
+    sentence_start: usize,
+    sentence_end: usize,
+}
+
+#[derive(Serialize)]
+struct InputError {
+    path: Option<String>,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    documents: usize,
+    sentences: usize,
+    claims: ClaimCounts,
+    aligned_pairs: usize,
+    comparisons: crate::compare::Tally,
+    findings: SeverityCounts,
+}
+
+#[derive(Serialize, Default)]
+struct ClaimCounts {
+    date: usize,
+    number: usize,
+    ordinal: usize,
+}
+
+#[derive(Serialize, Default)]
+struct SeverityCounts {
+    conflict: usize,
+    warning: usize,
+    info: usize,
+}
+
+/// Writes the report as pretty JSON followed by a newline.
+pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
+    let run = located.run;
+    let documents = run
+        .documents
+        .iter()
+        .map(|d| Document {
+            id: &d.id,
+            path: d.path.display().to_string(),
+            title: d.title.as_deref(),
+            source: d.source.as_deref(),
+            url: d.url.as_deref(),
+            published: d.published.map(|p| p.to_string()),
+            published_from: d.published_from.name(),
+            published_note: &d.published_note,
+            published_at: d.published_span.map(|s| located.locate(d.index, s).into()),
+            sentences: run.sentences.iter().filter(|s| s.doc == d.index && s.duplicate_of.is_none()).count(),
+            dropped_duplicates: d.dropped.len()
+                + run.sentences.iter().filter(|s| s.doc == d.index && s.duplicate_of.is_some()).count(),
+            dropped: d
+                .dropped
+                .iter()
+                .map(|x| Dropped {
+                    at: located.locate(d.index, x.span).into(),
+                    repeats: located.locate(d.index, x.repeats).into(),
+                })
+                .chain(run.sentences.iter().filter(|s| s.doc == d.index).filter_map(|s| {
+                    let first = &run.sentences[s.duplicate_of?];
+                    Some(Dropped {
+                        at: located.locate(d.index, s.span).into(),
+                        repeats: located.locate(d.index, first.span).into(),
+                    })
+                }))
+                .collect(),
+        })
+        .collect();
+    let listed = run
+        .claims
+        .iter()
+        .map(|c| {
+            let doc = &run.documents[c.doc];
+            let (at, _) = located.claims[c.id];
+            ListedClaim {
+                doc: &doc.id,
+                kind: c.value.kind().name(),
+                text: c.span.of(&doc.raw),
+                value: c.value.normalised(),
+                precision: c.value.precision().map(|p| p.name()),
+                start: at.span.start,
+                end: at.span.end,
+                line: at.line,
+                column: at.column,
+                subject: c.subject.iter().map(|t| t.span.of(&doc.norm.text)).collect(),
+            }
+        })
+        .collect();
+    let findings = run
+        .findings
+        .iter()
+        .map(|f| Finding {
+            id: &f.id,
+            kind: f.kind.name(),
+            rule: f.rule,
+            severity: f.severity.name(),
+            verdict: f.verdict,
+            confidence: f.confidence,
+            subject: &f.subject,
+            message: &f.message,
+            reason: &f.reason,
+            scope: f.scope.name(),
+            claims: f
+                .claims
+                .iter()
+                .map(|&id| {
+                    let c = &run.claims[id];
+                    let doc = &run.documents[c.doc];
+                    let (at, sentence) = located.claims[id];
+                    Claim {
+                        doc: &doc.id,
+                        path: doc.path.display().to_string(),
+                        text: c.span.of(&doc.raw),
+                        value: c.value.normalised(),
+                        precision: c.value.precision().map(|p| p.name()),
+                        anchor: match &c.value {
+                            crate::extract::ClaimValue::Date(d) => Some(d.anchor),
+                            _ => None,
+                        },
+                        start: at.span.start,
+                        end: at.span.end,
+                        line: at.line,
+                        column: at.column,
+                        end_line: at.end_line,
+                        end_column: at.end_column,
+                        sentence: sentence.span.of(&doc.raw),
+                        sentence_start: sentence.span.start,
+                        sentence_end: sentence.span.end,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let mut claims = ClaimCounts::default();
+    for c in &run.claims {
+        match c.value.kind() {
+            ClaimKind::Date => claims.date += 1,
+            ClaimKind::Number => claims.number += 1,
+            ClaimKind::Ordinal => claims.ordinal += 1,
+        }
+    }
+    let mut counts = SeverityCounts::default();
+    for f in &run.findings {
+        match f.severity {
+            crate::compare::Severity::Conflict => counts.conflict += 1,
+            crate::compare::Severity::Warning => counts.warning += 1,
+            crate::compare::Severity::Info => counts.info += 1,
+        }
+    }
+    let report = Report {
+        schema: SCHEMA,
+        tool: Tool { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") },
+        documents,
+        claims: listed,
+        findings,
+        errors: run
+            .errors
+            .iter()
+            .map(|e| InputError { path: e.path().map(|p| p.display().to_string()), message: e.to_string() })
+            .collect(),
+        summary: Summary {
+            documents: run.documents.len(),
+            sentences: run.sentences.iter().filter(|s| s.duplicate_of.is_none()).count(),
+            claims,
+            aligned_pairs: run.pairs.len(),
+            comparisons: run.tally,
+            findings: counts,
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}

@@ -1,0 +1,280 @@
+//! The checker's vocabularies and severities, read from `rules/*.toml`.
+//!
+//! The files in the repository's `rules/` folder are built into the binary
+//! as defaults. `--rules DIR` reads files of the same names from DIR: by
+//! default their lists extend the built-in ones and their tables and values
+//! override them key by key; a file whose first key is `replace = true`
+//! replaces the built-in file instead. A bad rules file is a user error
+//! that names the file.
+
+use crate::compare::Severity;
+use crate::document::DatelineRules;
+use crate::extract::dates::DateRules;
+use crate::extract::numbers::NumberRules;
+use crate::segment::SegmentRules;
+use crate::Error;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The built-in rules files, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("abbreviations.toml", include_str!("../rules/abbreviations.toml")),
+    ("aliases.toml", include_str!("../rules/aliases.toml")),
+    ("datelines.toml", include_str!("../rules/datelines.toml")),
+    ("dates.toml", include_str!("../rules/dates.toml")),
+    ("numbers.toml", include_str!("../rules/numbers.toml")),
+    ("severities.toml", include_str!("../rules/severities.toml")),
+    ("titles.toml", include_str!("../rules/titles.toml")),
+    ("words.toml", include_str!("../rules/words.toml")),
+];
+
+/// Every rule a finding can come from, with its default severity.
+pub const RULE_IDS: &[&str] = &["date-conflict", "date-compatible"];
+
+/// All rules of a run.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// Sentence splitting.
+    pub segment: SegmentRules,
+    /// Names that mean the same thing.
+    pub aliases: Vec<Alias>,
+    /// Header lines and datelines.
+    pub datelines: DatelineRules,
+    /// Date expressions.
+    pub dates: DateRules,
+    /// Numbers and ordinals.
+    pub numbers: NumberRules,
+    /// Severity of each finding rule; a rule missing here is off.
+    pub severities: BTreeMap<String, Severity>,
+    /// Title words (`Minister`, `Gen.`): they name roles, not people.
+    pub titles: Vec<String>,
+    /// Function words and clause openers.
+    pub words: Words,
+}
+
+/// One entry of `rules/aliases.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    /// The name shown in reports.
+    pub canonical: String,
+    /// Other ways of writing it.
+    pub also: Vec<String>,
+    /// `[text, canonical]` pairs checked by a test.
+    #[serde(default)]
+    pub examples: Vec<[String; 2]>,
+}
+
+/// `rules/words.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    /// Words that carry no subject: articles, pronouns, auxiliaries.
+    pub stopwords: Vec<String>,
+    /// Words that open a new clause after a comma (`which`, `while`): a
+    /// date in that clause is about the clause, not the sentence.
+    pub clause_openers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasFile {
+    alias: Vec<Alias>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeverityFile {
+    severity: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitleFile {
+    titles: Vec<String>,
+}
+
+impl Rules {
+    /// The built-in rules.
+    pub fn built_in() -> Result<Rules, Error> {
+        Rules::load(None)
+    }
+
+    /// The built-in rules, extended or overridden by the files in `dir`.
+    pub fn load(dir: Option<&Path>) -> Result<Rules, Error> {
+        let mut tables = BTreeMap::new();
+        for (name, text) in BUILT_IN {
+            let path = PathBuf::from(format!("<built-in>/{name}"));
+            tables.insert(*name, (path.clone(), parse_table(&path, text)?));
+        }
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| Error::BadRules {
+                path: dir.into(),
+                message: format!("cannot read the rules folder: {e}"),
+            })?;
+            let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            files.sort();
+            for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let Some((_, (origin, base))) = tables.iter_mut().find(|(n, _)| **n == name) else {
+                    let known: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+                    return Err(Error::BadRules {
+                        path,
+                        message: format!("not a rules file crosscheck knows; the names are {}", known.join(", ")),
+                    });
+                };
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::BadRules {
+                    path: path.clone(),
+                    message: format!("cannot read: {e}"),
+                })?;
+                let mut user = parse_table(&path, &text)?;
+                let replace = match user.remove("replace") {
+                    None => false,
+                    Some(toml::Value::Boolean(b)) => b,
+                    Some(_) => {
+                        return Err(Error::BadRules { path, message: "`replace` must be true or false".into() })
+                    }
+                };
+                if replace {
+                    *base = user;
+                } else {
+                    merge(base, user);
+                }
+                *origin = path;
+            }
+        }
+        let get = |name: &str| tables.get(name).expect("every built-in rules file is in the table");
+        let severity_file: SeverityFile = typed(get("severities.toml"))?;
+        let mut severities = BTreeMap::new();
+        for (id, level) in severity_file.severity {
+            let path = &get("severities.toml").0;
+            if !RULE_IDS.contains(&id.as_str()) {
+                return Err(Error::BadRules {
+                    path: path.clone(),
+                    message: format!("unknown rule `{id}` in [severity]; the rules are {}", RULE_IDS.join(", ")),
+                });
+            }
+            match level.as_str() {
+                "off" => {}
+                other => {
+                    let s = Severity::parse(other).ok_or_else(|| Error::BadRules {
+                        path: path.clone(),
+                        message: format!("`{id}` has severity {other:?}; use conflict, warning, info or off"),
+                    })?;
+                    severities.insert(id, s);
+                }
+            }
+        }
+        let rules = Rules {
+            segment: typed(get("abbreviations.toml"))?,
+            aliases: typed::<AliasFile>(get("aliases.toml"))?.alias,
+            datelines: typed(get("datelines.toml"))?,
+            dates: typed(get("dates.toml"))?,
+            numbers: typed(get("numbers.toml"))?,
+            severities,
+            titles: typed::<TitleFile>(get("titles.toml"))?.titles,
+            words: typed(get("words.toml"))?,
+        };
+        Ok(rules)
+    }
+
+    /// The severity configured for a rule, or `None` when it is off.
+    pub fn severity(&self, rule: &str) -> Option<Severity> {
+        self.severities.get(rule).copied()
+    }
+}
+
+fn parse_table(path: &Path, text: &str) -> Result<toml::Table, Error> {
+    text.parse::<toml::Table>().map_err(|e| Error::BadRules {
+        path: path.into(),
+        message: one_line(&e.to_string()),
+    })
+}
+
+fn typed<T: DeserializeOwned>((path, table): &(PathBuf, toml::Table)) -> Result<T, Error> {
+    T::deserialize(toml::Value::Table(table.clone())).map_err(|e| Error::BadRules {
+        path: path.clone(),
+        message: one_line(&e.to_string()),
+    })
+}
+
+/// TOML errors come over several lines with a drawing; keep the gist.
+fn one_line(message: &str) -> String {
+    let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid TOML").trim_start_matches("TOML parse error ").to_string();
+    let last = message.lines().map(str::trim).rfind(|l| !l.is_empty() && !l.contains('|') && !l.starts_with('^'));
+    match last {
+        Some(l) if l != first && !first.contains(l) => format!("{first}: {l}"),
+        _ => first,
+    }
+}
+
+/// Lists are extended, tables merged key by key, other values replaced.
+fn merge(base: &mut toml::Table, user: toml::Table) {
+    for (key, value) in user {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Array(a)), toml::Value::Array(b)) => a.extend(b),
+            (Some(toml::Value::Table(a)), toml::Value::Table(b)) => merge(a, b),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_rules_load() {
+        let rules = Rules::built_in().unwrap();
+        assert!(rules.aliases.iter().any(|a| a.also.iter().any(|s| s == "SCO")));
+        assert_eq!(rules.severity("date-conflict"), Some(Severity::Conflict));
+    }
+
+    #[test]
+    fn user_rules_extend_and_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("aliases.toml"),
+            "[[alias]]\ncanonical = \"World Health Organization\"\nalso = [\"WHO\"]\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("severities.toml"), "[severity]\ndate-compatible = \"off\"\n").unwrap();
+        let rules = Rules::load(Some(dir.path())).unwrap();
+        assert!(rules.aliases.iter().any(|a| a.canonical == "World Health Organization"));
+        assert!(rules.aliases.iter().any(|a| a.also.iter().any(|s| s == "SCO")));
+        assert_eq!(rules.severity("date-compatible"), Some(Severity::Info), "a table merges key by key");
+
+        std::fs::write(dir.path().join("severities.toml"), "replace = true\n[severity]\ndate-conflict = \"warning\"\n")
+            .unwrap();
+        let rules = Rules::load(Some(dir.path())).unwrap();
+        assert_eq!(rules.severity("date-conflict"), Some(Severity::Warning));
+        assert_eq!(rules.severity("date-compatible"), None);
+    }
+
+    #[test]
+    fn bad_rules_name_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("aliases.toml"), "[[alias]]\ncanonical = 3\n").unwrap();
+        let err = Rules::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("aliases.toml"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+
+        std::fs::write(dir.path().join("aliases.toml"), "[[alias]\n").unwrap();
+        let err = Rules::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("aliases.toml") && err.contains("line 1"), "{err}");
+
+        std::fs::remove_file(dir.path().join("aliases.toml")).unwrap();
+        std::fs::write(dir.path().join("severities.toml"), "[severity]\ndate-typo = \"info\"\n").unwrap();
+        let err = Rules::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("unknown rule `date-typo`"), "{err}");
+
+        std::fs::write(dir.path().join("colours.toml"), "").unwrap();
+        let err = Rules::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("colours.toml") && err.contains("not a rules file"), "{err}");
+    }
+}

@@ -1,0 +1,373 @@
+//! Words as the aligner and the subject finder see them: tokens, content
+//! terms with aliases resolved, and clauses.
+//!
+//! Shared by `extract` (a claim's subject is the content terms of its
+//! clause) and `align` (sentences pair up by the content terms they share).
+
+use crate::rules::Rules;
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+
+/// What a term is, which decides whether it can identify a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermKind {
+    /// A capitalised word that is not a title: part of a name.
+    Name,
+    /// A name from `rules/aliases.toml`, resolved to its canonical form.
+    Alias,
+    /// An ordinal such as `22nd`: it tells one meeting from another.
+    Ordinal,
+    /// A word of a title (`Minister`): names a role, not a thing.
+    Title,
+    /// Any other content word.
+    Word,
+}
+
+impl TermKind {
+    /// Whether a shared term of this kind can show two claims are about the
+    /// same thing.
+    pub fn identifies(self) -> bool {
+        matches!(self, TermKind::Name | TermKind::Alias | TermKind::Ordinal)
+    }
+}
+
+/// A content term of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Matching key: lowercase, possessive and plural stripped, aliases
+    /// resolved to their canonical name.
+    pub key: String,
+    /// Where it is, in the text given to [`Lexicon::terms`].
+    pub span: Span,
+    /// What it is.
+    pub kind: TermKind,
+}
+
+/// A word or punctuation token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// Where it is.
+    pub span: Span,
+    /// Its text.
+    pub text: &'a str,
+    /// Whether it is a word (letters or digits) rather than punctuation.
+    pub word: bool,
+}
+
+/// Splits text into word and punctuation tokens. A word is letters and
+/// digits with inner apostrophes and dots (`U.S.`, `India's`); hyphens,
+/// slashes and ampersands split words.
+pub fn tokenize(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let inner = matches!(d, '\'' | '.')
+                    && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                    && (d == '\'' || is_initialism(&s[i..j]));
+                if d.is_alphanumeric() || inner {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            // Keep the final dot of an initialism: "U.S." not "U.S".
+            if s[end..].starts_with('.') && s[i..end].contains('.') {
+                end += 1;
+                it.next();
+            }
+            out.push(Token { span: Span::new(i, end), text: &s[i..end], word: true });
+        } else if !c.is_whitespace() {
+            let end = i + c.len_utf8();
+            out.push(Token { span: Span::new(i, end), text: &s[i..end], word: false });
+        }
+    }
+    out
+}
+
+/// Whether a word so far reads as an initialism (`U`, `U.S`): single
+/// letters separated by dots.
+fn is_initialism(s: &str) -> bool {
+    s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// The lowercase matching key of a word.
+pub fn key(word: &str) -> String {
+    let mut k = word.to_lowercase();
+    for suffix in ["'s", "'"] {
+        if k.len() > suffix.len() + 1 && k.ends_with(suffix) {
+            k.truncate(k.len() - suffix.len());
+            break;
+        }
+    }
+    if k.contains('.') {
+        k.retain(|c| c != '.');
+    }
+    k
+}
+
+/// Crude plural stripping for lowercase words: `leaders` -> `leader`.
+fn singular(k: &str) -> &str {
+    if k.len() > 4 && k.is_ascii() {
+        if let Some(stem) = k.strip_suffix("ies") {
+            return stem; // "countries" and "country" both become "countr"
+        }
+        if k.ends_with('s') && !k.ends_with("ss") && !k.ends_with("us") && !k.ends_with("is") {
+            return &k[..k.len() - 1];
+        }
+    }
+    if let Some(stem) = k.strip_suffix('y').filter(|s| s.len() > 3 && k.is_ascii()) {
+        return stem;
+    }
+    k
+}
+
+/// Whether a token is an ordinal written in digits: `22nd`, `1st`.
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+}
+
+/// The stopwords, titles, clause openers and aliases of a run, ready to use.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    stop: HashSet<String>,
+    titles: HashSet<String>,
+    openers: HashSet<String>,
+    /// First key of an alias phrase -> (phrase keys, canonical key), longest first.
+    aliases: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Canonical key -> the canonical name as written in the rules.
+    canonical: HashMap<String, String>,
+    /// Canonical keys made only of title words (`Prime Minister`).
+    title_aliases: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon from the rules.
+    pub fn new(rules: &Rules) -> Lexicon {
+        let words = |list: &[String]| list.iter().map(|w| key(w)).collect::<HashSet<_>>();
+        let mut lex = Lexicon {
+            stop: words(&rules.words.stopwords),
+            titles: rules.titles.iter().flat_map(|t| tokenize(t).into_iter().map(|t| key(t.text))).collect(),
+            openers: words(&rules.words.clause_openers),
+            ..Lexicon::default()
+        };
+        for alias in &rules.aliases {
+            let canonical = phrase_keys(&alias.canonical).join(" ");
+            let all_titles = phrase_keys(&alias.canonical)
+                .iter()
+                .all(|k| lex.titles.contains(k) || lex.stop.contains(k));
+            if all_titles {
+                lex.title_aliases.insert(canonical.clone());
+            }
+            lex.canonical.insert(canonical.clone(), alias.canonical.clone());
+            for spelling in std::iter::once(&alias.canonical).chain(&alias.also) {
+                let keys = phrase_keys(spelling);
+                if let Some(first) = keys.first().cloned() {
+                    lex.aliases.entry(first).or_default().push((keys, canonical.clone()));
+                }
+            }
+        }
+        for list in lex.aliases.values_mut() {
+            list.sort_by_key(|(keys, _)| std::cmp::Reverse(keys.len()));
+        }
+        lex
+    }
+
+    /// The canonical name of an alias key, as written in the rules.
+    pub fn display(&self, key: &str) -> Option<&str> {
+        self.canonical.get(key).map(String::as_str)
+    }
+
+    /// Whether `word` is a stopword.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stop.contains(&key(word))
+    }
+
+    /// The content terms of `s` in order, leaving out tokens inside `mask`
+    /// (the spans of claims, so that two sentences giving different dates
+    /// for one event still align).
+    pub fn terms(&self, s: &str, mask: &[Span]) -> Vec<Term> {
+        let tokens: Vec<Token> = tokenize(s).into_iter().filter(|t| t.word).collect();
+        let keys: Vec<String> = tokens.iter().map(|t| key(t.text)).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = tokens[i];
+            if mask.iter().any(|m| m.overlaps(&t.span)) {
+                i += 1;
+                continue;
+            }
+            if let Some((len, canonical)) = self.alias_at(&keys, &tokens, i) {
+                let kind = if self.title_aliases.contains(canonical) { TermKind::Title } else { TermKind::Alias };
+                out.push(Term {
+                    key: canonical.to_string(),
+                    span: Span::new(t.span.start, tokens[i + len - 1].span.end),
+                    kind,
+                });
+                i += len;
+                continue;
+            }
+            let k = &keys[i];
+            i += 1;
+            if self.stop.contains(k) || k.chars().all(|c| !c.is_alphanumeric()) {
+                continue;
+            }
+            let capital = t.text.chars().next().is_some_and(char::is_uppercase);
+            let kind = if is_ordinal(t.text) {
+                TermKind::Ordinal
+            } else if self.titles.contains(k) {
+                TermKind::Title
+            } else if capital && t.span.start > 0 {
+                TermKind::Name
+            } else if capital && t.text.chars().filter(|c| c.is_uppercase()).count() > 1 {
+                TermKind::Name // an acronym opening the sentence
+            } else {
+                TermKind::Word
+            };
+            if kind == TermKind::Word && k.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+                continue; // bare numbers are claims, not subjects
+            }
+            let key = match kind {
+                TermKind::Word => singular(k).to_string(),
+                _ => k.clone(),
+            };
+            out.push(Term { key, span: t.span, kind });
+        }
+        out
+    }
+
+    fn alias_at<'a>(&'a self, keys: &[String], tokens: &[Token], i: usize) -> Option<(usize, &'a str)> {
+        let candidates = self.aliases.get(&keys[i])?;
+        candidates.iter().find_map(|(phrase, canonical)| {
+            let end = i + phrase.len();
+            let matches = end <= keys.len()
+                && keys[i..end] == phrase[..]
+                // Short all-caps spellings ("US", "WHO") only match as written.
+                && (phrase.len() > 1 || !is_shouty(phrase[0].as_str()) || tokens[i].text.chars().any(char::is_uppercase)
+                    && tokens[i].text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+            matches.then_some((phrase.len(), canonical.as_str()))
+        })
+    }
+
+    /// The clauses of `s`: split at `;`, `:` and dashes, at quotation
+    /// marks, and at a comma followed by a clause opener (`, which`).
+    pub fn clauses(&self, s: &str) -> Vec<Span> {
+        let tokens = tokenize(s);
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            let next = tokens.get(i + 1);
+            let split_before = match t.text {
+                ";" | ":" | "\"" | "(" | ")" => true,
+                "-" => t.span.start > 0 && s[..t.span.start].ends_with(' '),
+                "," => next.is_some_and(|n| n.word && self.openers.contains(&key(n.text))),
+                _ => false,
+            };
+            if split_before {
+                if t.span.start > start {
+                    out.push(Span::new(start, t.span.start));
+                }
+                start = t.span.end;
+            }
+        }
+        if s.len() > start {
+            out.push(Span::new(start, s.len()));
+        }
+        out.retain(|c| !c.of(s).trim().is_empty());
+        out
+    }
+}
+
+fn is_shouty(key: &str) -> bool {
+    key.len() <= 4
+}
+
+fn phrase_keys(s: &str) -> Vec<String> {
+    tokenize(s).into_iter().filter(|t| t.word).map(|t| key(t.text)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::new(&Rules::built_in().unwrap())
+    }
+
+    #[test]
+    fn tokens_keep_initialisms_and_split_hyphens() {
+        let words: Vec<&str> = tokenize("the U.S. and India-Russia talks, India's 22nd.")
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(words, vec!["the", "U.S.", "and", "India", "Russia", "talks", "India's", "22nd"]);
+    }
+
+    #[test]
+    fn aliases_resolve_to_one_key() {
+        let lex = lexicon();
+        let a = lex.terms("During the SCO Summit in China", &[]);
+        let b = lex.terms("the Shanghai Cooperation Organisation Summit", &[]);
+        let key = |ts: &[Term]| ts.iter().find(|t| t.kind == TermKind::Alias).map(|t| t.key.clone());
+        assert_eq!(key(&a), key(&b));
+        assert!(key(&a).is_some());
+    }
+
+    #[test]
+    fn every_alias_example_resolves() {
+        let rules = Rules::built_in().unwrap();
+        let lex = Lexicon::new(&rules);
+        for alias in &rules.aliases {
+            for [text, canonical] in &alias.examples {
+                let want = phrase_keys(canonical).join(" ");
+                let terms = lex.terms(text, &[]);
+                assert!(
+                    terms.iter().any(|t| matches!(t.kind, TermKind::Alias | TermKind::Title) && t.key == want),
+                    "{text:?} should resolve to {canonical:?}, got {terms:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_us_is_not_the_united_states() {
+        let lex = lexicon();
+        assert!(lex.terms("he told us so", &[]).iter().all(|t| t.kind != TermKind::Alias));
+    }
+
+    #[test]
+    fn kinds_and_masks() {
+        let lex = lexicon();
+        let s = "Prime Minister Modi will chair the 23rd Annual Summit in June 2025";
+        let june = s.find("June").unwrap();
+        let terms = lex.terms(s, &[Span::new(june, s.len())]);
+        let kinds: Vec<(&str, TermKind)> = terms.iter().map(|t| (t.span.of(s), t.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("Prime Minister", TermKind::Title),
+                ("Modi", TermKind::Name),
+                ("chair", TermKind::Word),
+                ("23rd", TermKind::Ordinal),
+                ("Annual", TermKind::Name),
+                ("Summit", TermKind::Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn clauses_split_at_relative_clauses_not_lists() {
+        let lex = lexicon();
+        let s = "the visit of Putin, President of Russia, for the Summit, which has been fulfilled today";
+        let parts: Vec<&str> = lex.clauses(s).iter().map(|c| c.of(s).trim()).collect();
+        assert_eq!(parts, vec!["the visit of Putin, President of Russia, for the Summit", "which has been fulfilled today"]);
+    }
+}

@@ -1,0 +1,98 @@
+//! Our own short reports with planted conflicts and traps
+//! (`fixtures/cases/*/expect.toml`): every planted conflict is reported,
+//! nothing else is reported as a conflict, and no trap is flagged.
+
+use crate::common::{assert_spans_slice_files, check_json, files_in, root, Finding};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    description: String,
+    #[serde(default)]
+    conflict: Vec<Pair>,
+    #[serde(default)]
+    trap: Vec<Pair>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Pair {
+    a: Side,
+    b: Side,
+    values: [String; 2],
+    note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Side {
+    file: String,
+    text: String,
+}
+
+/// Whether a finding's two claims are the labelled pair, in either order.
+fn is_pair(f: &Finding, p: &Pair) -> bool {
+    let hit = |s: &Side, c: &crate::common::Claim| {
+        Path::new(&c.path).file_name().is_some_and(|n| n == s.file.as_str()) && c.text == s.text
+    };
+    f.claims.len() == 2
+        && ((hit(&p.a, &f.claims[0]) && hit(&p.b, &f.claims[1]))
+            || (hit(&p.b, &f.claims[0]) && hit(&p.a, &f.claims[1])))
+}
+
+fn check_case(dir: &Path) -> Vec<String> {
+    let expect: Expect = toml::from_str(&std::fs::read_to_string(dir.join("expect.toml")).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let files: Vec<_> = files_in(dir).into_iter().map(|p| p.strip_prefix(root()).unwrap().to_path_buf()).collect();
+    let paths: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
+    let (out, report) = check_json(&paths);
+    assert_spans_slice_files(&report);
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let mut problems = Vec::new();
+    if !report.errors.is_empty() {
+        problems.push(format!("{name}: input errors {:?}", report.errors));
+    }
+    let conflicts: Vec<&Finding> = report.findings.iter().filter(|f| f.severity == "conflict").collect();
+    let want_code = if expect.conflict.is_empty() { 0 } else { 1 };
+    if out.code != want_code {
+        problems.push(format!("{name}: exit code {} (want {want_code})", out.code));
+    }
+    for p in &expect.conflict {
+        match conflicts.iter().find(|f| is_pair(f, p)) {
+            None => problems.push(format!("{name}: missed conflict {:?} / {:?} ({})", p.a.text, p.b.text, p.note)),
+            Some(f) => {
+                let mut got: Vec<String> = f.claims.iter().filter_map(|c| c.value.clone()).collect();
+                let mut want = p.values.to_vec();
+                got.sort();
+                want.sort();
+                if got != want {
+                    problems.push(format!("{name}: conflict {:?} has values {got:?}, want {want:?}", p.a.text));
+                }
+            }
+        }
+    }
+    for f in &conflicts {
+        if !expect.conflict.iter().any(|p| is_pair(f, p)) {
+            problems.push(format!("{name}: unexpected conflict: {}", f.message));
+        }
+    }
+    for p in &expect.trap {
+        if let Some(f) = conflicts.iter().find(|f| is_pair(f, p)) {
+            problems.push(format!("{name}: trap flagged ({}): {}", p.note, f.message));
+        }
+    }
+    assert!(!expect.description.is_empty());
+    problems
+}
+
+#[test]
+fn every_case_finds_its_conflicts_and_no_trap() {
+    let dir = root().join("fixtures/cases");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    cases.sort();
+    assert!(cases.len() >= 8, "at least 8 cases, found {}", cases.len());
+    let problems: Vec<String> = cases.iter().flat_map(|c| check_case(c)).collect();
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}

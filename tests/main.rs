@@ -1,0 +1,7 @@
+//! Integration tests: one binary, a module per concern.
+
+mod bad_input;
+mod cases;
+mod common;
+mod properties;
+mod seeds;
