@@ -102,8 +102,8 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
         }
     }
     let idf: HashMap<String, f32> =
-        df.iter().map(|(k, n)| (k.to_string(), (1.0 + live / *n as f32).ln())).collect();
-    let weights = Weights { max: (1.0 + live).ln(), idf };
+        df.iter().map(|(k, n)| (k.to_string(), (1.0f32 + live / *n as f32).ln())).collect();
+    let weights = Weights { max: (1.0f32 + live).ln(), idf };
     let norms: Vec<f32> =
         terms.iter().map(|t| t.iter().map(|x| weights.of(x).powi(2)).sum::<f32>().sqrt()).collect();
 
@@ -128,7 +128,7 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
 
     let mut pairs = Vec::new();
     for (a, b) in candidates {
-        let mut dot = 0.0;
+        let mut dot = 0.0f32;
         for ta in &terms[a] {
             let best = terms[b]
                 .iter()

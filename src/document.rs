@@ -605,6 +605,67 @@ mod tests {
         );
     }
 
+    /// Runs the examples of `rules/datelines.toml`.
+    #[test]
+    fn dateline_examples() {
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let finder = DateFinder::new(&rules.dates).unwrap();
+        let datelines = Datelines::new(&rules.datelines).unwrap();
+        assert!(!rules.datelines.examples.is_empty());
+        for ex in &rules.datelines.examples {
+            let mut doc = from_bytes("x.txt".as_ref(), ex.text.clone().into_bytes(), 0).unwrap();
+            prepare(&mut doc, &finder, &datelines);
+            let got = match (doc.published, doc.yearless) {
+                (Some(d), _) => d.to_string(),
+                (None, Some((m, d))) => format!("--{m:02}-{d:02}"),
+                (None, None) => String::new(),
+            };
+            assert_eq!(got, ex.date, "dateline of {:?}", ex.text);
+            if !ex.date.is_empty() {
+                let body: Vec<&str> = doc.body.iter().map(|s| s.of(&doc.norm.text)).collect();
+                assert!(body.iter().all(|b| !b.contains(" 2025 ") && !b.starts_with("- ")), "{body:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn repeated_paragraphs_are_dropped_and_listed() {
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let finder = DateFinder::new(&rules.dates).unwrap();
+        let datelines = Datelines::new(&rules.datelines).unwrap();
+        let text = "Title\nOne para here.\nTwo para here.\nOne para here.\nTwo  para here.\nEnd.";
+        let mut doc = from_bytes("x.txt".as_ref(), text.as_bytes().to_vec(), 0).unwrap();
+        prepare(&mut doc, &finder, &datelines);
+        assert_eq!(doc.dropped.len(), 2);
+        assert_eq!(doc.dropped[0].repeats.of(&doc.raw), "One para here.");
+        assert_eq!(doc.dropped[1].span.of(&doc.raw), "Two  para here.");
+        assert_eq!(doc.body.len(), 4);
+    }
+
+    #[test]
+    fn year_is_inferred_only_when_reports_agree() {
+        let mk = |text: &str, i| {
+            let mut d = from_bytes("x.txt".as_ref(), text.as_bytes().to_vec(), i).unwrap();
+            let rules = crate::rules::Rules::built_in().unwrap();
+            prepare(&mut d, &DateFinder::new(&rules.dates).unwrap(), &Datelines::new(&rules.datelines).unwrap());
+            d
+        };
+        let mut docs = vec![
+            mk("New Delhi [India], December 4 : Talks began.", 0),
+            mk("Dec 4, 2025\nTalks began.", 1),
+        ];
+        complete_years(&mut docs);
+        assert_eq!(docs[0].published, NaiveDate::from_ymd_opt(2025, 12, 4));
+        assert_eq!(docs[0].published_from, DateSource::Inferred);
+        let mut docs = vec![
+            mk("New Delhi [India], December 4 : Talks began.", 0),
+            mk("Dec 5, 2025\nTalks began.", 1),
+        ];
+        complete_years(&mut docs);
+        assert_eq!(docs[0].published, None);
+        assert_eq!(docs[0].published_from, DateSource::Unknown);
+    }
+
     #[test]
     fn json_strings_decode_with_file_offsets() {
         let raw = r#"{"text": "a\"b\u00e9\n\ud83d\ude00c"}"#;

@@ -63,7 +63,7 @@ pub struct Input {
 }
 
 /// Everything a check found out: the output of every stage.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Run {
     /// The reports that could be read, in the order given.
     pub documents: Vec<Document>,

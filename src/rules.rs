@@ -24,6 +24,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("aliases.toml", include_str!("../rules/aliases.toml")),
     ("datelines.toml", include_str!("../rules/datelines.toml")),
     ("dates.toml", include_str!("../rules/dates.toml")),
+    ("events.toml", include_str!("../rules/events.toml")),
     ("numbers.toml", include_str!("../rules/numbers.toml")),
     ("severities.toml", include_str!("../rules/severities.toml")),
     ("titles.toml", include_str!("../rules/titles.toml")),
@@ -44,6 +45,8 @@ pub struct Rules {
     pub datelines: DatelineRules,
     /// Date expressions.
     pub dates: DateRules,
+    /// Predicates: what a date is about.
+    pub events: Events,
     /// Numbers and ordinals.
     pub numbers: NumberRules,
     /// Severity of each finding rule; a rule missing here is off.
@@ -76,6 +79,35 @@ pub struct Words {
     /// Words that open a new clause after a comma (`which`, `while`): a
     /// date in that clause is about the clause, not the sentence.
     pub clause_openers: Vec<String>,
+    /// Conjunctions that open a new clause when a clause opener follows
+    /// them (`and since`), with or without a comma.
+    pub conjunctions: Vec<String>,
+}
+
+/// `rules/events.toml`: the words that tell what event a date is about.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Events {
+    /// `[form, lemma]` pairs of irregular verbs.
+    pub irregular: Vec<[String; 2]>,
+    /// Words after which the next word is a verb.
+    pub verb_markers: Vec<String>,
+    /// Verbs that defer to the event noun before them.
+    pub light_verbs: Vec<String>,
+    /// Nouns that name events.
+    pub event_nouns: Vec<String>,
+    /// Words naming one kind of event.
+    pub group: Vec<EventGroup>,
+}
+
+/// A set of words naming one kind of event.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventGroup {
+    /// A name for the kind.
+    pub name: String,
+    /// Its words: verbs and nouns.
+    pub words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -172,6 +204,7 @@ impl Rules {
             aliases: typed::<AliasFile>(get("aliases.toml"))?.alias,
             datelines: typed(get("datelines.toml"))?,
             dates: typed(get("dates.toml"))?,
+            events: typed(get("events.toml"))?,
             numbers: typed(get("numbers.toml"))?,
             severities,
             titles: typed::<TitleFile>(get("titles.toml"))?.titles,
@@ -247,7 +280,8 @@ mod tests {
         let rules = Rules::load(Some(dir.path())).unwrap();
         assert!(rules.aliases.iter().any(|a| a.canonical == "World Health Organization"));
         assert!(rules.aliases.iter().any(|a| a.also.iter().any(|s| s == "SCO")));
-        assert_eq!(rules.severity("date-compatible"), Some(Severity::Info), "a table merges key by key");
+        assert_eq!(rules.severity("date-compatible"), None, "the user turned it off");
+        assert_eq!(rules.severity("date-conflict"), Some(Severity::Conflict), "a table merges key by key");
 
         std::fs::write(dir.path().join("severities.toml"), "replace = true\n[severity]\ndate-conflict = \"warning\"\n")
             .unwrap();

@@ -140,12 +140,54 @@ pub struct Lexicon {
     stop: HashSet<String>,
     titles: HashSet<String>,
     openers: HashSet<String>,
-    /// First key of an alias phrase -> (phrase keys, canonical key), longest first.
-    aliases: HashMap<String, Vec<(Vec<String>, String)>>,
+    conjunctions: HashSet<String>,
+    /// First key of an alias phrase -> (phrase keys, spelling, canonical
+    /// key), longest first.
+    aliases: HashMap<String, Vec<(Vec<String>, String, String)>>,
     /// Canonical key -> the canonical name as written in the rules.
     canonical: HashMap<String, String>,
     /// Canonical keys made only of title words (`Prime Minister`).
     title_aliases: HashSet<String>,
+    irregular: HashMap<String, String>,
+    verb_markers: HashSet<String>,
+    light_verbs: HashSet<String>,
+    event_nouns: HashSet<String>,
+    /// Word or stem -> names of the event groups it belongs to.
+    groups: HashMap<String, Vec<String>>,
+}
+
+/// What a claim's clause says happened: the verb or event noun its date or
+/// number belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Predicate {
+    /// The lemma (`arrive` for `arrived`) or the noun (`summit`).
+    pub lemma: String,
+    /// The event groups of `rules/events.toml` it belongs to, sorted.
+    pub groups: Vec<String>,
+    /// Whether it is an event noun rather than a verb.
+    pub noun: bool,
+    /// Where it is, in the text given to [`Lexicon::predicate`].
+    pub span: Span,
+}
+
+impl Predicate {
+    /// Whether two predicates name the same kind of event.
+    pub fn same_kind(&self, other: &Predicate) -> bool {
+        stem(&self.lemma) == stem(&other.lemma) || self.groups.iter().any(|g| other.groups.contains(g))
+    }
+}
+
+/// A rough stem for matching a verb with its noun: `arrived`, `arrival`
+/// and `arrive` all give `arriv`.
+pub fn stem(word: &str) -> &str {
+    for suffix in ["ation", "ment", "ing", "ed", "al", "es", "s", "e"] {
+        if let Some(s) = word.strip_suffix(suffix) {
+            if s.len() >= 3 {
+                return s;
+            }
+        }
+    }
+    word
 }
 
 impl Lexicon {
@@ -156,6 +198,7 @@ impl Lexicon {
             stop: words(&rules.words.stopwords),
             titles: rules.titles.iter().flat_map(|t| tokenize(t).into_iter().map(|t| key(t.text))).collect(),
             openers: words(&rules.words.clause_openers),
+            conjunctions: words(&rules.words.conjunctions),
             ..Lexicon::default()
         };
         for alias in &rules.aliases {
@@ -170,12 +213,29 @@ impl Lexicon {
             for spelling in std::iter::once(&alias.canonical).chain(&alias.also) {
                 let keys = phrase_keys(spelling);
                 if let Some(first) = keys.first().cloned() {
-                    lex.aliases.entry(first).or_default().push((keys, canonical.clone()));
+                    lex.aliases.entry(first).or_default().push((keys, spelling.clone(), canonical.clone()));
+                }
+            }
+        }
+        let events = &rules.events;
+        lex.irregular = events.irregular.iter().map(|[f, l]| (f.to_lowercase(), l.to_lowercase())).collect();
+        lex.verb_markers = words(&events.verb_markers);
+        lex.light_verbs = words(&events.light_verbs);
+        lex.event_nouns = words(&events.event_nouns);
+        for group in &events.group {
+            for w in &group.words {
+                let w = w.to_lowercase();
+                for k in [stem(&w).to_string(), w.clone()] {
+                    let list = lex.groups.entry(k).or_default();
+                    if !list.contains(&group.name) {
+                        list.push(group.name.clone());
+                        list.sort();
+                    }
                 }
             }
         }
         for list in lex.aliases.values_mut() {
-            list.sort_by_key(|(keys, _)| std::cmp::Reverse(keys.len()));
+            list.sort_by_key(|(keys, _, _)| std::cmp::Reverse(keys.len()));
         }
         lex
     }
@@ -222,7 +282,7 @@ impl Lexicon {
             let capital = t.text.chars().next().is_some_and(char::is_uppercase);
             let kind = if is_ordinal(t.text) {
                 TermKind::Ordinal
-            } else if self.titles.contains(k) {
+            } else if capital && self.titles.contains(k) {
                 TermKind::Title
             } else if capital && t.span.start > 0 {
                 TermKind::Name
@@ -245,19 +305,94 @@ impl Lexicon {
 
     fn alias_at<'a>(&'a self, keys: &[String], tokens: &[Token], i: usize) -> Option<(usize, &'a str)> {
         let candidates = self.aliases.get(&keys[i])?;
-        candidates.iter().find_map(|(phrase, canonical)| {
+        candidates.iter().find_map(|(phrase, spelling, canonical)| {
             let end = i + phrase.len();
             let matches = end <= keys.len()
                 && keys[i..end] == phrase[..]
-                // Short all-caps spellings ("US", "WHO") only match as written.
-                && (phrase.len() > 1 || !is_shouty(phrase[0].as_str()) || tokens[i].text.chars().any(char::is_uppercase)
-                    && tokens[i].text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+                // A short one-word spelling ("US", "WHO", "MoS") only
+                // matches as written: "us" and "who" are words.
+                && (phrase.len() > 1 || phrase[0].chars().count() > 4 || tokens[i].text == spelling);
             matches.then_some((phrase.len(), canonical.as_str()))
         })
     }
 
+    /// The predicate of the claim at `claim` in `clause`: the nearest verb
+    /// or event noun before it (a light verb such as `held` defers to the
+    /// event noun before it), or failing that the nearest after it.
+    pub fn predicate(&self, clause: &str, claim: Span, masks: &[Span]) -> Option<Predicate> {
+        let words: Vec<Token> = tokenize(clause)
+            .into_iter()
+            .filter(|t| t.word && !masks.iter().any(|m| m.overlaps(&t.span)))
+            .collect();
+        let classify = |i: usize| -> Option<(String, bool)> {
+            let t = words[i];
+            let k = key(t.text);
+            let lower = t.text.chars().next().is_some_and(char::is_lowercase);
+            if let Some(lemma) = self.irregular.get(&k) {
+                return Some((lemma.clone(), false));
+            }
+            let marked = i > 0 && self.verb_markers.contains(&key(words[i - 1].text));
+            let noun = self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k));
+            if noun {
+                let lemma = if self.event_nouns.contains(&k) { k } else { singular(&k).to_string() };
+                return Some((lemma, true));
+            }
+            if lower && k.chars().all(char::is_alphabetic) && !self.stop.contains(&k) {
+                if marked {
+                    return Some((k, false));
+                }
+                if k.len() > 4 && k.ends_with("ed") {
+                    return Some((k, false));
+                }
+            }
+            None
+        };
+        let before = words.iter().rposition(|t| t.span.end <= claim.start);
+        let after = words.iter().position(|t| t.span.start >= claim.end);
+        let light = |lemma: &str| self.light_verbs.contains(lemma);
+        let mut found: Option<(usize, String, bool)> = None;
+        if let Some(end) = before {
+            for i in (0..=end).rev() {
+                if let Some((lemma, noun)) = classify(i) {
+                    match &found {
+                        None if !noun && light(&lemma) => found = Some((i, lemma, noun)),
+                        None => {
+                            found = Some((i, lemma, noun));
+                            break;
+                        }
+                        Some(_) if noun => {
+                            found = Some((i, lemma, noun));
+                            break;
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+        if found.is_none() {
+            if let Some(start) = after {
+                for i in start..words.len() {
+                    if let Some((lemma, noun)) = classify(i) {
+                        let next_noun = (!noun && light(&lemma))
+                            .then(|| (i + 1..words.len().min(i + 4)).find_map(|j| classify(j).filter(|c| c.1).map(|c| (j, c))))
+                            .flatten();
+                        found = Some(match next_noun {
+                            Some((j, (l, n))) => (j, l, n),
+                            None => (i, lemma, noun),
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        let (i, lemma, noun) = found?;
+        let groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
+        Some(Predicate { lemma, groups, noun, span: words[i].span })
+    }
+
     /// The clauses of `s`: split at `;`, `:` and dashes, at quotation
-    /// marks, and at a comma followed by a clause opener (`, which`).
+    /// marks, at a comma followed by a clause opener (`, which`), and at a
+    /// conjunction followed by one (`and since`).
     pub fn clauses(&self, s: &str) -> Vec<Span> {
         let tokens = tokenize(s);
         let mut out = Vec::new();
@@ -268,13 +403,18 @@ impl Lexicon {
                 ";" | ":" | "\"" | "(" | ")" => true,
                 "-" => t.span.start > 0 && s[..t.span.start].ends_with(' '),
                 "," => next.is_some_and(|n| n.word && self.openers.contains(&key(n.text))),
+                w if t.word && self.conjunctions.contains(&key(w)) => {
+                    let prev_comma = i > 0 && tokens[i - 1].text == ",";
+                    !prev_comma && next.is_some_and(|n| n.word && self.openers.contains(&key(n.text)))
+                }
                 _ => false,
             };
             if split_before {
                 if t.span.start > start {
                     out.push(Span::new(start, t.span.start));
                 }
-                start = t.span.end;
+                // Punctuation belongs to neither clause; a word opens the next.
+                start = if t.word { t.span.start } else { t.span.end };
             }
         }
         if s.len() > start {
@@ -283,10 +423,6 @@ impl Lexicon {
         out.retain(|c| !c.of(s).trim().is_empty());
         out
     }
-}
-
-fn is_shouty(key: &str) -> bool {
-    key.len() <= 4
 }
 
 fn phrase_keys(s: &str) -> Vec<String> {
@@ -363,11 +499,48 @@ mod tests {
         );
     }
 
+    #[track_caller]
+    fn predicate_of(s: &str, claim: &str) -> Option<String> {
+        let lex = lexicon();
+        let at = s.find(claim).unwrap();
+        lex.predicate(s, Span::new(at, at + claim.len()), &[]).map(|p| p.lemma)
+    }
+
+    #[test]
+    fn predicates_are_the_nearest_verb_or_event_noun() {
+        assert_eq!(predicate_of("Menon on Thursday arrived in Brasilia", "Thursday").as_deref(), Some("arrive"));
+        assert_eq!(predicate_of("Menon arrived in Brasilia on Wednesday", "Wednesday").as_deref(), Some("arrive"));
+        assert_eq!(predicate_of("will hold talks with Duarte on Friday", "Friday").as_deref(), Some("talks"));
+        assert_eq!(predicate_of("During the SCO Summit in China in June 2025", "June 2025").as_deref(), Some("summit"));
+        assert_eq!(predicate_of("the by-election held in Plovdiv on Sunday", "Sunday").as_deref(), Some("election"));
+        assert_eq!(predicate_of("Singh on Thursday said that Russia", "Thursday").as_deref(), Some("say"));
+        assert_eq!(predicate_of("The leaders last met in person on September 1", "September 1").as_deref(), Some("meet"));
+        assert_eq!(predicate_of("A 2012 fire at the factory killed 110", "2012").as_deref(), Some("fire"));
+        assert_eq!(predicate_of("Prices in 2012", "2012"), None);
+    }
+
+    #[test]
+    fn predicates_of_one_kind() {
+        let lex = lexicon();
+        let p = |s: &str, c: &str| {
+            let at = s.find(c).unwrap();
+            lex.predicate(s, Span::new(at, at + c.len()), &[]).unwrap()
+        };
+        let arrived = p("arrived on Wednesday", "Wednesday");
+        let arrival = p("his arrival on Wednesday", "Wednesday");
+        let talks = p("talks on Friday", "Friday");
+        assert!(arrived.same_kind(&arrival));
+        assert!(!arrived.same_kind(&talks));
+    }
+
     #[test]
     fn clauses_split_at_relative_clauses_not_lists() {
         let lex = lexicon();
         let s = "the visit of Putin, President of Russia, for the Summit, which has been fulfilled today";
         let parts: Vec<&str> = lex.clauses(s).iter().map(|c| c.of(s).trim()).collect();
         assert_eq!(parts, vec!["the visit of Putin, President of Russia, for the Summit", "which has been fulfilled today"]);
+        let s = "his first since 2021 and since the conflict began in 2022, and Modi and Putin met";
+        let parts: Vec<&str> = lex.clauses(s).iter().map(|c| c.of(s).trim()).collect();
+        assert_eq!(parts, vec!["his first since 2021", "and since the conflict began in 2022", "and Modi and Putin met"]);
     }
 }

@@ -1,4 +1,5 @@
 //! Running the binary and reading its JSON report back into test-only
+#![allow(dead_code)] // every field is read: deserialising checks the schema
 //! structs, so that a change to the schema fails a test.
 
 use assert_cmd::Command;
@@ -73,6 +74,7 @@ pub struct ListedClaim {
     pub line: usize,
     pub column: usize,
     pub subject: Vec<String>,
+    pub predicate: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,6 +1,6 @@
 //! Date claims: agree, compatible (one contains the other) or conflict.
 
-use super::{collapse, fingerprint, shared_subject, Finding, Input, Scope, Tally, Verdict};
+use super::{collapse, fingerprint, same_event, shared_subject, Finding, Input, Scope, Tally, Verdict};
 use crate::calendar::Relation;
 use crate::extract::dates::Form;
 use crate::extract::{Claim, ClaimKind, ClaimValue, DateClaim};
@@ -28,6 +28,9 @@ pub(super) fn compare(
     let (Some(va), Some(vb)) = (da.value, db.value) else { return };
     if da.anchor != db.anchor {
         return; // "since 2021" and "in 2022" say different things
+    }
+    if !same_event(a, b) {
+        return;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
     let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights) else { return };

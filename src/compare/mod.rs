@@ -133,6 +133,28 @@ pub struct SharedSubject {
 /// Below this share of weight, two subjects are not the same.
 pub const MIN_SUBJECT: f32 = 0.2;
 
+/// Whether two claims can be about the same event, judged by what happened:
+/// their predicates must name the same kind of event ("arrived" and
+/// "arrival"), or one must be an event noun the other's clause mentions
+/// ("met ... on the sidelines of the SCO Summit" and "during the SCO Summit
+/// in June 2025"); and ordinals in both clauses must not all differ (the
+/// 13th meeting is not the 15th).
+pub fn same_event(a: &Claim, b: &Claim) -> bool {
+    if let (Some(pa), Some(pb)) = (&a.predicate, &b.predicate) {
+        let mentions = |p: &crate::terms::Predicate, c: &Claim| {
+            p.noun && c.subject.iter().any(|t| t.key == p.lemma || crate::terms::stem(&t.key) == crate::terms::stem(&p.lemma))
+        };
+        if !(pa.same_kind(pb) || mentions(pa, b) || mentions(pb, a)) {
+            return false;
+        }
+    }
+    let ordinals = |c: &Claim| -> Vec<String> {
+        c.subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()).collect()
+    };
+    let (oa, ob) = (ordinals(a), ordinals(b));
+    oa.is_empty() || ob.is_empty() || oa.iter().any(|o| ob.contains(o))
+}
+
 /// Whether two claims are about the same subject: they must share a term
 /// that identifies something (a name, an alias or an ordinal, not a title),
 /// and enough of their weight.

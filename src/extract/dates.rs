@@ -13,12 +13,25 @@
 //! the longest leftmost of overlapping candidates, so "September 1 this
 //! year" is one date, not "September 1" and "this year".
 //!
+//! Values that depend on the publication date: a weekday is the most recent
+//! one on or before it, or the next one after it when the clause speaks of
+//! the future ("will meet Modi on Friday"); a month without a year is the
+//! most recent such month, or the coming one in the future tense; a month
+//! and day without a year is the occurrence nearest to publication, moved a
+//! year only when the tense clearly disagrees. The tense is read from the
+//! marker words nearest to the date within its clause.
+//!
+//! A bare four-digit year is a date only after a preposition or qualifier
+//! ("in 2022", "since 2021", "mid-2025") or a determiner ("a 2012 fire"),
+//! and only when the next word does not make it a count ("of 2000 troops").
+//!
 //! Not handled yet (future work): weeks ("last week", "this week": a week is
-//! not a [`PartialDate`] precision, so they are not matched at all), ranges
-//! ("2025-26", "December 4-5": neither end is matched), numeric day/month
+//! not a [`PartialDate`] precision, so they are not matched at all), year
+//! ranges ("2025-26": not matched), the two ends of a day range ("December
+//! 4-5" is matched whole and resolved to its month), numeric day/month
 //! forms ("04/12/2025"), counted offsets ("two years ago", "in three days"),
-//! decades ("the 1990s") and a bare year with no preposition or qualifier
-//! in front of it ("2025 was a record year").
+//! decades ("the 1990s") and a bare year with nothing in front of it ("2025
+//! was a record year").
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -35,6 +48,11 @@ const EXPLICIT_YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
 const TENSE_WORDS_BEFORE: usize = 10;
 /// How many words after a date are searched for a tense marker.
 const TENSE_WORDS_AFTER: usize = 6;
+/// A month and day without a year take the occurrence nearest to
+/// publication; the tense of the clause moves them to the year before or
+/// after only when that occurrence is more than this many days on the wrong
+/// side ("went on strike on 3 March" in December is the March before).
+const TENSE_OVERRIDE_DAYS: i64 = 7;
 
 /// Date vocabulary, read from `rules/dates.toml`.
 ///
@@ -65,8 +83,15 @@ pub struct DateRules {
     pub bare_year_min: i32,
     /// Largest year a bare four-digit number may be.
     pub bare_year_max: i32,
-    /// Lowercase words allowed right after a bare year.
+    /// Lowercase words allowed right after a bare year that follows a
+    /// preposition or qualifier.
     pub year_followers: Vec<String>,
+    /// Determiners that make a bare year an attribute of the next word
+    /// ("a 2012 fire", "the 2019 local elections").
+    pub year_determiners: Vec<String>,
+    /// Words after a determiner and a four-digit number that make it a count,
+    /// not a year ("the 2000 troops").
+    pub year_blockers: Vec<String>,
     /// Words and phrases marking future tense; an entry starting with an
     /// apostrophe matches the end of a word ("'ll").
     pub future_markers: Vec<String>,
@@ -75,6 +100,9 @@ pub struct DateRules {
     /// Endings that make a lowercase word of five letters or more a past
     /// marker ("ed").
     pub past_suffixes: Vec<String>,
+    /// Words that end the search for a tense marker ("that", "and"): a verb
+    /// beyond them belongs to another clause.
+    pub clause_breaks: Vec<String>,
     /// Words after which a past marker is a passive participle and says
     /// nothing about tense ("be" in "will be held").
     pub passive_auxiliaries: Vec<String>,
@@ -203,6 +231,8 @@ enum What {
         month: Option<u32>,
         day: Option<u32>,
         rel_year: Option<i32>,
+        /// First day of a day range, to pick the year of a yearless one.
+        range_from: Option<u32>,
     },
     /// Looks like a date but is not a real one ("31 February 2025"): it
     /// wins over the shorter candidates inside it, then yields nothing.
@@ -223,6 +253,8 @@ enum What {
 #[derive(Debug, Clone, Copy)]
 struct Cand {
     span: Span,
+    /// Where the expression starts with its preposition.
+    outer: usize,
     anchor: Anchor,
     what: What,
 }
@@ -255,19 +287,18 @@ pub struct DateFinder {
     relative_days: HashMap<String, i64>,
     bare_years: std::ops::RangeInclusive<i32>,
     year_followers: HashSet<String>,
+    year_blockers: HashSet<String>,
     future: Vec<Vec<String>>,
     future_endings: Vec<String>,
     past: Vec<Vec<String>>,
     past_suffixes: Vec<String>,
     passive: HashSet<String>,
+    clause_breaks: HashSet<String>,
 }
 
 /// Lowercases and joins the words of `s` with single spaces.
 fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 /// A regex alternation of `words`, longest first; `what` names the list in
@@ -304,14 +335,11 @@ fn phrases(what: &str, list: &[String]) -> Result<Vec<Vec<String>>, String> {
 }
 
 fn check_name(what: &str, name: &str) -> Result<(), String> {
-    let ok = name.chars().next().is_some_and(char::is_uppercase)
-        && name.chars().all(char::is_alphabetic);
+    let ok = name.chars().next().is_some_and(char::is_uppercase) && name.chars().all(char::is_alphabetic);
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "rules/dates.toml: {what} name {name:?} must be one capitalised word"
-        ))
+        Err(format!("rules/dates.toml: {what} name {name:?} must be one capitalised word"))
     }
 }
 
@@ -360,6 +388,15 @@ fn clean_edges(s: &str, span: Span) -> bool {
     !bad_before && !bad_after
 }
 
+/// The word right after `tail` when a space separates them.
+fn next_word(tail: &str) -> Option<String> {
+    if !tail.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let w: String = tail.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    (!w.is_empty()).then_some(w)
+}
+
 /// Lowercased words of `s` (letters, digits and apostrophes) with whether
 /// they were written in lowercase.
 fn words(s: &str) -> Vec<(String, bool)> {
@@ -380,16 +417,10 @@ impl DateFinder {
     /// Compiles the rules; the error names the bad entry.
     pub fn new(rules: &DateRules) -> Result<DateFinder, String> {
         if rules.months.len() != 12 {
-            return Err(format!(
-                "rules/dates.toml: expected 12 months, found {}",
-                rules.months.len()
-            ));
+            return Err(format!("rules/dates.toml: expected 12 months, found {}", rules.months.len()));
         }
         if rules.weekdays.len() != 7 {
-            return Err(format!(
-                "rules/dates.toml: expected 7 weekdays, found {}",
-                rules.weekdays.len()
-            ));
+            return Err(format!("rules/dates.toml: expected 7 weekdays, found {}", rules.weekdays.len()));
         }
         let mut months = HashMap::new();
         let mut month_full = Vec::new();
@@ -434,11 +465,7 @@ impl DateFinder {
             }
         }
         let mut modifiers = HashMap::new();
-        for (list, offset) in [
-            (&rules.relative.this, 0),
-            (&rules.relative.last, -1),
-            (&rules.relative.next, 1),
-        ] {
+        for (list, offset) in [(&rules.relative.this, 0), (&rules.relative.last, -1), (&rules.relative.next, 1)] {
             for w in list {
                 modifiers.insert(norm(w), offset);
             }
@@ -452,9 +479,7 @@ impl DateFinder {
         let mut relative_days = HashMap::new();
         for (w, &offset) in &rules.relative_days {
             if !(-366..=366).contains(&offset) {
-                return Err(format!(
-                    "rules/dates.toml: relative_days.{w:?} = {offset} is out of range"
-                ));
+                return Err(format!("rules/dates.toml: relative_days.{w:?} = {offset} is out of range"));
             }
             relative_days.insert(norm(w), offset);
         }
@@ -464,13 +489,13 @@ impl DateFinder {
 
         let preps = alt("prepositions", anchors.keys())?;
         let quals = alt("qualifiers", &rules.qualifiers)?;
+        let dets = alt("year_determiners", &rules.year_determiners)?;
         let mods = alt("relative", modifiers.keys())?;
         let unit_words = alt("units", units.keys())?;
         let year_units = alt("units.year", &rules.units.year)?;
         let rel_days = alt("relative_days", rules.relative_days.keys())?;
         let day_parts = alt("day_parts", &rules.day_parts)?;
         let mon_full = alt("months", &month_full)?;
-        let mon_any = alt("months", month_full.iter().chain(&month_abbr))?;
         let wd_full_re = alt("weekdays", &wd_full)?;
         let wd_abbr_re = alt("weekdays", &wd_abbr)?;
         let wd_any = alt("weekdays", wd_full.iter().chain(&wd_abbr))?;
@@ -478,53 +503,36 @@ impl DateFinder {
         let prep = format!(r"(?:\b(?P<prep>(?i:{preps}))\s+)?");
         let qual = format!(r"(?:\b(?P<qual>(?i:{quals}))(?:\s+|-))?");
         let wdp = format!(r"(?:\b{wd_any}\b\.?,?\s+)?");
-        let mon = format!(r"\b(?P<mon>{mon_any})\b\.?");
+        let mon_abbr_re = alt("months", &month_abbr)?;
+        let mon = format!(r"\b(?P<mon>{mon_full}\b|{mon_abbr_re}\b\.?)");
         let day = r"\b(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\b";
+        let day_to = r"(?:-(?P<day_to>[0-9]{1,2})(?:st|nd|rd|th)?\b)?";
         let year = r"\b(?P<year>[0-9]{4})\b";
         let rel_year = format!(r"\s+(?:of\s+)?(?P<rel>(?i:{mods}))\s+(?i:{year_units})\b");
         let sources = [
-            (
-                Pattern::MonthDayYear,
-                format!(r"{prep}(?P<e>{wdp}{mon}\s+{day}(?:,?\s+{year}|{rel_year})?)"),
-            ),
+            (Pattern::MonthDayYear, format!(r"{prep}(?P<e>{wdp}{mon}\s+{day}{day_to}(?:,?\s+{year}|{rel_year})?)")),
             (
                 Pattern::DayMonthYear,
-                format!(r"{prep}(?P<e>{wdp}{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}|{rel_year})?)"),
+                format!(r"{prep}(?P<e>{wdp}{day}{day_to}\s+(?:of\s+)?{mon}(?:,?\s+{year}|{rel_year})?)"),
             ),
             (Pattern::MonthYear, format!(r"{prep}(?P<e>{qual}{mon}\s+(?:of\s+)?{year})")),
-            (
-                Pattern::MonthRelYear,
-                format!(r"{prep}(?P<e>{qual}\b(?P<mon>{mon_full})\b{rel_year})"),
-            ),
+            (Pattern::MonthRelYear, format!(r"{prep}(?P<e>{qual}\b(?P<mon>{mon_full})\b{rel_year})")),
             (Pattern::MonthBare, format!(r"{prep}(?P<e>{qual}\b(?P<mon>{mon_full})\b)")),
-            (
-                Pattern::Iso,
-                format!(r"{prep}(?P<e>\b(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}})\b)"),
-            ),
-            (Pattern::BareYear, format!(r"{prep}(?P<e>{qual}{year})")),
-            (
-                Pattern::RelUnit,
-                format!(r"{prep}(?P<e>{qual}\b(?P<rel>(?i:{mods}))\s+(?P<unit>(?i:{unit_words}))\b)"),
-            ),
-            (
-                Pattern::RelDay,
-                format!(r"{prep}(?P<e>\b(?P<word>(?i:{rel_days}))\b(?:\s+(?i:{day_parts})\b)?)"),
-            ),
+            (Pattern::Iso, format!(r"{prep}(?P<e>\b(?P<year>[0-9]{{4}})-(?P<month>[0-9]{{2}})-(?P<day>[0-9]{{2}})\b)")),
+            (Pattern::BareYear, format!(r"{prep}(?:\b(?P<det>(?i:{dets}))\s+)?(?P<e>{qual}{year})")),
+            (Pattern::RelUnit, format!(r"{prep}(?P<e>{qual}\b(?P<rel>(?i:{mods}))\s+(?P<unit>(?i:{unit_words}))\b)")),
+            (Pattern::RelDay, format!(r"{prep}(?P<e>\b(?P<word>(?i:{rel_days}))\b(?:\s+(?i:{day_parts})\b)?)")),
             (
                 Pattern::Weekday,
                 format!(
                     r"{prep}(?P<e>(?:\b(?P<rel>(?i:{mods}))\s+)?\b(?P<wd>{wd_full_re})\b(?:\s+(?i:{day_parts})\b)?)"
                 ),
             ),
-            (
-                Pattern::WeekdayAbbr,
-                format!(r"{prep}(?P<e>(?:\b(?P<rel>(?i:{mods}))\s+)?\b(?P<wd>{wd_abbr_re})\.)"),
-            ),
+            (Pattern::WeekdayAbbr, format!(r"{prep}(?P<e>(?:\b(?P<rel>(?i:{mods}))\s+)?\b(?P<wd>{wd_abbr_re})\.)")),
         ];
         let mut patterns = Vec::new();
         for (p, src) in sources {
-            let re = Regex::new(&src)
-                .map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
+            let re = Regex::new(&src).map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
             patterns.push((p, re));
         }
 
@@ -546,11 +554,13 @@ impl DateFinder {
             relative_days,
             bare_years: rules.bare_year_min..=rules.bare_year_max,
             year_followers: rules.year_followers.iter().map(|w| norm(w)).collect(),
+            year_blockers: rules.year_blockers.iter().map(|w| norm(w)).collect(),
             future,
             future_endings,
             past: phrases("past_markers", &rules.past_markers)?,
             past_suffixes: rules.past_suffixes.iter().map(|s| norm(s)).collect(),
             passive: rules.passive_auxiliaries.iter().map(|s| norm(s)).collect(),
+            clause_breaks: rules.clause_breaks.iter().map(|s| norm(s)).collect(),
         })
     }
 
@@ -567,21 +577,14 @@ impl DateFinder {
         }
         // Longest leftmost: by start, then longest first; keep what does not
         // overlap an earlier keeper.
-        cands.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then_with(|| b.span.len().cmp(&a.span.len()))
-        });
+        cands.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| b.span.len().cmp(&a.span.len())));
         let mut kept: Vec<Cand> = Vec::new();
         for c in cands {
-            if kept.last().is_none_or(|k| !k.span.overlaps(&c.span)) {
+            if !kept.last().is_some_and(|k| k.span.overlaps(&c.span)) {
                 kept.push(c);
             }
         }
-        kept.iter()
-            .filter_map(|c| self.resolve(c, sentence, published))
-            .collect()
+        kept.iter().filter_map(|c| self.resolve(c, sentence, published)).collect()
     }
 
     /// Turns one regex match into a candidate, or `None` when its context
@@ -593,17 +596,11 @@ impl DateFinder {
             return None;
         }
         let prep = caps.name("prep");
-        let anchor = prep
-            .and_then(|p| self.anchors.get(&norm(p.as_str())).copied())
-            .unwrap_or(Anchor::At);
+        let anchor = prep.and_then(|p| self.anchors.get(&norm(p.as_str())).copied()).unwrap_or(Anchor::At);
         let licensed = prep.is_some() || caps.name("qual").is_some();
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-        let month = caps
-            .name("mon")
-            .and_then(|m| self.months.get(m.as_str().trim_end_matches('.')).copied());
-        let modifier = caps
-            .name("rel")
-            .and_then(|m| self.modifiers.get(&norm(m.as_str())).copied());
+        let month = caps.name("mon").and_then(|m| self.months.get(m.as_str().trim_end_matches('.')).copied());
+        let modifier = caps.name("rel").and_then(|m| self.modifiers.get(&norm(m.as_str())).copied());
         let what = match pattern {
             Pattern::MonthDayYear | Pattern::DayMonthYear | Pattern::MonthYear | Pattern::Iso => {
                 let month = match pattern {
@@ -618,55 +615,55 @@ impl DateFinder {
                     Some(y) => Some(y.as_str().parse::<i32>().ok()?),
                     None => None,
                 };
-                let rel_year = if caps.name("rel").is_some() {
-                    Some(modifier?)
-                } else {
-                    None
-                };
+                let rel_year = if caps.name("rel").is_some() { Some(modifier?) } else { None };
                 let valid = (1..=12).contains(&month)
-                    && year.is_none_or(|y| EXPLICIT_YEARS.contains(&y))
+                    && !matches!(year, Some(y) if !EXPLICIT_YEARS.contains(&y))
                     && match (year, day) {
                         (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month, d).is_some(),
                         (None, Some(d)) => day_exists(month, d),
                         (_, None) => true,
                     };
+                // A day range ("December 4-5") is matched whole and kept at
+                // month precision, which holds both ends.
+                let (day, range_from, valid) = match (day, num("day_to")) {
+                    (Some(d), Some(to)) => (None, Some(d), valid && to > d && day_exists(month, to)),
+                    _ => (day, None, valid),
+                };
                 if valid {
-                    What::Abs { year, month: Some(month), day, rel_year }
+                    What::Abs { year, month: Some(month), day, rel_year, range_from }
                 } else {
                     What::Invalid
                 }
             }
-            Pattern::MonthRelYear => What::Abs {
-                year: None,
-                month: Some(month?),
-                day: None,
-                rel_year: Some(modifier?),
-            },
+            Pattern::MonthRelYear => {
+                What::Abs { year: None, month: Some(month?), day: None, rel_year: Some(modifier?), range_from: None }
+            }
             Pattern::MonthBare => {
                 if !licensed {
                     return None;
                 }
-                What::Abs { year: None, month: Some(month?), day: None, rel_year: None }
+                What::Abs { year: None, month: Some(month?), day: None, rel_year: None, range_from: None }
             }
             Pattern::BareYear => {
                 let year = caps.name("year")?.as_str().parse::<i32>().ok()?;
-                if !licensed || !self.bare_years.contains(&year) || !self.year_follower_ok(&s[span.end..]) {
+                let tail = &s[span.end..];
+                let ok = if caps.name("det").is_some() {
+                    self.year_attribute_ok(tail)
+                } else {
+                    licensed && self.year_follower_ok(tail)
+                };
+                if !ok || !self.bare_years.contains(&year) {
                     return None;
                 }
-                What::Abs { year: Some(year), month: None, day: None, rel_year: None }
+                What::Abs { year: Some(year), month: None, day: None, rel_year: None, range_from: None }
             }
-            Pattern::RelUnit => What::Rel {
-                unit: *self.units.get(&norm(caps.name("unit")?.as_str()))?,
-                offset: modifier?,
-            },
+            Pattern::RelUnit => {
+                What::Rel { unit: *self.units.get(&norm(caps.name("unit")?.as_str()))?, offset: modifier? }
+            }
             Pattern::RelDay => {
                 let word = caps.name("word")?;
                 let capitalised = word.as_str().chars().next().is_some_and(char::is_uppercase);
-                let after_word = s[..word.start()]
-                    .trim_end()
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
+                let after_word = s[..word.start()].trim_end().chars().next_back().is_some_and(char::is_alphanumeric);
                 if capitalised && after_word {
                     // "USA Today": a name, not a date.
                     return None;
@@ -684,31 +681,30 @@ impl DateFinder {
                 What::Weekday { weekday, modifier }
             }
         };
-        Some(Cand { span, anchor, what })
+        let outer = caps.get(0).map_or(span.start, |m| m.start());
+        Some(Cand { span, outer, anchor, what })
     }
 
     /// Whether the text after a bare year lets it be a year: the next word,
     /// when it is a lowercase word, must be a listed follower.
     fn year_follower_ok(&self, tail: &str) -> bool {
-        if !tail.starts_with(char::is_whitespace) {
-            return true;
-        }
-        let next: String = tail
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        match next.chars().next() {
-            Some(c) if c.is_lowercase() => self.year_followers.contains(&next),
+        match next_word(tail) {
+            Some(w) if w.starts_with(char::is_lowercase) => self.year_followers.contains(&w),
             _ => true,
         }
+    }
+
+    /// Whether the text after a bare year that follows a determiner lets it
+    /// be a year: a word must follow, and not a blocker ("troops").
+    fn year_attribute_ok(&self, tail: &str) -> bool {
+        next_word(tail).is_some_and(|w| !self.year_blockers.contains(&w.to_lowercase()))
     }
 
     /// Builds the match for a kept candidate, resolving its value.
     fn resolve(&self, c: &Cand, s: &str, published: Option<NaiveDate>) -> Option<DateMatch> {
         let (form, value) = match c.what {
             What::Invalid => return None,
-            What::Abs { year, month, day, rel_year } => {
+            What::Abs { year, month, day, rel_year, range_from } => {
                 let form = Form::Absolute { year, month, day };
                 let year = match (year, rel_year) {
                     (Some(y), _) => Some(y),
@@ -719,9 +715,13 @@ impl DateFinder {
                     (Some(y), Some(m), Some(d)) => PartialDate::day(y, m, d),
                     (Some(y), Some(m), None) => PartialDate::month(y, m),
                     (Some(y), None, _) => Some(PartialDate::year(y)),
-                    (None, Some(m), Some(d)) => published.and_then(|p| nearest_day(p, m, d)),
+                    (None, Some(m), Some(d)) => published.and_then(|p| self.day_without_year(s, c, p, m, d)),
+                    (None, Some(m), None) if range_from.is_some() => published.and_then(|p| {
+                        let first = self.day_without_year(s, c, p, m, range_from?)?;
+                        PartialDate::month(first.year, m)
+                    }),
                     (None, Some(m), None) => published.and_then(|p| {
-                        let future = self.tense(s, c.span) == Some(Tense::Future);
+                        let future = self.tense(s, c) == Some(Tense::Future);
                         let year = match (future, m.cmp(&p.month())) {
                             (true, std::cmp::Ordering::Less) => p.year() + 1,
                             (false, std::cmp::Ordering::Greater) => p.year() - 1,
@@ -752,9 +752,7 @@ impl DateFinder {
                         Some(-1) => -((today - w + 6).rem_euclid(7) + 1),
                         Some(0) => w - today,
                         Some(_) => (w - today + 6).rem_euclid(7) + 1,
-                        None if self.tense(s, c.span) == Some(Tense::Future) => {
-                            (w - today + 6).rem_euclid(7) + 1
-                        }
+                        None if self.tense(s, c) == Some(Tense::Future) => (w - today + 6).rem_euclid(7) + 1,
                         None => -(today - w).rem_euclid(7),
                     };
                     add_days(p, offset)
@@ -765,21 +763,54 @@ impl DateFinder {
         Some(DateMatch { span: c.span, anchor: c.anchor, form, value })
     }
 
-    /// The tense of the clause around `span`: the marker nearest to it wins
-    /// (before it on a tie); `None` when there is none.
-    fn tense(&self, s: &str, span: Span) -> Option<Tense> {
-        let head = s[..span.start].rsplit(';').next().unwrap_or("");
-        let tail = s[span.end..].split(';').next().unwrap_or("");
+    /// The year of a month and day written without one: the occurrence
+    /// nearest to publication, unless the tense of the clause disagrees
+    /// ("went on strike on 3 March" in December is the March before, not
+    /// the one after).
+    fn day_without_year(&self, s: &str, c: &Cand, published: NaiveDate, month: u32, day: u32) -> Option<PartialDate> {
+        let y = published.year();
+        // Four years either side, so that February 29 always has one.
+        let dates: Vec<NaiveDate> = (y - 4..=y + 4).filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).collect();
+        let nearest = *dates.iter().min_by_key(|d| (**d - published).num_days().abs())?;
+        let gap = (nearest - published).num_days();
+        let date = match self.tense(s, c) {
+            Some(Tense::Past) if gap > TENSE_OVERRIDE_DAYS => dates.iter().rev().find(|d| **d <= published).copied(),
+            Some(Tense::Future) if gap < -TENSE_OVERRIDE_DAYS => dates.iter().find(|d| **d > published).copied(),
+            _ => Some(nearest),
+        };
+        date.map(PartialDate::from)
+    }
+
+    /// The tense of the clause around a candidate: the marker nearest to
+    /// it wins (the one before it on a tie); `None` when there is none.
+    ///
+    /// The search stops at a `;` and at a clause break word ("that", "and",
+    /// "who"...) on either side, and after the date at a comma unless the
+    /// date opens its clause ("On Friday, Modi will ..."): in "who arrived
+    /// on Tuesday, will visit" the "will" is not about Tuesday.
+    fn tense(&self, s: &str, c: &Cand) -> Option<Tense> {
+        let head = s[..c.span.start].rsplit(';').next().unwrap_or("");
+        let mut tail = s[c.span.end..].split(';').next().unwrap_or("");
+        let opens_clause = !s[..c.outer].rsplit(';').next().unwrap_or("").chars().any(char::is_alphanumeric);
+        if !opens_clause {
+            tail = tail.split(',').next().unwrap_or("");
+        }
         let before = words(head);
         let after = words(tail);
+        let (mut before_open, mut after_open) = (true, true);
         for d in 0..TENSE_WORDS_BEFORE.max(TENSE_WORDS_AFTER) {
-            if d < TENSE_WORDS_BEFORE && d < before.len() {
-                if let Some(t) = self.tense_at(&before, before.len() - 1 - d, true) {
+            if before_open && d < TENSE_WORDS_BEFORE && d < before.len() {
+                let i = before.len() - 1 - d;
+                if self.clause_breaks.contains(&before[i].0) {
+                    before_open = false;
+                } else if let Some(t) = self.tense_at(&before, i, true) {
                     return Some(t);
                 }
             }
-            if d < TENSE_WORDS_AFTER && d < after.len() {
-                if let Some(t) = self.tense_at(&after, d, false) {
+            if after_open && d < TENSE_WORDS_AFTER && d < after.len() {
+                if self.clause_breaks.contains(&after[d].0) {
+                    after_open = false;
+                } else if let Some(t) = self.tense_at(&after, d, false) {
                     return Some(t);
                 }
             }
@@ -800,18 +831,13 @@ impl DateFinder {
             } else {
                 i
             };
-            words
-                .get(start..start + k)
-                .is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
+            words.get(start..start + k).is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
         };
         let (word, lower) = &words[i];
         if self.future.iter().any(|p| at(p)) || self.future_endings.iter().any(|e| word.ends_with(e.as_str())) {
             return Some(Tense::Future);
         }
-        let passive = i
-            .checked_sub(1)
-            .and_then(|j| words.get(j))
-            .is_some_and(|(w, _)| self.passive.contains(w));
+        let passive = i.checked_sub(1).and_then(|j| words.get(j)).is_some_and(|(w, _)| self.passive.contains(w));
         if passive {
             return None;
         }
@@ -825,16 +851,6 @@ impl DateFinder {
             && self.past_suffixes.iter().any(|suf| word.ends_with(suf.as_str()));
         by_suffix.then_some(Tense::Past)
     }
-}
-
-/// The date with this month and day nearest to `published`.
-fn nearest_day(published: NaiveDate, month: u32, day: u32) -> Option<PartialDate> {
-    let y = published.year();
-    [y - 1, y, y + 1]
-        .into_iter()
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .min_by_key(|d| (*d - published).num_days().abs())
-        .map(PartialDate::from)
 }
 
 #[cfg(test)]
@@ -855,12 +871,7 @@ mod tests {
     fn found(f: &DateFinder, s: &str, published: Option<NaiveDate>) -> Vec<(String, String)> {
         f.find(s, published)
             .iter()
-            .map(|m| {
-                (
-                    m.span.of(s).to_string(),
-                    m.value.map_or("none".to_string(), |v| v.to_string()),
-                )
-            })
+            .map(|m| (m.span.of(s).to_string(), m.value.map_or("none".to_string(), |v| v.to_string())))
             .collect()
     }
 
@@ -881,8 +892,7 @@ mod tests {
         let f = DateFinder::new(&rules).unwrap();
         for ex in &rules.examples {
             let published = ex.published.as_deref().map(|p| parse_iso_day(p).unwrap());
-            let want: Vec<(String, String)> =
-                ex.expect.iter().map(|[a, b]| (a.clone(), b.clone())).collect();
+            let want: Vec<(String, String)> = ex.expect.iter().map(|[a, b]| (a.clone(), b.clone())).collect();
             assert_eq!(found(&f, &ex.text, published), want, "example {:?}", ex.text);
         }
     }
@@ -895,7 +905,8 @@ mod tests {
         check("held on 4 December 2025", "4 December 2025", "2025-12-04");
         check("held on 4th of December", "4th of December", "2025-12-04");
         check("held on December 4", "December 4", "2025-12-04");
-        check("held on Jan. 10", "Jan. 10", "2026-01-10");
+        check("talks on Jan. 10", "Jan. 10", "2026-01-10");
+        check("held on Jan. 10", "Jan. 10", "2025-01-10");
         check("held on June 10", "June 10", "2025-06-10");
         check("It happened in June 2025.", "June 2025", "2025-06");
         check("It happened in Jun 2025.", "Jun 2025", "2025-06");
@@ -910,6 +921,9 @@ mod tests {
         check("in mid-June", "mid-June", "2025-06");
         check("by the end of 2025", "the end of 2025", "2025");
         check("Both leaders met in 2025.", "2025", "2025");
+        check("Turnout fell from 44% in the 2019 local elections.", "2019", "2019");
+        check("A 2012 fire killed 110 workers.", "2012", "2012");
+        check("the 2008 financial crisis", "2008", "2008");
         check("Thursday, December 4, 2025", "Thursday, December 4, 2025", "2025-12-04");
         check("Thu., Dec. 4, 2025", "Thu., Dec. 4, 2025", "2025-12-04");
         check("on February 29, 2024", "February 29, 2024", "2024-02-29");
@@ -921,8 +935,23 @@ mod tests {
                 ("September 1 this year".to_string(), "2025-09-01".to_string())
             ]
         );
-        // Numeric ranges are skipped for now.
-        assert!(f.find("held on December 4-5", pub_date()).is_empty());
+        // Day ranges are kept whole, at month precision.
+        check("held on December 4-5", "December 4-5", "2025-12");
+        check("held on 4-5 December 2025", "4-5 December 2025", "2025-12");
+        check("held on December 4-5, 2024", "December 4-5, 2024", "2024-12");
+        let m = &f.find("on December 4-5", pub_date())[0];
+        assert_eq!(m.form, Form::Absolute { year: None, month: Some(12), day: None });
+        assert!(f.find("on December 5-4", pub_date()).is_empty());
+        check("talks on January 10-12", "January 10-12", "2026-01");
+        // The tense overrides the nearest year when they disagree.
+        check("Workers went on strike on 3 March.", "3 March", "2025-03-03");
+        check("Workers will strike on 3 March.", "3 March", "2026-03-03");
+        check("Workers will strike on March 3 and 4.", "March 3", "2026-03-03");
+        check("He arrived on December 2 and will stay.", "December 2", "2025-12-02");
+        check("He will arrive on December 2.", "December 2", "2025-12-02");
+        check("The airline must pay the fine by May 9, the regulator said.", "May 9", "2026-05-09");
+        check("The vote took place on December 20.", "December 20", "2024-12-20");
+        check("The vote on December 20 is key.", "December 20", "2025-12-20");
     }
 
     #[test]
@@ -960,10 +989,7 @@ mod tests {
         assert_eq!(found(&f, "on Friday", None), [("Friday".into(), "none".into())]);
         assert_eq!(found(&f, "in June", None), [("June".into(), "none".into())]);
         assert_eq!(found(&f, "in 2022", None), [("2022".into(), "2022".into())]);
-        assert_eq!(
-            found(&f, "September 1, 2025", None),
-            [("September 1, 2025".into(), "2025-09-01".into())]
-        );
+        assert_eq!(found(&f, "September 1, 2025", None), [("September 1, 2025".into(), "2025-09-01".into())]);
     }
 
     #[test]
@@ -1008,6 +1034,12 @@ mod tests {
         check("They met on Friday.", "Friday", "2025-11-28");
         check("He will arrive on Thursday.", "Thursday", "2025-12-11");
         check("On Friday, Modi will address the nation.", "Friday", "2025-12-05");
+        check("Carrick, who arrived on Tuesday, will visit the plant.", "Tuesday", "2025-12-02");
+        check("He arrived on Sunday and will meet exporters.", "Sunday", "2025-11-30");
+        check("They signed a deal on Tuesday that will cut tariffs.", "Tuesday", "2025-12-02");
+        check("He launched the phone on Monday, betting that it will sell.", "Monday", "2025-12-01");
+        check("A hearing will be held on Monday, the court said.", "Monday", "2025-12-08");
+        check("He will call on the President on Saturday, the ministry said in a statement.", "Saturday", "2025-12-06");
         check("He'll meet Modi on Monday.", "Monday", "2025-12-08");
         check("It rained last Friday.", "last Friday", "2025-11-28");
         check("It rained last Thursday.", "last Thursday", "2025-11-27");
@@ -1049,6 +1081,9 @@ mod tests {
             "2,025 people",
             "in 2025 people",
             "a total of 2000 troops",
+            "the 2000 troops",
+            "the 2000.",
+            "a 2012",
             "$2025",
             "in 2025-26",
             "in 12025",
@@ -1103,10 +1138,12 @@ mod tests {
 
     #[test]
     fn bad_rules_are_reported() {
-        let mut rules: DateRules = toml::from_str(include_str!("../../rules/dates.toml")).expect("rules/dates.toml parses");
+        let mut rules: DateRules =
+            toml::from_str(include_str!("../../rules/dates.toml")).expect("rules/dates.toml parses");
         rules.months.pop();
         assert!(DateFinder::new(&rules).unwrap_err().contains("12 months"));
-        let mut rules: DateRules = toml::from_str(include_str!("../../rules/dates.toml")).expect("rules/dates.toml parses");
+        let mut rules: DateRules =
+            toml::from_str(include_str!("../../rules/dates.toml")).expect("rules/dates.toml parses");
         rules.weekdays[0].abbreviations.push("mon".into());
         assert!(DateFinder::new(&rules).unwrap_err().contains("\"mon\""));
         let bad = include_str!("../../rules/dates.toml").replace("qualifiers =", "qualifers =");

@@ -14,7 +14,7 @@ use crate::document::Document;
 use crate::rules::Rules;
 use crate::segment::Sentence;
 use crate::span::Span;
-use crate::terms::{Lexicon, Term};
+use crate::terms::{Lexicon, Predicate, Term};
 use crate::Error;
 use dates::{Anchor, DateFinder, Form};
 use numbers::{NumberFinder, NumberKind};
@@ -38,6 +38,9 @@ pub struct Claim {
     /// What it is about: the content terms of its clause. Spans are in the
     /// document's normalised text.
     pub subject: Vec<Term>,
+    /// The verb or event noun the claim belongs to ("arrived", "summit"),
+    /// with its span in the document's normalised text.
+    pub predicate: Option<Predicate>,
 }
 
 /// The kinds of claim.
@@ -191,6 +194,10 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 .filter(|m| clause.contains(m))
                 .map(|m| Span::new(m.start - clause.start, m.end - clause.start))
                 .collect();
+            let in_clause = Span::new(local.start - clause.start, local.end - clause.start);
+            let predicate = lexicon
+                .predicate(clause.of(text), in_clause, &clause_masks)
+                .map(|p| Predicate { span: p.span.shift(sentence.norm.start + clause.start), ..p });
             let subject = lexicon
                 .terms(clause.of(text), &clause_masks)
                 .into_iter()
@@ -205,6 +212,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 norm,
                 value,
                 subject,
+                predicate,
             });
         }
     }

@@ -11,7 +11,8 @@
 //!                  "sentences", "dropped_duplicates",
 //!                  "dropped": [{"start","end","line","column","repeats": {location}}]}],
 //!   "claims": [{"doc", "kind" ("date"|"number"|"ordinal"), "text", "value", "precision",
-//!               "start", "end", "line", "column", "subject": [words of its clause]}],
+//!               "start", "end", "line", "column", "subject": [words of its clause],
+//!               "predicate": the verb or event noun it belongs to, or null}],
 //!   "findings": [{"id", "kind", "rule", "severity", "verdict", "confidence",
 //!                 "subject", "message", "reason", "scope",
 //!                 "claims": [{"doc", "path", "text", "value", "precision", "anchor",
@@ -102,6 +103,7 @@ struct ListedClaim<'a> {
     line: usize,
     column: usize,
     subject: Vec<&'a str>,
+    predicate: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -221,6 +223,7 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
                 line: at.line,
                 column: at.column,
                 subject: c.subject.iter().map(|t| t.span.of(&doc.norm.text)).collect(),
+                predicate: c.predicate.as_ref().map(|p| p.span.of(&doc.norm.text)),
             }
         })
         .collect();
