@@ -65,7 +65,8 @@ pub fn same_term(a: &Term, b: &Term) -> Option<f32> {
         return Some(1.0);
     }
     let names = a.kind == TermKind::Name && b.kind == TermKind::Name;
-    if names && a.key.chars().count() >= 5 && b.key.chars().count() >= 5 && a.key.chars().next() == b.key.chars().next() {
+    if names && a.key.chars().count() >= 5 && b.key.chars().count() >= 5 && a.key.chars().next() == b.key.chars().next()
+    {
         let sim = strsim::jaro_winkler(&a.key, &b.key);
         if sim >= NAME_SIMILARITY {
             return Some(sim as f32);
@@ -101,11 +102,9 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
             *df.entry(term.key.as_str()).or_default() += 1;
         }
     }
-    let idf: HashMap<String, f32> =
-        df.iter().map(|(k, n)| (k.to_string(), (1.0f32 + live / *n as f32).ln())).collect();
+    let idf: HashMap<String, f32> = df.iter().map(|(k, n)| (k.to_string(), (1.0f32 + live / *n as f32).ln())).collect();
     let weights = Weights { max: (1.0f32 + live).ln(), idf };
-    let norms: Vec<f32> =
-        terms.iter().map(|t| t.iter().map(|x| weights.of(x).powi(2)).sum::<f32>().sqrt()).collect();
+    let norms: Vec<f32> = terms.iter().map(|t| t.iter().map(|x| weights.of(x).powi(2)).sum::<f32>().sqrt()).collect();
 
     // Candidates share at least one term that is not in half the sentences:
     // an inverted index, never all pairs.
@@ -119,9 +118,7 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
     }
     let mut candidates: Vec<(usize, usize)> = index
         .values()
-        .flat_map(|list| {
-            list.iter().enumerate().flat_map(move |(n, &a)| list[n + 1..].iter().map(move |&b| (a, b)))
-        })
+        .flat_map(|list| list.iter().enumerate().flat_map(move |(n, &a)| list[n + 1..].iter().map(move |&b| (a, b))))
         .collect();
     candidates.sort_unstable();
     candidates.dedup();

@@ -88,9 +88,7 @@ impl PartialDate {
             return Relation::Same;
         }
         let fits = |a: &PartialDate, b: &PartialDate| {
-            a.year == b.year
-                && a.month.is_none_or(|m| b.month == Some(m))
-                && a.day.is_none_or(|d| b.day == Some(d))
+            a.year == b.year && a.month.is_none_or(|m| b.month == Some(m)) && a.day.is_none_or(|d| b.day == Some(d))
         };
         if fits(self, other) || fits(other, self) {
             Relation::Contains

@@ -88,19 +88,20 @@ pub struct Settings {
 impl CheckArgs {
     /// Validates the arguments.
     pub fn settings(self) -> Result<Settings, Error> {
-        let mut inputs: Vec<Input> =
-            self.files.iter().map(|p| Input { path: p.clone(), published: None }).collect();
+        let mut inputs: Vec<Input> = self.files.iter().map(|p| Input { path: p.clone(), published: None }).collect();
         for flag in &self.published {
-            let (file, date) = flag.rsplit_once('=').ok_or_else(|| {
-                Error::Usage(format!("--published {flag:?}: expected FILE=YYYY-MM-DD"))
-            })?;
-            let date = crosscheck::calendar::parse_iso_day(date).ok_or_else(|| {
-                Error::Usage(format!("--published {flag:?}: {date:?} is not a date as YYYY-MM-DD"))
-            })?;
+            let (file, date) = flag
+                .rsplit_once('=')
+                .ok_or_else(|| Error::Usage(format!("--published {flag:?}: expected FILE=YYYY-MM-DD")))?;
+            let date = crosscheck::calendar::parse_iso_day(date)
+                .ok_or_else(|| Error::Usage(format!("--published {flag:?}: {date:?} is not a date as YYYY-MM-DD")))?;
             let matches = |p: &PathBuf| {
                 p.as_os_str() == file
                     || p.file_name().is_some_and(|n| n == file)
-                    || p.canonicalize().ok().zip(std::path::Path::new(file).canonicalize().ok()).is_some_and(|(a, b)| a == b)
+                    || p.canonicalize()
+                        .ok()
+                        .zip(std::path::Path::new(file).canonicalize().ok())
+                        .is_some_and(|(a, b)| a == b)
             };
             let mut hit = false;
             for input in inputs.iter_mut().filter(|i| matches(&i.path)) {

@@ -147,17 +147,13 @@ impl Datelines {
     pub fn new(rules: &DatelineRules) -> Result<Datelines, String> {
         let published = alternation(&rules.published_labels);
         let updated = alternation(&rules.updated_labels);
-        let header = format!(
-            r"^[\s\-*•>|]*(?:(?P<updated>{updated})|(?:{published}))?(?:\s+on)?\s*:?\s*(?P<rest>.+)$"
-        );
+        let header = format!(r"^[\s\-*•>|]*(?:(?P<updated>{updated})|(?:{published}))?(?:\s+on)?\s*:?\s*(?P<rest>.+)$");
         let zones = alternation(&rules.time_zones);
         let tail = format!(
             r"^\s*(?:,|at|\|)?\s*(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:{zones})\)?)?)?\s*[,.|]?\s*$"
         );
         let prefix = r"^(?P<place>\p{Lu}[\p{L}.'\-]*(?:[ ,]{1,2}[\p{L}.'\-]+){0,5}?)(?:\s*\[[^\]\n]{1,40}\])?(?:\s*\((?P<agency1>[^)\n]{1,30})\))?(?:\s*,\s*(?P<date>[^:()\n]{3,40}?))?\s*(?:\((?P<agency2>[^)\n]{1,30})\))?\s*(?::|-|_)\s+";
-        let build = |name: &str, re: &str| {
-            Regex::new(re).map_err(|e| format!("cannot build the {name} matcher: {e}"))
-        };
+        let build = |name: &str, re: &str| Regex::new(re).map_err(|e| format!("cannot build the {name} matcher: {e}"));
         Ok(Datelines {
             header: build("header", &header)?,
             tail: build("header time", &tail)?,
@@ -192,9 +188,7 @@ enum Found2 {
 pub fn load(path: &Path, index: usize) -> Result<Document, Error> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::NotFound { path: path.into() })
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NotFound { path: path.into() }),
         Err(e) if path.is_dir() || e.raw_os_error() == Some(21) => {
             return Err(Error::IsDirectory { path: path.into() })
         }
@@ -208,20 +202,14 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, index: usize) -> Result<Document,
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { path: path.into() });
     }
-    if let Some(offset) = bytes
-        .iter()
-        .position(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
+    if let Some(offset) = bytes.iter().position(|&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)))
     {
         return Err(Error::Binary { path: path.into(), offset, byte: bytes[offset] });
     }
-    let raw = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.into(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
-    let file_id = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let raw = String::from_utf8(bytes)
+        .map_err(|e| Error::NotUtf8 { path: path.into(), offset: e.utf8_error().valid_up_to() })?;
+    let file_id =
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let mut doc = Document {
         index,
@@ -301,9 +289,8 @@ fn json_meta(path: &Path, raw: &str) -> Result<JsonMeta, Error> {
             strip_position(&e.to_string())
         ))
     })?;
-    let text = wire
-        .text
-        .ok_or_else(|| bad("JSON document has no `text` field; add the report's text as \"text\"".into()))?;
+    let text =
+        wire.text.ok_or_else(|| bad("JSON document has no `text` field; add the report's text as \"text\"".into()))?;
     let text_at = text.get().as_ptr() as usize - raw.as_ptr() as usize;
     if !text.get().starts_with('"') {
         return Err(bad("`text` must be a string".into()));
@@ -335,9 +322,7 @@ fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
     let bytes = raw.as_bytes();
     let mut out = Vec::new();
     let mut i = at + 1;
-    let hex4 = |i: usize| {
-        raw.get(i..i + 4).and_then(|h| u32::from_str_radix(h, 16).ok()).unwrap_or(0xFFFD)
-    };
+    let hex4 = |i: usize| raw.get(i..i + 4).and_then(|h| u32::from_str_radix(h, 16).ok()).unwrap_or(0xFFFD);
     while i < bytes.len() && bytes[i] != b'"' {
         if bytes[i] == b'\\' && i + 1 < bytes.len() {
             let (c, len) = match bytes[i + 1] {
@@ -378,10 +363,7 @@ pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
     for p in paragraphs {
         let key = collapse(p.of(&doc.norm.text));
         match seen.get(&key) {
-            Some(first) => doc.dropped.push(Dropped {
-                span: doc.norm.original(p),
-                repeats: doc.norm.original(*first),
-            }),
+            Some(first) => doc.dropped.push(Dropped { span: doc.norm.original(p), repeats: doc.norm.original(*first) }),
             None => {
                 seen.insert(key, p);
                 kept.push(p);
@@ -418,15 +400,14 @@ pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
         Found2::Day(d) => {
             doc.published = Some(d);
             doc.published_from = DateSource::Dateline;
-            doc.published_note = format!(
-                "from the {} {shown:?} on line {line}",
-                if f.updated { "update line" } else { "dateline" }
-            );
+            doc.published_note =
+                format!("from the {} {shown:?} on line {line}", if f.updated { "update line" } else { "dateline" });
         }
         Found2::Yearless(m, d) => {
             doc.yearless = Some((m, d));
-            doc.published_note =
-                format!("the dateline {shown:?} on line {line} gives no year, and no other report gives one for that day");
+            doc.published_note = format!(
+                "the dateline {shown:?} on line {line} gives no year, and no other report gives one for that day"
+            );
         }
         Found2::None => {}
     }
@@ -436,8 +417,7 @@ pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
 /// every dated report that shares the month and day has the same year, that
 /// year is used.
 pub fn complete_years(docs: &mut [Document]) {
-    let dated: Vec<(usize, NaiveDate)> =
-        docs.iter().filter_map(|d| d.published.map(|p| (d.index, p))).collect();
+    let dated: Vec<(usize, NaiveDate)> = docs.iter().filter_map(|d| d.published.map(|p| (d.index, p))).collect();
     for doc in docs.iter_mut().filter(|d| d.published.is_none()) {
         let Some((m, d)) = doc.yearless else { continue };
         let matching: Vec<&(usize, NaiveDate)> = dated
@@ -448,9 +428,7 @@ pub fn complete_years(docs: &mut [Document]) {
         if matching.iter().all(|(_, p)| *p == first) {
             doc.published = Some(first);
             doc.published_from = DateSource::Inferred;
-            let line = doc
-                .published_span
-                .map_or(1, |s| doc.raw[..s.start].matches('\n').count() + 1);
+            let line = doc.published_span.map_or(1, |s| doc.raw[..s.start].matches('\n').count() + 1);
             doc.published_note = format!(
                 "the dateline on line {line} gives {}; the year {} comes from another report of the run (#{})",
                 first.format("%B %-d"),
@@ -569,8 +547,8 @@ fn prefix_dateline(para: &str, finder: &DateFinder, rules: &Datelines) -> Option
             let (span, date) = absolute(finder, d.as_str())?;
             let before = &d.as_str()[..span.start];
             let tail_ok = d.as_str()[span.end..].trim().is_empty();
-            let place_like = before.len() <= 30
-                && before.chars().all(|c| c.is_alphabetic() || matches!(c, ',' | '.' | ' ' | '\''));
+            let place_like =
+                before.len() <= 30 && before.chars().all(|c| c.is_alphabetic() || matches!(c, ',' | '.' | ' ' | '\''));
             if !tail_ok || !place_like {
                 return None;
             }
@@ -650,17 +628,11 @@ mod tests {
             prepare(&mut d, &DateFinder::new(&rules.dates).unwrap(), &Datelines::new(&rules.datelines).unwrap());
             d
         };
-        let mut docs = vec![
-            mk("New Delhi [India], December 4 : Talks began.", 0),
-            mk("Dec 4, 2025\nTalks began.", 1),
-        ];
+        let mut docs = vec![mk("New Delhi [India], December 4 : Talks began.", 0), mk("Dec 4, 2025\nTalks began.", 1)];
         complete_years(&mut docs);
         assert_eq!(docs[0].published, NaiveDate::from_ymd_opt(2025, 12, 4));
         assert_eq!(docs[0].published_from, DateSource::Inferred);
-        let mut docs = vec![
-            mk("New Delhi [India], December 4 : Talks began.", 0),
-            mk("Dec 5, 2025\nTalks began.", 1),
-        ];
+        let mut docs = vec![mk("New Delhi [India], December 4 : Talks began.", 0), mk("Dec 5, 2025\nTalks began.", 1)];
         complete_years(&mut docs);
         assert_eq!(docs[0].published, None);
         assert_eq!(docs[0].published_from, DateSource::Unknown);

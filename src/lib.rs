@@ -125,6 +125,7 @@ pub fn analyse(mut documents: Vec<Document>, rules: &Rules) -> Result<Run, Error
         claims: &claims,
         alignment: &alignment,
         rules,
+        lexicon: &lexicon,
     });
     Ok(Run { documents, sentences, claims, pairs: alignment.pairs, findings, tally, errors: Vec::new() })
 }

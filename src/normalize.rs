@@ -58,7 +58,7 @@ impl Normalized {
 
     fn push_cluster(&mut self, cluster: &str, range: Span) {
         let start = self.text.len();
-        if cluster.chars().all(|c| c.is_ascii()) {
+        if cluster.is_ascii() {
             self.text.push_str(cluster);
         } else {
             for c in cluster.nfc() {
@@ -79,11 +79,7 @@ impl Normalized {
         }
         let last = self.origin.len() - 1;
         if span.is_empty() {
-            let at = if span.start > last {
-                self.origin[last].1
-            } else {
-                self.origin[span.start].0
-            };
+            let at = if span.start > last { self.origin[last].1 } else { self.origin[span.start].0 };
             return Span::new(at as usize, at as usize);
         }
         let start = self.origin[span.start.min(last)].0 as usize;
@@ -96,12 +92,17 @@ impl Normalized {
 fn fold(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-        | '\u{00BB}' | '\u{FF02}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
-        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{2006}' | '\u{2008}'
-        | '\u{2009}' | '\u{200A}' | '\u{3000}' => ' ',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' | '\u{FF02}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE58}'
+        | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00A0}'
+        | '\u{2007}'
+        | '\u{202F}'
+        | '\u{2000}'..='\u{2006}'
+        | '\u{2008}'
+        | '\u{2009}'
+        | '\u{200A}'
+        | '\u{3000}' => ' ',
         _ => c,
     }
 }

@@ -82,6 +82,11 @@ pub struct Words {
     /// Conjunctions that open a new clause when a clause opener follows
     /// them (`and since`), with or without a comma.
     pub conjunctions: Vec<String>,
+    /// Verbs of attribution: a comma before a stretch holding one opens a
+    /// new clause.
+    pub attribution: Vec<String>,
+    /// Relative pronouns: their clause is about the noun before them.
+    pub relative_pronouns: Vec<String>,
 }
 
 /// `rules/events.toml`: the words that tell what event a date is about.
@@ -96,6 +101,10 @@ pub struct Events {
     pub light_verbs: Vec<String>,
     /// Nouns that name events.
     pub event_nouns: Vec<String>,
+    /// Prepositions attaching an event noun to another clause.
+    pub event_prepositions: Vec<String>,
+    /// Determiners introducing a new instance of an event.
+    pub indefinite: Vec<String>,
     /// Words naming one kind of event.
     pub group: Vec<EventGroup>,
 }
@@ -157,17 +166,13 @@ impl Rules {
                         message: format!("not a rules file crosscheck knows; the names are {}", known.join(", ")),
                     });
                 };
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::BadRules {
-                    path: path.clone(),
-                    message: format!("cannot read: {e}"),
-                })?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| Error::BadRules { path: path.clone(), message: format!("cannot read: {e}") })?;
                 let mut user = parse_table(&path, &text)?;
                 let replace = match user.remove("replace") {
                     None => false,
                     Some(toml::Value::Boolean(b)) => b,
-                    Some(_) => {
-                        return Err(Error::BadRules { path, message: "`replace` must be true or false".into() })
-                    }
+                    Some(_) => return Err(Error::BadRules { path, message: "`replace` must be true or false".into() }),
                 };
                 if replace {
                     *base = user;
@@ -220,17 +225,12 @@ impl Rules {
 }
 
 fn parse_table(path: &Path, text: &str) -> Result<toml::Table, Error> {
-    text.parse::<toml::Table>().map_err(|e| Error::BadRules {
-        path: path.into(),
-        message: one_line(&e.to_string()),
-    })
+    text.parse::<toml::Table>().map_err(|e| Error::BadRules { path: path.into(), message: one_line(&e.to_string()) })
 }
 
 fn typed<T: DeserializeOwned>((path, table): &(PathBuf, toml::Table)) -> Result<T, Error> {
-    T::deserialize(toml::Value::Table(table.clone())).map_err(|e| Error::BadRules {
-        path: path.clone(),
-        message: one_line(&e.to_string()),
-    })
+    T::deserialize(toml::Value::Table(table.clone()))
+        .map_err(|e| Error::BadRules { path: path.clone(), message: one_line(&e.to_string()) })
 }
 
 /// TOML errors come over several lines with a drawing; keep the gist.

@@ -154,6 +154,10 @@ pub struct Lexicon {
     event_nouns: HashSet<String>,
     /// Word or stem -> names of the event groups it belongs to.
     groups: HashMap<String, Vec<String>>,
+    attribution: HashSet<String>,
+    relative: HashSet<String>,
+    event_prepositions: HashSet<String>,
+    indefinite: HashSet<String>,
 }
 
 /// What a claim's clause says happened: the verb or event noun its date or
@@ -166,6 +170,8 @@ pub struct Predicate {
     pub groups: Vec<String>,
     /// Whether it is an event noun rather than a verb.
     pub noun: bool,
+    /// Whether it is a noun introduced as a new instance ("a 2012 fire").
+    pub indefinite: bool,
     /// Where it is, in the text given to [`Lexicon::predicate`].
     pub span: Span,
 }
@@ -203,9 +209,8 @@ impl Lexicon {
         };
         for alias in &rules.aliases {
             let canonical = phrase_keys(&alias.canonical).join(" ");
-            let all_titles = phrase_keys(&alias.canonical)
-                .iter()
-                .all(|k| lex.titles.contains(k) || lex.stop.contains(k));
+            let all_titles =
+                phrase_keys(&alias.canonical).iter().all(|k| lex.titles.contains(k) || lex.stop.contains(k));
             if all_titles {
                 lex.title_aliases.insert(canonical.clone());
             }
@@ -222,6 +227,10 @@ impl Lexicon {
         lex.verb_markers = words(&events.verb_markers);
         lex.light_verbs = words(&events.light_verbs);
         lex.event_nouns = words(&events.event_nouns);
+        lex.event_prepositions = words(&events.event_prepositions);
+        lex.indefinite = words(&events.indefinite);
+        lex.attribution = words(&rules.words.attribution);
+        lex.relative = words(&rules.words.relative_pronouns);
         for group in &events.group {
             for w in &group.words {
                 let w = w.to_lowercase();
@@ -243,6 +252,11 @@ impl Lexicon {
     /// The canonical name of an alias key, as written in the rules.
     pub fn display(&self, key: &str) -> Option<&str> {
         self.canonical.get(key).map(String::as_str)
+    }
+
+    /// Whether `word` is a relative pronoun.
+    pub fn is_relative(&self, word: &str) -> bool {
+        self.relative.contains(&key(word))
     }
 
     /// Whether `word` is a stopword.
@@ -284,10 +298,10 @@ impl Lexicon {
                 TermKind::Ordinal
             } else if capital && self.titles.contains(k) {
                 TermKind::Title
-            } else if capital && t.span.start > 0 {
+            } else if capital && (t.span.start > 0 || t.text.chars().filter(|c| c.is_uppercase()).count() > 1) {
+                // A capital opening the text is no sign of a name, unless
+                // the word is an acronym.
                 TermKind::Name
-            } else if capital && t.text.chars().filter(|c| c.is_uppercase()).count() > 1 {
-                TermKind::Name // an acronym opening the sentence
             } else {
                 TermKind::Word
             };
@@ -320,10 +334,8 @@ impl Lexicon {
     /// or event noun before it (a light verb such as `held` defers to the
     /// event noun before it), or failing that the nearest after it.
     pub fn predicate(&self, clause: &str, claim: Span, masks: &[Span]) -> Option<Predicate> {
-        let words: Vec<Token> = tokenize(clause)
-            .into_iter()
-            .filter(|t| t.word && !masks.iter().any(|m| m.overlaps(&t.span)))
-            .collect();
+        let words: Vec<Token> =
+            tokenize(clause).into_iter().filter(|t| t.word && !masks.iter().any(|m| m.overlaps(&t.span))).collect();
         let classify = |i: usize| -> Option<(String, bool)> {
             let t = words[i];
             let k = key(t.text);
@@ -332,7 +344,7 @@ impl Lexicon {
                 return Some((lemma.clone(), false));
             }
             let marked = i > 0 && self.verb_markers.contains(&key(words[i - 1].text));
-            let noun = self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k));
+            let noun = !marked && (self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k)));
             if noun {
                 let lemma = if self.event_nouns.contains(&k) { k } else { singular(&k).to_string() };
                 return Some((lemma, true));
@@ -360,10 +372,10 @@ impl Lexicon {
                             found = Some((i, lemma, noun));
                             break;
                         }
-                        Some(_) if noun => {
-                            found = Some((i, lemma, noun));
-                            break;
-                        }
+                        // A light verb defers to the first event noun of its
+                        // clause: "Negotiations on the agreement began in 2022".
+                        Some((_, l, false)) if noun && light(l) => found = Some((i, lemma, noun)),
+                        Some(_) if noun => found = Some((i, lemma, noun)),
                         Some(_) => {}
                     }
                 }
@@ -374,7 +386,10 @@ impl Lexicon {
                 for i in start..words.len() {
                     if let Some((lemma, noun)) = classify(i) {
                         let next_noun = (!noun && light(&lemma))
-                            .then(|| (i + 1..words.len().min(i + 4)).find_map(|j| classify(j).filter(|c| c.1).map(|c| (j, c))))
+                            .then(|| {
+                                (i + 1..words.len().min(i + 4))
+                                    .find_map(|j| classify(j).filter(|c| c.1).map(|c| (j, c)))
+                            })
                             .flatten();
                         found = Some(match next_noun {
                             Some((j, (l, n))) => (j, l, n),
@@ -387,7 +402,57 @@ impl Lexicon {
         }
         let (i, lemma, noun) = found?;
         let groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
-        Some(Predicate { lemma, groups, noun, span: words[i].span })
+        let all: Vec<Token> = tokenize(clause).into_iter().filter(|t| t.word).collect();
+        let indefinite = noun && self.determined_by(&all, words[i].span, &self.indefinite);
+        Some(Predicate { lemma, groups, noun, indefinite, span: words[i].span })
+    }
+
+    /// Whether the word at `at` is introduced by one of `by`, looking back
+    /// over names, numbers, determiners and the like ("a 2012 fire", "of
+    /// the SCO Summit").
+    fn determined_by(&self, words: &[Token], at: Span, by: &HashSet<String>) -> bool {
+        let Some(i) = words.iter().position(|t| t.span == at) else { return false };
+        for t in words[..i].iter().rev().take(5) {
+            let k = key(t.text);
+            if by.contains(&k) {
+                return true;
+            }
+            let modifier = t.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    k.as_str(),
+                    "the"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "that"
+                        | "our"
+                        | "deadly"
+                        | "major"
+                        | "new"
+                        | "first"
+                        | "last"
+                        | "latest"
+                        | "annual"
+                );
+            if !modifier {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether `text` mentions the event noun `noun` as the place or
+    /// occasion of something ("on the sidelines of the SCO Summit", "at the
+    /// summit"), not as an object ("will hold talks").
+    pub fn mentions_event(&self, text: &str, noun: &str) -> bool {
+        let words: Vec<Token> = tokenize(text).into_iter().filter(|t| t.word).collect();
+        words.iter().any(|t| {
+            let k = key(t.text);
+            (k == noun || singular(&k) == noun || stem(&k) == stem(noun))
+                && self.determined_by(&words, t.span, &self.event_prepositions)
+        })
     }
 
     /// The clauses of `s`: split at `;`, `:` and dashes, at quotation
@@ -402,7 +467,13 @@ impl Lexicon {
             let split_before = match t.text {
                 ";" | ":" | "\"" | "(" | ")" => true,
                 "-" => t.span.start > 0 && s[..t.span.start].ends_with(' '),
-                "," => next.is_some_and(|n| n.word && self.openers.contains(&key(n.text))),
+                "," => {
+                    next.is_some_and(|n| n.word && self.openers.contains(&key(n.text)))
+                        || tokens[i + 1..]
+                            .iter()
+                            .take_while(|n| n.text != "," && n.text != ";")
+                            .any(|n| n.word && self.attribution.contains(&key(n.text)))
+                }
                 w if t.word && self.conjunctions.contains(&key(w)) => {
                     let prev_comma = i > 0 && tokens[i - 1].text == ",";
                     !prev_comma && next.is_some_and(|n| n.word && self.openers.contains(&key(n.text)))
@@ -514,7 +585,10 @@ mod tests {
         assert_eq!(predicate_of("During the SCO Summit in China in June 2025", "June 2025").as_deref(), Some("summit"));
         assert_eq!(predicate_of("the by-election held in Plovdiv on Sunday", "Sunday").as_deref(), Some("election"));
         assert_eq!(predicate_of("Singh on Thursday said that Russia", "Thursday").as_deref(), Some("say"));
-        assert_eq!(predicate_of("The leaders last met in person on September 1", "September 1").as_deref(), Some("meet"));
+        assert_eq!(
+            predicate_of("The leaders last met in person on September 1", "September 1").as_deref(),
+            Some("meet")
+        );
         assert_eq!(predicate_of("A 2012 fire at the factory killed 110", "2012").as_deref(), Some("fire"));
         assert_eq!(predicate_of("Prices in 2012", "2012"), None);
     }
@@ -538,9 +612,15 @@ mod tests {
         let lex = lexicon();
         let s = "the visit of Putin, President of Russia, for the Summit, which has been fulfilled today";
         let parts: Vec<&str> = lex.clauses(s).iter().map(|c| c.of(s).trim()).collect();
-        assert_eq!(parts, vec!["the visit of Putin, President of Russia, for the Summit", "which has been fulfilled today"]);
+        assert_eq!(
+            parts,
+            vec!["the visit of Putin, President of Russia, for the Summit", "which has been fulfilled today"]
+        );
         let s = "his first since 2021 and since the conflict began in 2022, and Modi and Putin met";
         let parts: Vec<&str> = lex.clauses(s).iter().map(|c| c.of(s).trim()).collect();
-        assert_eq!(parts, vec!["his first since 2021", "and since the conflict began in 2022", "and Modi and Putin met"]);
+        assert_eq!(
+            parts,
+            vec!["his first since 2021", "and since the conflict began in 2022", "and Modi and Putin met"]
+        );
     }
 }

@@ -110,7 +110,8 @@ fn json_documents_report_offsets_into_the_file() {
     )
     .unwrap();
     let b = dir.path().join("b.txt");
-    std::fs::write(&b, "Dec 4, 2025\nThe leaders last met on September 1 this year at the SCO Summit in Tianjin.\n").unwrap();
+    std::fs::write(&b, "Dec 4, 2025\nThe leaders last met on September 1 this year at the SCO Summit in Tianjin.\n")
+        .unwrap();
     let (out, report) = crate::common::check_json(&[&a, &b]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(report.documents[0].id, "wire-1");

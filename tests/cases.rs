@@ -90,7 +90,8 @@ fn check_case(dir: &Path) -> Vec<String> {
 #[test]
 fn every_case_finds_its_conflicts_and_no_trap() {
     let dir = root().join("fixtures/cases");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut cases: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
     cases.sort();
     assert!(cases.len() >= 8, "at least 8 cases, found {}", cases.len());
     let problems: Vec<String> = cases.iter().flat_map(|c| check_case(c)).collect();

@@ -24,7 +24,11 @@ fn sco_summit_date_conflict_is_found_across_and_inside() {
     let mut scopes = Vec::new();
     for f in &report.findings {
         assert_eq!((f.kind.as_str(), f.rule.as_str(), f.severity.as_str()), ("date", "date-conflict", "conflict"));
-        assert!(f.subject.contains("SCO") || f.subject.contains("Shanghai Cooperation"), "names the summit: {}", f.subject);
+        assert!(
+            f.subject.contains("SCO") || f.subject.contains("Shanghai Cooperation"),
+            "names the summit: {}",
+            f.subject
+        );
         assert!(f.confidence > 0.5 && f.confidence <= 1.0);
         let june = f.claims.iter().find(|c| c.text == "June 2025").expect("June 2025 claim");
         let sept = f.claims.iter().find(|c| c.text == "September 1 this year").expect("September 1 claim");

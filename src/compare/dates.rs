@@ -29,7 +29,7 @@ pub(super) fn compare(
     if da.anchor != db.anchor {
         return; // "since 2021" and "in 2022" say different things
     }
-    if !same_event(a, b) {
+    if !same_event(a, b, input.docs, input.lexicon) {
         return;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);

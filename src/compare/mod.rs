@@ -13,7 +13,7 @@ use crate::document::Document;
 use crate::extract::{Claim, ClaimKind};
 use crate::rules::Rules;
 use crate::segment::Sentence;
-use crate::terms::{Term, TermKind};
+use crate::terms::{Lexicon, Predicate, Term, TermKind};
 use serde::Serialize;
 
 /// How serious a finding is.
@@ -139,12 +139,18 @@ pub const MIN_SUBJECT: f32 = 0.2;
 /// ("met ... on the sidelines of the SCO Summit" and "during the SCO Summit
 /// in June 2025"); and ordinals in both clauses must not all differ (the
 /// 13th meeting is not the 15th).
-pub fn same_event(a: &Claim, b: &Claim) -> bool {
+pub fn same_event(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> bool {
     if let (Some(pa), Some(pb)) = (&a.predicate, &b.predicate) {
-        let mentions = |p: &crate::terms::Predicate, c: &Claim| {
-            p.noun && c.subject.iter().any(|t| t.key == p.lemma || crate::terms::stem(&t.key) == crate::terms::stem(&p.lemma))
+        // An event noun can be the occasion of the other claim's verb ("met
+        // on the sidelines of the SCO Summit"); next to another event noun
+        // it is only that noun's topic ("negotiations on the agreement").
+        let mentions = |p: &Predicate, other: &Predicate, c: &Claim| {
+            p.noun
+                && !p.indefinite
+                && !other.noun
+                && lexicon.mentions_event(c.clause.of(&docs[c.doc].norm.text), &p.lemma)
         };
-        if !(pa.same_kind(pb) || mentions(pa, b) || mentions(pb, a)) {
+        if !(pa.same_kind(pb) || mentions(pa, pb, b) || mentions(pb, pa, a)) {
             return false;
         }
     }
@@ -168,11 +174,8 @@ pub fn shared_subject(a: &Claim, b: &Claim, text_a: &str, weights: &Weights) -> 
     let mut identified = false;
     let mut words: Vec<&Term> = Vec::new();
     for ta in &a.subject {
-        let best = b
-            .subject
-            .iter()
-            .filter_map(|tb| same_term(ta, tb).map(|s| (s, tb)))
-            .max_by(|x, y| x.0.total_cmp(&y.0));
+        let best =
+            b.subject.iter().filter_map(|tb| same_term(ta, tb).map(|s| (s, tb))).max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((sim, tb)) = best {
             shared += sim * weights.of(ta);
             identified |= ta.kind.identifies() && tb.kind.identifies();
@@ -219,6 +222,8 @@ pub struct Input<'a> {
     pub alignment: &'a Alignment,
     /// Severities.
     pub rules: &'a Rules,
+    /// Words, for reading predicates.
+    pub lexicon: &'a Lexicon,
 }
 
 /// Compares the claims of every aligned pair of sentences.

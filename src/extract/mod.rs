@@ -41,6 +41,8 @@ pub struct Claim {
     /// The verb or event noun the claim belongs to ("arrived", "summit"),
     /// with its span in the document's normalised text.
     pub predicate: Option<Predicate>,
+    /// The clause the claim stands in, in the document's normalised text.
+    pub clause: Span,
 }
 
 /// The kinds of claim.
@@ -181,11 +183,15 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             .map(|m| (m.span, ClaimValue::Date(DateClaim { value: m.value, anchor: m.anchor, form: m.form })))
             .collect();
         let date_spans: Vec<Span> = found.iter().map(|(s, _)| *s).collect();
-        found.extend(ex.numbers.find(text, &date_spans).into_iter().map(|m| {
-            (m.span, ClaimValue::Number(NumberClaim { value: m.value, kind: m.kind, unit: m.unit }))
-        }));
+        found.extend(
+            ex.numbers
+                .find(text, &date_spans)
+                .into_iter()
+                .map(|m| (m.span, ClaimValue::Number(NumberClaim { value: m.value, kind: m.kind, unit: m.unit }))),
+        );
         found.sort_by_key(|(s, _)| (s.start, s.end));
-        let masks: Vec<Span> = found.iter().map(|(s, _)| *s).collect();
+        // Ordinals stay in subjects: "the 13th meeting" is not the 15th.
+        let masks: Vec<Span> = found.iter().filter(|(_, v)| v.kind() != ClaimKind::Ordinal).map(|(s, _)| *s).collect();
         let clauses = lexicon.clauses(text);
         for (local, value) in found {
             let clause = clauses.iter().find(|c| c.contains(&local)).copied().unwrap_or(Span::new(0, text.len()));
@@ -198,11 +204,26 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             let predicate = lexicon
                 .predicate(clause.of(text), in_clause, &clause_masks)
                 .map(|p| Predicate { span: p.span.shift(sentence.norm.start + clause.start), ..p });
-            let subject = lexicon
+            let mut subject: Vec<Term> = lexicon
                 .terms(clause.of(text), &clause_masks)
                 .into_iter()
                 .map(|t| Term { span: t.span.shift(sentence.norm.start + clause.start), ..t })
                 .collect();
+            // A relative clause is about the names just before it:
+            // "Typhoon Lumen, which struck the province last month".
+            let opener = text[clause.start..].split_whitespace().next().unwrap_or("");
+            if clause.start > 0 && lexicon.is_relative(opener) {
+                let before = &text[..clause.start];
+                let names = lexicon.terms(before, &masks);
+                let tail: Vec<Term> = names
+                    .into_iter()
+                    .rev()
+                    .take(4)
+                    .filter(|t| t.kind.identifies())
+                    .map(|t| Term { span: t.span.shift(sentence.norm.start), ..t })
+                    .collect();
+                subject.extend(tail.into_iter().rev());
+            }
             let norm = local.shift(sentence.norm.start);
             claims.push(Claim {
                 id: claims.len(),
@@ -213,6 +234,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 value,
                 subject,
                 predicate,
+                clause: clause.shift(sentence.norm.start),
             });
         }
     }

@@ -14,7 +14,14 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
     let live = |doc: usize| run.sentences.iter().filter(|s| s.doc == doc && s.duplicate_of.is_none()).count();
     for d in &run.documents {
         let published = d.published.map_or("date unknown".to_string(), |p| format!("published {p}"));
-        write!(out, "[{}] {}: {published} ({}: {})", d.index + 1, d.path.display(), d.published_from.name(), d.published_note)?;
+        write!(
+            out,
+            "[{}] {}: {published} ({}: {})",
+            d.index + 1,
+            d.path.display(),
+            d.published_from.name(),
+            d.published_note
+        )?;
         let repeats = run.sentences.iter().filter(|s| s.doc == d.index && s.duplicate_of.is_some()).count();
         write!(out, "; {} sentences", live(d.index))?;
         if !d.dropped.is_empty() || repeats > 0 {
@@ -95,11 +102,8 @@ fn cut(before: &str, claim: &str, after: &str) -> (String, String) {
     }
     let room = WIDTH.saturating_sub(claim.chars().count()) / 2;
     let n = before.chars().count();
-    let before = if n > room {
-        format!("…{}", before.chars().skip(n - room).collect::<String>())
-    } else {
-        before.to_string()
-    };
+    let before =
+        if n > room { format!("…{}", before.chars().skip(n - room).collect::<String>()) } else { before.to_string() };
     let after = if after.chars().count() > room {
         format!("{}…", after.chars().take(room).collect::<String>())
     } else {
