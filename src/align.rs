@@ -141,3 +141,51 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
     }
     Alignment { pairs, weights }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyse, document, rules::Rules, Run};
+
+    fn run(texts: &[&str]) -> Run {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| document::from_bytes(format!("{i}.txt").as_ref(), t.as_bytes().to_vec(), i).unwrap())
+            .collect();
+        analyse(docs, &Rules::built_in().unwrap()).unwrap()
+    }
+
+    fn aligned(run: &Run, a: &str, b: &str) -> bool {
+        let find = |needle: &str| {
+            run.sentences.iter().position(|s| s.span.of(&run.documents[s.doc].raw).contains(needle)).unwrap()
+        };
+        let (x, y) = (find(a), find(b));
+        run.pairs.iter().any(|p| (p.a, p.b) == (x.min(y), x.max(y)))
+    }
+
+    #[test]
+    fn aliases_and_masked_dates_align() {
+        let run = run(&[
+            "During the Shanghai Cooperation Organisation Summit in China in June 2025, the leaders talked.",
+            "The leaders last met on September 1 this year in Tianjin, China, at the SCO Summit.",
+        ]);
+        assert!(aligned(&run, "June 2025", "September 1"));
+    }
+
+    #[test]
+    fn unrelated_sentences_do_not_align_and_misspelt_names_do() {
+        let run = run(&[
+            "Belousov laid a wreath at the National War Memorial. Coffee prices rose in Brazil.",
+            "Belusov laid a wreath at the National War Memorial. Cricket fans queued in Mumbai.",
+        ]);
+        assert!(aligned(&run, "Belousov laid", "Belusov laid"));
+        assert!(!aligned(&run, "Coffee", "Cricket"));
+        assert!(run.pairs.iter().all(|p| p.score > 0.0 && p.score <= 1.0));
+    }
+
+    #[test]
+    fn a_sentence_may_align_within_its_own_report() {
+        let run = run(&["Putin visited the Tianjin summit in June. Earlier, Putin visited the Tianjin summit in May."]);
+        assert!(aligned(&run, "in June", "in May"));
+    }
+}

@@ -275,6 +275,106 @@ pub fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{analyse, document, Run};
+
+    /// Two one-paragraph reports published on Thursday, December 4, 2025.
+    fn check(a: &str, b: &str) -> Run {
+        let doc = |i: usize, text: &str| {
+            document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
+        };
+        analyse(vec![doc(0, a), doc(1, b)], &Rules::built_in().unwrap()).unwrap()
+    }
+
+    fn severities(run: &Run) -> Vec<(&'static str, Severity)> {
+        run.findings.iter().map(|f| (f.rule, f.severity)).collect()
+    }
+
+    #[track_caller]
+    fn assert_conflict(a: &str, b: &str) {
+        let run = check(a, b);
+        assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{a:?} vs {b:?}");
+    }
+
+    #[track_caller]
+    fn assert_agrees(a: &str, b: &str) {
+        let run = check(a, b);
+        assert!(run.findings.is_empty(), "{a:?} vs {b:?}: {:?}", run.findings);
+        assert!(run.tally.agree >= 1, "the dates were compared and agree: {a:?} vs {b:?}");
+    }
+
+    #[track_caller]
+    fn assert_not_compared(a: &str, b: &str) {
+        let run = check(a, b);
+        assert!(run.findings.is_empty(), "{a:?} vs {b:?}: {:?}", run.findings);
+        assert_eq!(run.tally, Tally::default(), "{a:?} vs {b:?}");
+    }
+
+    #[test]
+    fn month_and_day_for_one_meeting_conflict() {
+        assert_conflict(
+            "The leaders met at the SCO Summit in Tianjin in June 2025.",
+            "The leaders last met on September 1 this year in Tianjin, on the sidelines of the SCO Summit.",
+        );
+    }
+
+    #[test]
+    fn same_day_written_two_ways_agrees() {
+        assert_agrees(
+            "Singh received Belousov at Palam on Thursday.",
+            "Singh received Belousov at Palam on December 4.",
+        );
+        assert_agrees("Belousov arrived in New Delhi today.", "Belousov arrived in New Delhi on Thursday.");
+    }
+
+    #[test]
+    fn different_precision_is_compatible() {
+        let run = check(
+            "The Tianjin summit of the SCO opened in 2025.",
+            "The Tianjin summit of the SCO opened on September 1, 2025.",
+        );
+        assert_eq!(severities(&run), vec![("date-compatible", Severity::Info)]);
+        assert_eq!(run.findings[0].verdict, Verdict::Compatible);
+    }
+
+    #[test]
+    fn different_events_are_not_compared() {
+        assert_not_compared(
+            "Putin arrived in New Delhi on Thursday and was received by Modi.",
+            "Putin will hold talks with Modi in New Delhi on Friday.",
+        );
+        assert_not_compared(
+            "The 22nd meeting of the commission was held in Moscow in 2024.",
+            "The 23rd meeting of the commission will be held in Moscow in 2026.",
+        );
+        assert_not_compared(
+            "Putin's visit is his first since 2021, Kremlin aides said.",
+            "Putin's visit to India came in 2021, Kremlin aides said.",
+        );
+    }
+
+    #[test]
+    fn a_statement_date_is_not_the_event_date() {
+        let run = check(
+            "The Karoo bridge collapsed in Durban on Monday, the transport ministry said on Wednesday.",
+            "The Karoo bridge in Durban collapsed on Monday, the transport ministry said in a statement on Tuesday.",
+        );
+        assert!(run.findings.is_empty(), "{:?}", run.findings);
+        assert_eq!(run.tally, Tally { agree: 1, compatible: 0, conflict: 0 }, "only the two Mondays are compared");
+    }
+
+    #[test]
+    fn a_findings_reason_names_both_values_and_dates() {
+        let run = check(
+            "The leaders met at the SCO Summit in Tianjin in June 2025.",
+            "The leaders last met on September 1 this year in Tianjin, on the sidelines of the SCO Summit.",
+        );
+        let f = &run.findings[0];
+        assert_eq!(f.scope, Scope::CrossDocument);
+        for needle in ["2025-06", "2025-09-01", "June 2025", "September 1 this year", "published 2025-12-04"] {
+            assert!(f.reason.contains(needle), "{needle:?} in {}", f.reason);
+        }
+        assert!(f.subject.contains("SCO Summit"), "{}", f.subject);
+    }
 
     #[test]
     fn fingerprints_are_stable() {
