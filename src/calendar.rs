@@ -14,6 +14,8 @@ pub enum Precision {
     Year,
     /// Year and month: `2025-06`.
     Month,
+    /// An ISO week: `2025-W49` (Monday to Sunday).
+    Week,
     /// A calendar day: `2025-09-01`.
     Day,
 }
@@ -24,21 +26,24 @@ impl Precision {
         match self {
             Precision::Year => "year",
             Precision::Month => "month",
+            Precision::Week => "week",
             Precision::Day => "day",
         }
     }
 }
 
-/// A date known to a year, a month or a day. A month stays a month: it is
-/// never widened to its first day.
+/// A date known to a year, a month, an ISO week or a day. A month stays a
+/// month: it is never widened to its first day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
-    /// The year (proleptic Gregorian).
+    /// The year (proleptic Gregorian; the ISO week-numbering year for a week).
     pub year: i32,
     /// 1..=12 when known.
     pub month: Option<u32>,
     /// 1..=31 when known; only set together with `month`.
     pub day: Option<u32>,
+    /// ISO week 1..=53, for a date known to the week (then `month` is `None`).
+    pub week: Option<u32>,
 }
 
 /// How two partial dates relate.
@@ -48,6 +53,9 @@ pub enum Relation {
     Same,
     /// One contains the other (`2025` and `2025-09-01`).
     Contains,
+    /// They share some days but neither holds the other (a week across
+    /// the turn of a month, and that month).
+    Overlaps,
     /// Disjoint (`2025-06` and `2025-09-01`).
     Disjoint,
 }
@@ -55,12 +63,18 @@ pub enum Relation {
 impl PartialDate {
     /// A year.
     pub fn year(year: i32) -> PartialDate {
-        PartialDate { year, month: None, day: None }
+        PartialDate { year, month: None, day: None, week: None }
     }
 
     /// A month of a year; `None` when `month` is not 1..=12.
     pub fn month(year: i32, month: u32) -> Option<PartialDate> {
-        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None, week: None })
+    }
+
+    /// The ISO week holding `day`.
+    pub fn week_of(day: NaiveDate) -> PartialDate {
+        let w = day.iso_week();
+        PartialDate { year: w.year(), month: None, day: None, week: Some(w.week()) }
     }
 
     /// A calendar day; `None` when it does not exist.
@@ -70,10 +84,30 @@ impl PartialDate {
 
     /// How precise the date is.
     pub fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => Precision::Day,
-            (Some(_), None) => Precision::Month,
+        match (self.month, self.day, self.week) {
+            (Some(_), Some(_), _) => Precision::Day,
+            (Some(_), None, _) => Precision::Month,
+            (None, _, Some(_)) => Precision::Week,
             _ => Precision::Year,
+        }
+    }
+
+    /// The first and last day the date covers.
+    pub fn range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let ymd = NaiveDate::from_ymd_opt;
+        match self.precision() {
+            Precision::Day => self.naive().map(|d| (d, d)),
+            Precision::Week => {
+                let monday = NaiveDate::from_isoywd_opt(self.year, self.week?, chrono::Weekday::Mon)?;
+                Some((monday, monday + chrono::Days::new(6)))
+            }
+            Precision::Month => {
+                let m = self.month?;
+                let first = ymd(self.year, m, 1)?;
+                let next = if m == 12 { ymd(self.year + 1, 1, 1)? } else { ymd(self.year, m + 1, 1)? };
+                Some((first, next.pred_opt()?))
+            }
+            Precision::Year => Some((ymd(self.year, 1, 1)?, ymd(self.year, 12, 31)?)),
         }
     }
 
@@ -87,11 +121,13 @@ impl PartialDate {
         if self == other {
             return Relation::Same;
         }
-        let fits = |a: &PartialDate, b: &PartialDate| {
-            a.year == b.year && a.month.is_none_or(|m| b.month == Some(m)) && a.day.is_none_or(|d| b.day == Some(d))
+        let (Some((a0, a1)), Some((b0, b1))) = (self.range(), other.range()) else {
+            return Relation::Disjoint;
         };
-        if fits(self, other) || fits(other, self) {
+        if (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1) {
             Relation::Contains
+        } else if a0 <= b1 && b0 <= a1 {
+            Relation::Overlaps
         } else {
             Relation::Disjoint
         }
@@ -100,14 +136,18 @@ impl PartialDate {
 
 impl From<NaiveDate> for PartialDate {
     fn from(d: NaiveDate) -> PartialDate {
-        PartialDate { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
+        PartialDate { year: d.year(), month: Some(d.month()), day: Some(d.day()), week: None }
     }
 }
 
 impl fmt::Display for PartialDate {
-    /// ISO 8601 at the date's own precision: `2025`, `2025-06`, `2025-09-01`.
+    /// ISO 8601 at the date's own precision: `2025`, `2025-06`, `2025-W49`,
+    /// `2025-09-01`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
+        if let (None, Some(w)) = (self.month, self.week) {
+            return write!(f, "-W{w:02}");
+        }
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
         }
@@ -150,6 +190,17 @@ mod tests {
         assert_eq!(june.relate(&sep1), Relation::Disjoint);
         assert_eq!(june.relate(&june), Relation::Same);
         assert_eq!(PartialDate::year(2024).relate(&sep1), Relation::Disjoint);
+        let dec4 = NaiveDate::from_ymd_opt(2025, 12, 4).unwrap();
+        let week = PartialDate::week_of(dec4);
+        assert_eq!(week.to_string(), "2025-W49");
+        assert_eq!(week.precision(), Precision::Week);
+        assert_eq!(week.relate(&PartialDate::from(dec4)), Relation::Contains);
+        assert_eq!(week.relate(&PartialDate::month(2025, 12).unwrap()), Relation::Contains, "W49 is Dec 1-7");
+        let w44 = PartialDate::week_of(NaiveDate::from_ymd_opt(2025, 10, 30).unwrap());
+        assert_eq!(w44.relate(&PartialDate::month(2025, 11).unwrap()), Relation::Overlaps, "W44 is Oct 27-Nov 2");
+        let w48 = PartialDate::week_of(NaiveDate::from_ymd_opt(2025, 11, 27).unwrap());
+        assert_eq!(w48.relate(&PartialDate::month(2025, 12).unwrap()), Relation::Disjoint);
+        assert_eq!(w48.relate(&PartialDate::month(2025, 11).unwrap()), Relation::Contains);
     }
 
     #[test]

@@ -363,7 +363,13 @@ impl Lexicon {
         let after = words.iter().position(|t| t.span.start >= claim.end);
         let light = |lemma: &str| self.light_verbs.contains(lemma);
         let mut found: Option<(usize, String, bool)> = None;
-        if let Some(end) = before {
+        // "last month's 26th meeting": a possessive date belongs to the noun after it.
+        let possessive = clause[claim.end.min(clause.len())..].starts_with("'s");
+        if let (true, Some(start)) = (possessive, after) {
+            found =
+                (start..words.len().min(start + 4)).find_map(|i| classify(i).filter(|c| c.1).map(|(l, n)| (i, l, n)));
+        }
+        if let (None, Some(end)) = (&found, before) {
             for i in (0..=end).rev() {
                 if let Some((lemma, noun)) = classify(i) {
                     match &found {
@@ -591,6 +597,10 @@ mod tests {
         );
         assert_eq!(predicate_of("A 2012 fire at the factory killed 110", "2012").as_deref(), Some("fire"));
         assert_eq!(predicate_of("Prices in 2012", "2012"), None);
+        assert_eq!(
+            predicate_of("progress in trade talks, including last month's 26th meeting", "last month").as_deref(),
+            Some("meeting")
+        );
     }
 
     #[test]

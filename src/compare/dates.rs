@@ -39,7 +39,7 @@ pub(super) fn compare(
             tally.agree += 1;
             return;
         }
-        Relation::Contains => {
+        Relation::Contains | Relation::Overlaps => {
             tally.compatible += 1;
             (Verdict::Compatible, "date-compatible")
         }
@@ -66,11 +66,15 @@ pub(super) fn compare(
             vb.precision().name(),
         ),
         _ => format!(
-            "Both sentences speak of {}. {na:?} in {} means {va} and {nb:?} in {} means {vb}: \
-             one lies inside the other, so they agree at the coarser precision.",
+            "Both sentences speak of {}. {na:?} in {} means {va} and {nb:?} in {} means {vb}: {}",
             subject.label,
             where_(a),
             where_(b),
+            if va.relate(&vb) == Relation::Overlaps {
+                "the two spans share some days, so both can be right; the report with the narrower one is more precise."
+            } else {
+                "one lies inside the other, so they agree at the coarser precision."
+            }
         ),
     };
     let confidence =

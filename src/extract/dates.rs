@@ -25,9 +25,10 @@
 //! ("in 2022", "since 2021", "mid-2025") or a determiner ("a 2012 fire"),
 //! and only when the next word does not make it a count ("of 2000 troops").
 //!
-//! Not handled yet (future work): weeks ("last week", "this week": a week is
-//! not a [`PartialDate`] precision, so they are not matched at all), year
-//! ranges ("2025-26": not matched), the two ends of a day range ("December
+//! Weeks ("last week", "next week", "earlier this week") are ISO weeks,
+//! Monday to Sunday, counted from the publication date's week.
+//!
+//! Not handled yet (future work): year ranges ("2025-26": not matched), the two ends of a day range ("December
 //! 4-5" is matched whole and resolved to its month), numeric day/month
 //! forms ("04/12/2025"), counted offsets ("two years ago", "in three days"),
 //! decades ("the 1990s") and a bare year with nothing in front of it ("2025
@@ -154,6 +155,8 @@ pub struct Units {
     pub month: Vec<String>,
     /// Words for a calendar year.
     pub year: Vec<String>,
+    /// Words for a calendar week (Monday to Sunday, ISO 8601).
+    pub week: Vec<String>,
 }
 
 /// One example from the rules file: a sentence and the dates found in it.
@@ -218,6 +221,7 @@ pub struct DateMatch {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Unit {
+    Week,
     Month,
     Year,
 }
@@ -471,7 +475,9 @@ impl DateFinder {
             }
         }
         let mut units = HashMap::new();
-        for (list, unit) in [(&rules.units.month, Unit::Month), (&rules.units.year, Unit::Year)] {
+        for (list, unit) in
+            [(&rules.units.week, Unit::Week), (&rules.units.month, Unit::Month), (&rules.units.year, Unit::Year)]
+        {
             for w in list {
                 units.insert(norm(w), unit);
             }
@@ -735,6 +741,7 @@ impl DateFinder {
             }
             What::Rel { unit, offset } => {
                 let value = published.and_then(|p| match unit {
+                    Unit::Week => add_days(p, 7 * i64::from(offset)).map(PartialDate::week_of),
                     Unit::Month => shift_month(p.year(), p.month(), offset),
                     Unit::Year => Some(PartialDate::year(p.year() + offset)),
                 });
@@ -1019,11 +1026,13 @@ mod tests {
     }
 
     #[test]
-    fn weeks_are_not_matched_yet() {
+    fn weeks_are_iso_weeks() {
         let f = finder();
-        for s in ["last week", "this week", "next week", "earlier this week"] {
-            assert!(f.find(s, pub_date()).is_empty(), "{s}");
+        for (s, want) in [("last week", "2025-W48"), ("this week", "2025-W49"), ("next week", "2025-W50")] {
+            assert_eq!(found(&f, s, pub_date()), [(s.to_string(), want.to_string())], "{s}");
         }
+        let jan = NaiveDate::from_ymd_opt(2026, 1, 1);
+        assert_eq!(found(&f, "last week", jan), [("last week".into(), "2025-W52".into())]);
     }
 
     #[test]
