@@ -71,6 +71,17 @@ pub enum DateSource {
 }
 
 impl DateSource {
+    /// Where the date came from, in words: "from its dateline".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "from its metadata",
+            DateSource::Flag => "from --published",
+            DateSource::Dateline => "from its dateline",
+            DateSource::Inferred => "year taken from another report",
+            DateSource::Unknown => "unknown",
+        }
+    }
+
     /// The lowercase name used in reports.
     pub fn name(self) -> &'static str {
         match self {

@@ -53,7 +53,7 @@ pub(super) fn compare(
     let where_ = |c: &Claim| {
         let d = &input.docs[c.doc];
         let published = d.published.map_or("an unknown date".to_string(), |p| p.to_string());
-        format!("{} (published {published}, date from {})", d.id, d.published_from.name())
+        format!("{} (published {published}, {})", d.id, d.published_from.phrase())
     };
     let reason = match verdict {
         Verdict::Conflict => format!(

@@ -363,6 +363,17 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_block_never_doubles_a_finding() {
+        let sco = "The leaders met at the SCO Summit in Tianjin in June 2025.";
+        let later = "The leaders last met on September 1 this year in Tianjin, on the sidelines of the SCO Summit.";
+        let block = format!("{sco}\nOther news from Delhi.\n");
+        let run = check(&format!("{block}{block}Closing line. {sco}"), later);
+        assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)]);
+        assert_eq!(run.documents[0].dropped.len(), 2, "the repeated block's two paragraphs");
+        assert_eq!(run.sentences.iter().filter(|s| s.duplicate_of.is_some()).count(), 1, "the repeated sentence");
+    }
+
+    #[test]
     fn a_findings_reason_names_both_values_and_dates() {
         let run = check(
             "The leaders met at the SCO Summit in Tianjin in June 2025.",

@@ -25,7 +25,8 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
         let repeats = run.sentences.iter().filter(|s| s.doc == d.index && s.duplicate_of.is_some()).count();
         write!(out, "; {} sentences", live(d.index))?;
         if !d.dropped.is_empty() || repeats > 0 {
-            write!(out, "; dropped {} repeated paragraphs and {} repeated sentences", d.dropped.len(), repeats)?;
+            let plural = |n: usize, what: &str| format!("{n} repeated {what}{}", if n == 1 { "" } else { "s" });
+            write!(out, "; dropped {} and {}", plural(d.dropped.len(), "paragraph"), plural(repeats, "sentence"))?;
         }
         writeln!(out)?;
     }
