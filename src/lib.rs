@@ -41,6 +41,7 @@ pub mod rules;
 pub mod segment;
 pub mod span;
 pub mod terms;
+pub mod timex;
 
 pub use error::Error;
 

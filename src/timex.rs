@@ -1,0 +1,127 @@
+//! The temporal extractor seen as a TIMEX3 tagger, for evaluation against
+//! TempEval-3 and for the TIME, DURATION and SET expressions that date
+//! claims do not carry.
+//!
+//! Input: a whole text and its document creation time. Output: [`Timex`]es
+//! with byte spans into that text, a TIMEX3 type and an ISO-8601-style
+//! value (`2025-12-04`, `2025-W49`, `P2D`, `T16:30`, `P1Y` with
+//! `quant = EVERY` for a set). The text goes through the same stages as a
+//! report: normalisation, paragraphs, sentences, then the extractors.
+
+use crate::document::paragraphs;
+use crate::extract::dates::{Anchor, DateFinder};
+use crate::normalize::Normalized;
+use crate::rules::Rules;
+use crate::segment::{split, SegmentRules};
+use crate::span::Span;
+use crate::Error;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period: `2025-12-04`, `2025-06`, `2025-W49`.
+    Date,
+    /// A time of day: `2025-12-04T16:30`.
+    Time,
+    /// A length of time: `P2D`.
+    Duration,
+    /// A recurrence: `P1Y` every year.
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 name: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+
+    /// Parses a TIMEX3 type name.
+    pub fn parse(s: &str) -> Option<TimexType> {
+        match s {
+            "DATE" => Some(TimexType::Date),
+            "TIME" => Some(TimexType::Time),
+            "DURATION" => Some(TimexType::Duration),
+            "SET" => Some(TimexType::Set),
+            _ => None,
+        }
+    }
+}
+
+/// One temporal expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// Bytes of the text given to [`Tagger::tag`].
+    pub span: Span,
+    /// Its type.
+    pub kind: TimexType,
+    /// Its value, TIMEX3 style; `XXXX-XX-XX` style placeholders when the
+    /// creation time is needed and unknown.
+    pub value: String,
+}
+
+/// The compiled tagger.
+#[derive(Debug)]
+pub struct Tagger {
+    dates: DateFinder,
+    segment: SegmentRules,
+}
+
+impl Tagger {
+    /// Compiles the tagger from the rules.
+    pub fn new(rules: &Rules) -> Result<Tagger, Error> {
+        let dates = DateFinder::new(&rules.dates)
+            .map_err(|message| Error::BadRules { path: "rules/dates.toml".into(), message })?;
+        Ok(Tagger { dates, segment: rules.segment.clone() })
+    }
+
+    /// Tags one sentence of normalised text; spans are within it.
+    pub fn tag_sentence(&self, sentence: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+        self.dates
+            .find(sentence, dct)
+            .into_iter()
+            .filter(|m| m.anchor == Anchor::At || m.value.is_some())
+            .map(|m| Timex {
+                span: m.span,
+                kind: TimexType::Date,
+                value: m.value.map_or_else(|| "XXXX-XX-XX".to_string(), |v| v.to_string()),
+            })
+            .collect()
+    }
+
+    /// Tags a whole text; spans are bytes of `text`.
+    pub fn tag(&self, text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+        let norm = Normalized::plain(text);
+        let mut out = Vec::new();
+        for p in paragraphs(&norm.text) {
+            for s in split(&norm.text, p, &self.segment) {
+                for t in self.tag_sentence(s.of(&norm.text), dct) {
+                    out.push(Timex { span: norm.original(t.span.shift(s.start)), ..t });
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_dates_with_byte_spans() {
+        let tagger = Tagger::new(&Rules::built_in().unwrap()).unwrap();
+        let text = "“Talks,” he said on Thursday. The summit was in June 2025.";
+        let dct = NaiveDate::from_ymd_opt(2025, 12, 4);
+        let got: Vec<(&str, String)> =
+            tagger.tag(text, dct).iter().map(|t| (t.span.of(text), t.value.clone())).collect();
+        assert_eq!(got, vec![("Thursday", "2025-12-04".to_string()), ("June 2025", "2025-06".to_string())]);
+    }
+}
