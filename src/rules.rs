@@ -27,6 +27,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("events.toml", include_str!("../rules/events.toml")),
     ("numbers.toml", include_str!("../rules/numbers.toml")),
     ("severities.toml", include_str!("../rules/severities.toml")),
+    ("timex.toml", include_str!("../rules/timex.toml")),
     ("titles.toml", include_str!("../rules/titles.toml")),
     ("words.toml", include_str!("../rules/words.toml")),
 ];
@@ -49,6 +50,8 @@ pub struct Rules {
     pub events: Events,
     /// Numbers and ordinals.
     pub numbers: NumberRules,
+    /// Times of day, durations, recurrences and reference words.
+    pub timex: crate::extract::times::TimexRules,
     /// Severity of each finding rule; a rule missing here is off.
     pub severities: BTreeMap<String, Severity>,
     /// Title words (`Minister`, `Gen.`): they name roles, not people.
@@ -211,6 +214,7 @@ impl Rules {
             dates: typed(get("dates.toml"))?,
             events: typed(get("events.toml"))?,
             numbers: typed(get("numbers.toml"))?,
+            timex: typed(get("timex.toml"))?,
             severities,
             titles: typed::<TitleFile>(get("titles.toml"))?.titles,
             words: typed(get("words.toml"))?,

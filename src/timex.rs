@@ -10,6 +10,8 @@
 
 use crate::document::paragraphs;
 use crate::extract::dates::{Anchor, DateFinder};
+use crate::extract::numbers::NumberFinder;
+use crate::extract::times::TimeFinder;
 use crate::normalize::Normalized;
 use crate::rules::Rules;
 use crate::segment::{split, SegmentRules};
@@ -71,6 +73,8 @@ pub struct Timex {
 #[derive(Debug)]
 pub struct Tagger {
     dates: DateFinder,
+    numbers: NumberFinder,
+    times: TimeFinder,
     segment: SegmentRules,
 }
 
@@ -79,21 +83,53 @@ impl Tagger {
     pub fn new(rules: &Rules) -> Result<Tagger, Error> {
         let dates = DateFinder::new(&rules.dates)
             .map_err(|message| Error::BadRules { path: "rules/dates.toml".into(), message })?;
-        Ok(Tagger { dates, segment: rules.segment.clone() })
+        let numbers = NumberFinder::new(&rules.numbers)
+            .map_err(|message| Error::BadRules { path: "rules/numbers.toml".into(), message })?;
+        let times = TimeFinder::new(&rules.timex)
+            .map_err(|message| Error::BadRules { path: "rules/timex.toml".into(), message })?;
+        Ok(Tagger { dates, numbers, times, segment: rules.segment.clone() })
     }
 
     /// Tags one sentence of normalised text; spans are within it.
     pub fn tag_sentence(&self, sentence: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-        self.dates
+        let mut found: Vec<Timex> = self
+            .dates
             .find(sentence, dct)
             .into_iter()
             .filter(|m| m.anchor == Anchor::At || m.value.is_some())
-            .map(|m| Timex {
-                span: m.span,
-                kind: TimexType::Date,
-                value: m.value.map_or_else(|| "XXXX-XX-XX".to_string(), |v| v.to_string()),
+            .map(|m| {
+                let value = m.value.map_or_else(|| "XXXX-XX-XX".to_string(), |v| v.to_string());
+                // "Friday evening" is a time of that day.
+                let last = m.span.of(sentence).split_whitespace().last().unwrap_or("");
+                match self.times.part_code(last) {
+                    Some(code) if m.span.of(sentence).contains(' ') => {
+                        Timex { span: m.span, kind: TimexType::Time, value: format!("{value}T{code}") }
+                    }
+                    _ => Timex { span: m.span, kind: TimexType::Date, value },
+                }
             })
-            .collect()
+            .collect();
+        let numbers = self.numbers.find(sentence, &[]);
+        found.extend(self.times.find(sentence, &numbers, dct).into_iter().map(|t| Timex {
+            span: t.span,
+            kind: t.kind,
+            value: t.value,
+        }));
+        // The longest of overlapping expressions wins; the leftmost first.
+        found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
+        let mut out: Vec<Timex> = Vec::new();
+        for t in found {
+            match out.last() {
+                Some(last) if last.span.overlaps(&t.span) => {
+                    if t.span.len() > last.span.len() {
+                        out.pop();
+                        out.push(t);
+                    }
+                }
+                _ => out.push(t),
+            }
+        }
+        out
     }
 
     /// Tags a whole text; spans are bytes of `text`.

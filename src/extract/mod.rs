@@ -8,6 +8,7 @@
 
 pub mod dates;
 pub mod numbers;
+pub mod times;
 
 use crate::calendar::{PartialDate, Precision};
 use crate::document::Document;

@@ -1,0 +1,534 @@
+//! Stage: extract. Finds the temporal expressions that are not calendar
+//! dates: times of day, durations, recurrences, quarters, seasons, decades
+//! and reference words.
+//!
+//! Input: one sentence of normalised text, its number matches (from
+//! `numbers.rs`, so that "two-day" and "four years" reuse one reading of
+//! numbers) and the document creation time. Output: [`TimeMatch`]es with
+//! byte spans relative to the sentence, a TIMEX3 type and value
+//! (`2025-12-04T16:30`, `P2D`, `P1Y`, `1989-Q3`, `2025-SU`, `199`,
+//! `PRESENT_REF`).
+//!
+//! The vocabulary is `rules/timex.toml` ([`TimexRules`]); [`TimeFinder::new`]
+//! compiles it into a few regexes, each run once over the sentence.
+
+use crate::calendar::PartialDate;
+use crate::extract::numbers::{NumberKind, NumberMatch};
+use crate::span::Span;
+use crate::timex::TimexType;
+use chrono::{Datelike, Days, Months, NaiveDate};
+use regex::{Captures, Regex};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// `rules/timex.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimexRules {
+    /// `[word, unit]`: unit words and their TIMEX3 letters (`T` first for
+    /// units of time of day).
+    pub units: Vec<[String; 2]>,
+    /// Words before a count that belong to a duration.
+    pub duration_lead: Vec<String>,
+    /// Words standing for an unknown count.
+    pub vague_counts: Vec<String>,
+    /// Words standing for two.
+    pub couple: Vec<String>,
+    /// Words after a duration that make it a point in the past.
+    pub ago: Vec<String>,
+    /// `[word, value]` recurrences.
+    pub set_words: Vec<[String; 2]>,
+    /// Words before a unit that make a recurrence.
+    pub set_lead: Vec<String>,
+    /// Words before "a <unit>" that make a recurrence.
+    pub set_frequency: Vec<String>,
+    /// `[word, value]` reference words.
+    pub references: Vec<[String; 2]>,
+    /// Words after a reference word that make it something else.
+    pub reference_blockers: Vec<String>,
+    /// `[word, code]` parts of a day.
+    pub day_parts: Vec<[String; 2]>,
+    /// `(word, day offset)` before a part of a day.
+    pub day_part_lead: Vec<(String, i64)>,
+    /// Words after a clock time naming its zone.
+    pub time_zone_words: Vec<String>,
+    /// `(word, quarter)`: 1..=4, 0 the last completed, -1 the current.
+    pub quarter_words: Vec<(String, i64)>,
+    /// `(season, code, month it ends in)`.
+    pub seasons: Vec<(String, String, u32)>,
+    /// Examples checked by a test.
+    #[serde(default)]
+    pub examples: Vec<TimexExample>,
+}
+
+/// One example of `rules/timex.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimexExample {
+    /// A sentence.
+    pub text: String,
+    /// Its creation time, `YYYY-MM-DD`.
+    pub dct: String,
+    /// `[text, type, value]` of every expression the finder must give.
+    pub expect: Vec<[String; 3]>,
+}
+
+/// A temporal expression that is not a calendar date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeMatch {
+    /// Bytes within the sentence.
+    pub span: Span,
+    /// Its TIMEX3 type.
+    pub kind: TimexType,
+    /// Its TIMEX3 value.
+    pub value: String,
+}
+
+/// Compiled matchers.
+#[derive(Debug)]
+pub struct TimeFinder {
+    units: HashMap<String, String>,
+    count: Regex,
+    vague: Regex,
+    set: Regex,
+    set_freq: Regex,
+    reference: Regex,
+    clock: Regex,
+    part: Regex,
+    quarter: Regex,
+    season: Regex,
+    decade: Regex,
+    refs: HashMap<String, String>,
+    blockers: Vec<String>,
+    parts: HashMap<String, String>,
+    part_lead: HashMap<String, i64>,
+    quarters: HashMap<String, i64>,
+    seasons: HashMap<String, (String, u32)>,
+    vague_words: Vec<String>,
+    couple: Vec<String>,
+    leads: Vec<String>,
+}
+
+fn alt<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String {
+    let mut w: Vec<String> = words
+        .into_iter()
+        .map(|s| s.as_ref().trim().to_string())
+        .filter(|s| !s.is_empty())
+        .map(|s| regex::escape(&s).replace(' ', r"\s+"))
+        .collect();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w.dedup();
+    if w.is_empty() {
+        "(?!)".into()
+    } else {
+        w.join("|")
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+impl TimeFinder {
+    /// Compiles the rules.
+    pub fn new(r: &TimexRules) -> Result<TimeFinder, String> {
+        let units: HashMap<String, String> = r.units.iter().map(|[w, u]| (norm(w), u.clone())).collect();
+        let unit = format!(r"(?:{})(?:s|es)?", alt(units.keys()));
+        let ago = alt(&r.ago);
+        let build = |name: &str, re: String| Regex::new(&re).map_err(|e| format!("rules/timex.toml: {name}: {e}"));
+        let count = build("counts", format!(r"(?i)^\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?"))?;
+        let vague = build(
+            "vague counts",
+            format!(
+                r"(?i)\b(?P<v>{}|{}|a|an|one)\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?",
+                alt(&r.vague_counts),
+                alt(&r.couple)
+            ),
+        )?;
+        let weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+        let set = build(
+            "sets",
+            format!(
+                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays})|(?P<word>{}))\b",
+                alt(&r.set_lead),
+                alt(r.set_words.iter().map(|[w, _]| w))
+            ),
+        )?;
+        let set_freq = build(
+            "frequencies",
+            format!(r"(?i)\b(?:{})\s+(?P<e>(?:a|an|per)\s+(?P<unit>{unit}))\b", alt(&r.set_frequency)),
+        )?;
+        let reference = build("references", format!(r"(?i)\b(?P<w>{})\b", alt(r.references.iter().map(|[w, _]| w))))?;
+        let zones = alt(&r.time_zone_words);
+        let clock = build(
+            "clock times",
+            format!(
+                r"(?i)\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?(?:\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b))?(?:\s+(?P<zone>(?:[A-Z][a-z]+\s+)?(?:{zones})))?\b"
+            ),
+        )?;
+        let part = build(
+            "parts of the day",
+            format!(
+                r"(?i)\b(?:(?P<lead>{})\s*)?(?P<part>{})\b",
+                alt(r.day_part_lead.iter().map(|(w, _)| w)),
+                alt(r.day_parts.iter().map(|[w, _]| w))
+            ),
+        )?;
+        let quarter = build(
+            "quarters",
+            format!(
+                r"(?i)\b(?:the\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?quarter\b",
+                alt(r.quarter_words.iter().map(|(w, _)| w))
+            ),
+        )?;
+        let season = build(
+            "seasons",
+            format!(
+                r"\b(?i:(?P<lead>this|last|next|the|early|late|mid-?)\s+)?(?P<s>(?i:{}))(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?\b",
+                alt(r.seasons.iter().map(|(w, _, _)| w))
+            ),
+        )?;
+        let decade =
+            build("decades", r"(?i)\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<d>1[89]\d|20\d)0'?s\b".to_string())?;
+        Ok(TimeFinder {
+            units,
+            count,
+            vague,
+            set,
+            set_freq,
+            reference,
+            clock,
+            part,
+            quarter,
+            season,
+            decade,
+            refs: r.references.iter().map(|[w, v]| (norm(w), v.clone())).collect(),
+            blockers: r.reference_blockers.iter().map(|w| norm(w)).collect(),
+            parts: r.day_parts.iter().map(|[w, c]| (norm(w), c.clone())).collect(),
+            part_lead: r.day_part_lead.iter().map(|(w, o)| (norm(w), *o)).collect(),
+            quarters: r.quarter_words.iter().map(|(w, q)| (norm(w), *q)).collect(),
+            seasons: r.seasons.iter().map(|(w, c, m)| (norm(w), (c.clone(), *m))).collect(),
+            vague_words: r.vague_counts.iter().map(|w| norm(w)).collect(),
+            couple: r.couple.iter().map(|w| norm(w)).collect(),
+            leads: r.duration_lead.iter().map(|w| norm(w)).collect(),
+        })
+    }
+
+    /// The TIMEX3 code of a part of the day (`evening`: `EV`).
+    pub fn part_code(&self, word: &str) -> Option<&str> {
+        self.parts.get(&norm(word)).map(String::as_str)
+    }
+
+    fn unit(&self, word: &str) -> Option<&str> {
+        let w = norm(word);
+        self.units
+            .get(&w)
+            .or_else(|| w.strip_suffix("es").and_then(|s| self.units.get(s)))
+            .or_else(|| w.strip_suffix('s').and_then(|s| self.units.get(s)))
+            .map(String::as_str)
+    }
+
+    /// Finds the expressions of one sentence. `numbers` are the number
+    /// matches of the same sentence.
+    pub fn find(&self, s: &str, numbers: &[NumberMatch], dct: Option<NaiveDate>) -> Vec<TimeMatch> {
+        let mut out = Vec::new();
+        let mut push = |start: usize, end: usize, kind: TimexType, value: String| {
+            out.push(TimeMatch { span: Span::new(start, end), kind, value });
+        };
+        // Durations written as a count and a unit.
+        for n in numbers.iter().filter(|n| n.kind == NumberKind::Cardinal) {
+            if let Some(u) = n.unit.as_deref().and_then(|u| self.unit(u)) {
+                push(n.span.start, n.span.end, TimexType::Duration, duration(n.value, u));
+                continue;
+            }
+            if let Some(c) = self.count.captures(&s[n.span.end..]) {
+                let (Some(unit), Some(m)) = (c.name("unit"), c.get(0)) else { continue };
+                let Some(u) = self.unit(unit.as_str()) else { continue };
+                let end = n.span.end + m.end();
+                let lead = self.lead_before(s, n.span.start);
+                match c.name("ago") {
+                    Some(_) => push(lead, end, TimexType::Date, ago(dct, n.value, u)),
+                    None => push(lead, end, TimexType::Duration, duration(n.value, u)),
+                }
+            }
+        }
+        for c in self.vague.captures_iter(s) {
+            let (Some(m), Some(v), Some(unit)) = (c.get(0), c.name("v"), c.name("unit")) else { continue };
+            let Some(u) = self.unit(unit.as_str()) else { continue };
+            let v = norm(v.as_str());
+            let plural = unit.as_str().to_lowercase().ends_with('s');
+            let n = if matches!(v.as_str(), "a" | "an" | "one") {
+                if plural {
+                    continue;
+                }
+                Some(1.0)
+            } else if self.couple.contains(&v) {
+                Some(2.0)
+            } else if self.vague_words.contains(&v) && plural {
+                None
+            } else {
+                continue;
+            };
+            match (c.name("ago"), n) {
+                (Some(_), Some(n)) => push(m.start(), m.end(), TimexType::Date, ago(dct, n, u)),
+                (Some(_), None) => push(m.start(), m.end(), TimexType::Date, "PAST_REF".into()),
+                (None, Some(n)) => push(m.start(), m.end(), TimexType::Duration, duration(n, u)),
+                (None, None) => push(m.start(), m.end(), TimexType::Duration, format!("P{}X{}", t_of(u), letter(u))),
+            }
+        }
+        for c in self.set.captures_iter(s) {
+            let Some(m) = c.get(0) else { continue };
+            if let Some(w) = c.name("word") {
+                let v = self.set_value(w.as_str());
+                push(m.start(), m.end(), TimexType::Set, v);
+            } else if let Some(what) = c.name("what") {
+                let v = match self.unit(what.as_str()) {
+                    Some(u) => duration(1.0, u),
+                    None => weekday_set(what.as_str()),
+                };
+                push(m.start(), m.end(), TimexType::Set, v);
+            }
+        }
+        for c in self.set_freq.captures_iter(s) {
+            let (Some(e), Some(unit)) = (c.name("e"), c.name("unit")) else { continue };
+            if let Some(u) = self.unit(unit.as_str()) {
+                push(e.start(), e.end(), TimexType::Set, duration(1.0, u));
+            }
+        }
+        for c in self.reference.captures_iter(s) {
+            let Some(w) = c.name("w") else { continue };
+            let next = s[w.end()..].split_whitespace().next().map(norm).unwrap_or_default();
+            if self.blockers.contains(&next) {
+                continue;
+            }
+            if let Some(v) = self.refs.get(&norm(w.as_str())) {
+                push(w.start(), w.end(), TimexType::Date, v.clone());
+            }
+        }
+        for c in self.clock.captures_iter(s) {
+            if let Some(t) = self.clock_time(s, &c, dct) {
+                push(t.span.start, t.span.end, t.kind, t.value);
+            }
+        }
+        for c in self.part.captures_iter(s) {
+            let (Some(m), Some(part)) = (c.get(0), c.name("part")) else { continue };
+            let code = &self.parts[&norm(part.as_str())];
+            let lead = c.name("lead").map(|l| norm(l.as_str()));
+            let bare = lead.is_none() || lead.as_deref() == Some("the");
+            let standalone =
+                matches!(norm(part.as_str()).as_str(), "tonight" | "overnight" | "midnight" | "noon" | "midday");
+            if bare && !standalone {
+                continue; // "in the morning" says nothing about which day
+            }
+            let start = if lead.as_deref() == Some("the") { part.start() } else { m.start() };
+            let offset = lead.as_deref().and_then(|l| self.part_lead.get(l)).copied().unwrap_or(0);
+            let day = dct.and_then(|d| d.checked_add_signed(chrono::Duration::days(offset)));
+            let value = match day {
+                Some(d) if code.contains(':') => format!("{d}T{code}"),
+                Some(d) => format!("{d}T{code}"),
+                None => format!("XXXX-XX-XXT{code}"),
+            };
+            push(start, m.end(), TimexType::Time, value);
+        }
+        for c in self.quarter.captures_iter(s) {
+            let Some(m) = c.get(0) else { continue };
+            let q = c.name("q").map(|q| self.quarters[&norm(q.as_str())]).unwrap_or(0);
+            let Some(d) = dct else {
+                push(m.start(), m.end(), TimexType::Date, "XXXX-QX".into());
+                continue;
+            };
+            let current = (d.month() as i64 - 1) / 3 + 1;
+            let (year, q) = match q {
+                -1 => (d.year(), current),
+                0 if current == 1 => (d.year() - 1, 4),
+                0 => (d.year(), current - 1),
+                q => (d.year(), q),
+            };
+            push(m.start(), m.end(), TimexType::Date, format!("{year}-Q{q}"));
+        }
+        for c in self.season.captures_iter(s) {
+            let (Some(m), Some(season)) = (c.get(0), c.name("s")) else { continue };
+            let Some((code, end_month)) = self.seasons.get(&norm(season.as_str())) else { continue };
+            let lead = c.name("lead").map(|l| norm(l.as_str()));
+            if lead.is_none() && c.name("y").is_none() {
+                continue; // a bare "fall" or "spring" is too often a verb
+            }
+            let year = match (c.name("y"), dct) {
+                (Some(y), _) => y.as_str().parse::<i32>().ok(),
+                (None, Some(d)) => Some(match lead.as_deref() {
+                    Some("last") if d.month() > *end_month => d.year(),
+                    Some("last") => d.year() - 1,
+                    Some("next") if d.month() < *end_month => d.year(),
+                    Some("next") => d.year() + 1,
+                    _ => d.year(),
+                }),
+                (None, None) => None,
+            };
+            let value = year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"));
+            push(m.start(), m.end(), TimexType::Date, value);
+        }
+        for c in self.decade.captures_iter(s) {
+            let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
+            push(m.start(), m.end(), TimexType::Date, d.as_str().to_string());
+        }
+        resolve_overlaps(out)
+    }
+
+    /// Where a duration starting at `at` really starts: before the longest
+    /// lead ("the past") that ends right before it.
+    fn lead_before(&self, s: &str, at: usize) -> usize {
+        let before = &s[..at];
+        let trimmed = before.trim_end();
+        if trimmed.len() == before.len() {
+            return at;
+        }
+        let lower = trimmed.to_lowercase();
+        self.leads
+            .iter()
+            .filter(|l| {
+                lower.ends_with(l.as_str())
+                    && lower.len() == trimmed.len()
+                    && !lower[..lower.len() - l.len()].ends_with(char::is_alphanumeric)
+            })
+            .map(|l| trimmed.len() - l.len())
+            .min()
+            .unwrap_or(at)
+    }
+
+    fn set_value(&self, word: &str) -> String {
+        let w = norm(word);
+        match w.as_str() {
+            "daily" | "nightly" => "P1D".into(),
+            _ => self
+                .units
+                .iter()
+                .find(|(k, _)| w.starts_with(k.as_str()))
+                .map(|(_, u)| duration(1.0, u))
+                .unwrap_or_else(|| "P1Y".into()),
+        }
+    }
+
+    fn clock_time(&self, s: &str, c: &Captures, dct: Option<NaiveDate>) -> Option<TimeMatch> {
+        let m = c.get(0)?;
+        let h: u32 = c.name("h")?.as_str().parse().ok()?;
+        let min: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let ap = c.name("ap").map(|a| a.as_str().to_lowercase());
+        let colon = c.name("m").is_some();
+        let zone = c.name("zone").is_some();
+        // A bare number is a time only with a.m./p.m., or with a colon and
+        // a zone, or a colon after "at".
+        let at = s[..m.start()].trim_end().to_lowercase().ends_with(" at")
+            || s[..m.start()].trim_end().eq_ignore_ascii_case("at");
+        if ap.is_none() && !(colon && (zone || at)) {
+            return None;
+        }
+        if ap.is_some() && !(1..=12).contains(&h) {
+            return None;
+        }
+        let hour = match ap.as_deref() {
+            Some(a) if a.starts_with('p') && h != 12 => h + 12,
+            Some(a) if a.starts_with('a') && h == 12 => 0,
+            _ => h,
+        };
+        let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
+        let mut end = m.end();
+        if let Some(z) = c.name("zone") {
+            end = z.end();
+        }
+        // "10:35 a.m." ends with a dot that the regex may leave out.
+        if s[end..].starts_with('.') && ap.as_deref().is_some_and(|a| a.ends_with('m') && a.contains('.')) {
+            end += 1;
+        }
+        Some(TimeMatch {
+            span: Span::new(m.start(), end),
+            kind: TimexType::Time,
+            value: format!("{date}T{hour:02}:{min:02}"),
+        })
+    }
+}
+
+/// `P2D`, `PT50M`, `P10Y`.
+fn duration(n: f64, unit: &str) -> String {
+    let (t, u) = (t_of(unit), letter(unit));
+    let (mult, u) = match u.trim_start_matches(|c: char| c.is_ascii_digit()) {
+        rest if rest.len() < u.len() => (u[..u.len() - rest.len()].parse::<f64>().unwrap_or(1.0), rest),
+        _ => (1.0, u),
+    };
+    let v = n * mult;
+    let num = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
+    format!("P{t}{num}{u}")
+}
+
+fn t_of(unit: &str) -> &'static str {
+    if unit.starts_with('T') {
+        "T"
+    } else {
+        ""
+    }
+}
+
+fn letter(unit: &str) -> &str {
+    unit.trim_start_matches('T')
+}
+
+/// The point `n` units before the creation time, at the unit's precision.
+fn ago(dct: Option<NaiveDate>, n: f64, unit: &str) -> String {
+    let Some(d) = dct else { return "PAST_REF".into() };
+    let n = n as u32;
+    let value = match letter(unit) {
+        "Y" => Some(PartialDate::year(d.year() - n as i32)),
+        "M" if unit.starts_with('T') => None,
+        "M" => d.checked_sub_months(Months::new(n)).and_then(|x| PartialDate::month(x.year(), x.month())),
+        "W" => d.checked_sub_days(Days::new(7 * u64::from(n))).map(PartialDate::week_of),
+        "D" => d.checked_sub_days(Days::new(u64::from(n))).map(PartialDate::from),
+        _ => None,
+    };
+    value.map_or_else(|| "PAST_REF".into(), |v| v.to_string())
+}
+
+fn weekday_set(day: &str) -> String {
+    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let i = days.iter().position(|d| day.to_lowercase().starts_with(d)).unwrap_or(0);
+    format!("XXXX-WXX-{}", i + 1)
+}
+
+/// Keeps the longest of overlapping matches, leftmost first.
+fn resolve_overlaps(mut found: Vec<TimeMatch>) -> Vec<TimeMatch> {
+    found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut out: Vec<TimeMatch> = Vec::new();
+    for m in found {
+        match out.last() {
+            Some(last) if last.span.overlaps(&m.span) => {
+                if m.span.len() > last.span.len() {
+                    out.pop();
+                    out.push(m);
+                }
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::numbers::NumberFinder;
+    use crate::rules::Rules;
+
+    #[test]
+    fn rules_examples() {
+        let rules = Rules::built_in().unwrap();
+        let f = TimeFinder::new(&rules.timex).unwrap();
+        let n = NumberFinder::new(&rules.numbers).unwrap();
+        for ex in &rules.timex.examples {
+            let dct = crate::calendar::parse_iso_day(&ex.dct);
+            let got: Vec<[String; 3]> = f
+                .find(&ex.text, &n.find(&ex.text, &[]), dct)
+                .into_iter()
+                .map(|m| [m.span.of(&ex.text).to_string(), m.kind.name().to_string(), m.value])
+                .collect();
+            assert_eq!(got, ex.expect, "{}", ex.text);
+        }
+    }
+}
