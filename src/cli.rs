@@ -23,6 +23,49 @@ pub enum Command {
     ///
     /// Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     Check(CheckArgs),
+    /// Score a stage of the checker against annotated data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// `crosscheck eval`: one subcommand per kind of annotated data.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Score the temporal tagger against TIMEX3 gold, TempEval-3 Task A style.
+    ///
+    /// FILE: JSONL, one document a line: {"doc", "dct": "YYYY-MM-DD", "text",
+    /// "timexes": [{"start", "end", "text", "type", "value"}]} with code point
+    /// offsets. Exit codes: 0 scored, 2 usage or input error.
+    Timex(EvalTimexArgs),
+}
+
+/// `crosscheck eval timex`.
+#[derive(Debug, clap::Args)]
+pub struct EvalTimexArgs {
+    /// Gold JSONL files; the figures are over all of them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// Also write the tagger's timexes to this file, as JSONL in the input's shape.
+    #[arg(long, value_name = "FILE")]
+    pub dump: Option<PathBuf>,
+    /// List every miss, false alarm, wrong type, wrong value and inexact span.
+    #[arg(long)]
+    pub errors: bool,
+    /// A folder of rules files extending or replacing the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+/// `eval timex --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// A table for a person.
+    Text,
+    /// For scripts (schema crosscheck.eval-timex/1).
+    Json,
 }
 
 /// `crosscheck check`.
@@ -146,6 +189,7 @@ mod tests {
             argv.extend_from_slice(extra);
             match Args::try_parse_from(argv).unwrap().command {
                 Command::Check(c) => c.settings(),
+                other => panic!("not check: {other:?}"),
             }
         };
         let s = parse(&["--published", "b.txt=2025-12-04"]).unwrap();
@@ -154,5 +198,28 @@ mod tests {
         assert!(parse(&["--published", "b.txt"]).unwrap_err().to_string().contains("FILE=YYYY-MM-DD"));
         assert!(parse(&["--published", "b.txt=Dec 4"]).unwrap_err().to_string().contains("not a date"));
         assert!(parse(&["--published", "c.txt=2025-12-04"]).unwrap_err().to_string().contains("not one of"));
+    }
+
+    #[test]
+    fn eval_timex_is_a_nested_subcommand() {
+        let args = Args::try_parse_from([
+            "crosscheck",
+            "eval",
+            "timex",
+            "--format",
+            "json",
+            "--dump",
+            "out.jsonl",
+            "--errors",
+            "a.jsonl",
+            "b.jsonl",
+        ])
+        .unwrap();
+        let Command::Eval(EvalCommand::Timex(t)) = args.command else { panic!("not eval timex") };
+        assert_eq!(t.files, vec![PathBuf::from("a.jsonl"), PathBuf::from("b.jsonl")]);
+        assert_eq!((t.format, t.errors), (EvalFormat::Json, true));
+        assert_eq!(t.dump, Some(PathBuf::from("out.jsonl")));
+        assert!(Args::try_parse_from(["crosscheck", "eval", "timex"]).is_err(), "a file is required");
+        assert!(Args::try_parse_from(["crosscheck", "eval", "a.jsonl"]).is_err(), "the kind is required");
     }
 }

@@ -34,6 +34,7 @@ pub mod calendar;
 pub mod compare;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod normalize;
 pub mod report;

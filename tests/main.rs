@@ -3,5 +3,6 @@
 mod bad_input;
 mod cases;
 mod common;
+mod eval;
 mod properties;
 mod seeds;

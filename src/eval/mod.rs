@@ -1,0 +1,10 @@
+//! Evaluation of crosscheck's stages against annotated data.
+//!
+//! Each kind of evaluation is a module with pure scoring functions over
+//! gold and system annotations, a reader for its data and renderers for
+//! its report; the binary only wires them to `crosscheck eval KIND`.
+//!
+//! - [`timex`]: the temporal tagger against TIMEX3 gold in the TempEval-3
+//!   Task A style (`crosscheck eval timex FILE.jsonl`).
+
+pub mod timex;
