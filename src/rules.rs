@@ -108,6 +108,10 @@ pub struct Events {
     pub event_prepositions: Vec<String>,
     /// Determiners introducing a new instance of an event.
     pub indefinite: Vec<String>,
+    /// Words picking one occurrence of a recurring event.
+    pub occurrence: Vec<String>,
+    /// Event groups that are statements.
+    pub statement_groups: Vec<String>,
     /// Words naming one kind of event.
     pub group: Vec<EventGroup>,
 }

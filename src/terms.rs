@@ -148,6 +148,7 @@ pub struct Lexicon {
     canonical: HashMap<String, String>,
     /// Canonical keys made only of title words (`Prime Minister`).
     title_aliases: HashSet<String>,
+    ordinals: HashSet<String>,
     irregular: HashMap<String, String>,
     verb_markers: HashSet<String>,
     light_verbs: HashSet<String>,
@@ -158,6 +159,8 @@ pub struct Lexicon {
     relative: HashSet<String>,
     event_prepositions: HashSet<String>,
     indefinite: HashSet<String>,
+    occurrence: HashSet<String>,
+    statements: HashSet<String>,
 }
 
 /// What a claim's clause says happened: the verb or event noun its date or
@@ -172,6 +175,9 @@ pub struct Predicate {
     pub noun: bool,
     /// Whether it is a noun introduced as a new instance ("a 2012 fire").
     pub indefinite: bool,
+    /// Whether it is a light verb ("went", "scheduled") that says little
+    /// about the event and found no event noun to defer to.
+    pub light: bool,
     /// Where it is, in the text given to [`Lexicon::predicate`].
     pub span: Span,
 }
@@ -204,6 +210,7 @@ impl Lexicon {
             stop: words(&rules.words.stopwords),
             titles: rules.titles.iter().flat_map(|t| tokenize(t).into_iter().map(|t| key(t.text))).collect(),
             openers: words(&rules.words.clause_openers),
+            ordinals: rules.numbers.ordinals.keys().map(|w| key(w)).collect(),
             conjunctions: words(&rules.words.conjunctions),
             ..Lexicon::default()
         };
@@ -229,6 +236,8 @@ impl Lexicon {
         lex.event_nouns = words(&events.event_nouns);
         lex.event_prepositions = words(&events.event_prepositions);
         lex.indefinite = words(&events.indefinite);
+        lex.occurrence = words(&events.occurrence);
+        lex.statements = events.statement_groups.iter().cloned().collect();
         lex.attribution = words(&rules.words.attribution);
         lex.relative = words(&rules.words.relative_pronouns);
         for group in &events.group {
@@ -252,6 +261,25 @@ impl Lexicon {
     /// The canonical name of an alias key, as written in the rules.
     pub fn display(&self, key: &str) -> Option<&str> {
         self.canonical.get(key).map(String::as_str)
+    }
+
+    /// The words of `s` that pick one occurrence of a recurring event
+    /// ("next", "first", "22nd"), sorted.
+    pub fn occurrence_words(&self, s: &str) -> Vec<String> {
+        let mut out: Vec<String> = tokenize(s)
+            .into_iter()
+            .filter(|t| t.word)
+            .map(|t| key(t.text))
+            .filter(|k| self.occurrence.contains(k) || self.ordinals.contains(k) || is_ordinal(k))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Whether a predicate is a statement ("said", "confirmed").
+    pub fn is_statement(&self, p: &Predicate) -> bool {
+        p.groups.iter().any(|g| self.statements.contains(g))
     }
 
     /// Whether `word` is a relative pronoun.
@@ -294,7 +322,7 @@ impl Lexicon {
                 continue;
             }
             let capital = t.text.chars().next().is_some_and(char::is_uppercase);
-            let kind = if is_ordinal(t.text) {
+            let kind = if is_ordinal(t.text) || self.ordinals.contains(k) {
                 TermKind::Ordinal
             } else if capital && self.titles.contains(k) {
                 TermKind::Title
@@ -308,8 +336,15 @@ impl Lexicon {
             if kind == TermKind::Word && k.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
                 continue; // bare numbers are claims, not subjects
             }
+            // Words of one event group share a key: "opened" and
+            // "inaugurated" are both the opening.
+            let group = || self.groups.get(k.as_str()).or_else(|| self.groups.get(stem(k))).and_then(|g| g.first());
             let key = match kind {
-                TermKind::Word => singular(k).to_string(),
+                TermKind::Word => match (self.irregular.get(k.as_str()).map(String::as_str), group()) {
+                    (_, Some(g)) => format!("event:{g}"),
+                    (Some(lemma), None) => lemma.to_string(),
+                    (None, None) => singular(k).to_string(),
+                },
                 _ => k.clone(),
             };
             out.push(Term { key, span: t.span, kind });
@@ -339,11 +374,13 @@ impl Lexicon {
         let classify = |i: usize| -> Option<(String, bool)> {
             let t = words[i];
             let k = key(t.text);
-            let lower = t.text.chars().next().is_some_and(char::is_lowercase);
+            // A clause may open with its verb: "Closed to visitors since 2015".
+            let lower = t.text.chars().next().is_some_and(char::is_lowercase) || i == 0;
             if let Some(lemma) = self.irregular.get(&k) {
                 return Some((lemma.clone(), false));
             }
-            let marked = i > 0 && self.verb_markers.contains(&key(words[i - 1].text));
+            let prev = if i > 0 { key(words[i - 1].text) } else { String::new() };
+            let marked = self.verb_markers.contains(&prev) && !(prev == "to" && k.ends_with('s'));
             let noun = !marked && (self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k)));
             if noun {
                 let lemma = if self.event_nouns.contains(&k) { k } else { singular(&k).to_string() };
@@ -410,7 +447,8 @@ impl Lexicon {
         let groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
         let all: Vec<Token> = tokenize(clause).into_iter().filter(|t| t.word).collect();
         let indefinite = noun && self.determined_by(&all, words[i].span, &self.indefinite);
-        Some(Predicate { lemma, groups, noun, indefinite, span: words[i].span })
+        let light = !noun && light(&lemma);
+        Some(Predicate { lemma, groups, noun, indefinite, light, span: words[i].span })
     }
 
     /// Whether the word at `at` is introduced by one of `by`, looking back

@@ -1,6 +1,8 @@
 //! Date claims: agree, compatible (one contains the other) or conflict.
 
-use super::{collapse, fingerprint, same_event, shared_subject, Finding, Input, Scope, Tally, Verdict};
+use super::{
+    collapse, event_match, fingerprint, one_event, shared_subject, EventMatch, Finding, Input, Scope, Tally, Verdict,
+};
 use crate::calendar::Relation;
 use crate::extract::dates::Form;
 use crate::extract::{Claim, ClaimKind, ClaimValue, DateClaim};
@@ -29,11 +31,13 @@ pub(super) fn compare(
     if da.anchor != db.anchor {
         return; // "since 2021" and "in 2022" say different things
     }
-    if !same_event(a, b, input.docs, input.lexicon) {
+    let event = event_match(a, b, input.docs, input.lexicon);
+    if event == EventMatch::Different {
         return;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
-    let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights) else { return };
+    let named = event == EventMatch::Same && one_event(a, b, input.docs, input.lexicon);
+    let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
     let (verdict, rule) = match va.relate(&vb) {
         Relation::Same => {
             tally.agree += 1;

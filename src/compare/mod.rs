@@ -133,49 +133,102 @@ pub struct SharedSubject {
 /// Below this share of weight, two subjects are not the same.
 pub const MIN_SUBJECT: f32 = 0.2;
 
-/// Whether two claims can be about the same event, judged by what happened:
-/// their predicates must name the same kind of event ("arrived" and
-/// "arrival"), or one must be an event noun the other's clause mentions
-/// ("met ... on the sidelines of the SCO Summit" and "during the SCO Summit
-/// in June 2025"); and ordinals in both clauses must not all differ (the
-/// 13th meeting is not the 15th).
-pub fn same_event(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> bool {
-    if let (Some(pa), Some(pb)) = (&a.predicate, &b.predicate) {
-        // An event noun can be the occasion of the other claim's verb ("met
-        // on the sidelines of the SCO Summit"); next to another event noun
-        // it is only that noun's topic ("negotiations on the agreement").
-        let mentions = |p: &Predicate, other: &Predicate, c: &Claim| {
-            p.noun
-                && !p.indefinite
-                && !other.noun
-                && lexicon.mentions_event(c.clause.of(&docs[c.doc].norm.text), &p.lemma)
-        };
-        if !(pa.same_kind(pb) || mentions(pa, pb, b) || mentions(pb, pa, a)) {
-            return false;
-        }
-    }
-    let ordinals = |c: &Claim| -> Vec<String> {
-        c.subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()).collect()
-    };
-    let (oa, ob) = (ordinals(a), ordinals(b));
-    oa.is_empty() || ob.is_empty() || oa.iter().any(|o| ob.contains(o))
+/// What the predicates of two claims say about their being one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventMatch {
+    /// Their predicates name the same kind of event ("arrived" and
+    /// "arrival"), or one is an event noun that is the occasion of the
+    /// other's verb ("met ... on the sidelines of the SCO Summit" and
+    /// "during the SCO Summit in June 2025").
+    Same,
+    /// One of them has no predicate, or only a light verb ("went").
+    Unknown,
+    /// Their predicates name different events ("arrived", "will hold
+    /// talks"), or their occurrence words all differ (the 13th meeting is
+    /// not the 15th, the next is not the last).
+    Different,
 }
 
-/// Whether two claims are about the same subject: they must share a term
-/// that identifies something (a name, an alias or an ordinal, not a title),
-/// and enough of their weight.
-pub fn shared_subject(a: &Claim, b: &Claim, text_a: &str, weights: &Weights) -> Option<SharedSubject> {
-    let total = |terms: &[Term]| terms.iter().map(|t| weights.of(t)).sum::<f32>();
-    let (wa, wb) = (total(&a.subject), total(&b.subject));
+/// The occurrence words of a claim's clause ("next", "first", "13th"),
+/// with the ordinals its subject took from a relative clause's antecedent
+/// ("the 13th meeting, which was held in February").
+fn occurrence_words(c: &Claim, docs: &[Document], lexicon: &Lexicon) -> Vec<String> {
+    let mut words = lexicon.occurrence_words(c.clause.of(&docs[c.doc].norm.text));
+    words.extend(c.subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()));
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Judges whether two claims can be about the same event by what happened.
+pub fn event_match(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> EventMatch {
+    let occurrences = |c: &Claim| occurrence_words(c, docs, lexicon);
+    let (oa, ob) = (occurrences(a), occurrences(b));
+    if !oa.is_empty() && !ob.is_empty() && !oa.iter().any(|o| ob.contains(o)) {
+        return EventMatch::Different;
+    }
+    // A light verb that found no event noun ("went up in December") says
+    // nothing either way.
+    let strong = |c: &Claim| c.predicate.clone().filter(|p| !p.light);
+    let (Some(pa), Some(pb)) = (strong(a), strong(b)) else { return EventMatch::Unknown };
+    // An event noun can be the occasion of the other claim's verb; next to
+    // another event noun it is only that noun's topic ("negotiations on the
+    // agreement").
+    let mentions = |p: &Predicate, other: &Predicate, c: &Claim| {
+        p.noun && !p.indefinite && !other.noun && lexicon.mentions_event(c.clause.of(&docs[c.doc].norm.text), &p.lemma)
+    };
+    if pa.same_kind(&pb) || mentions(&pa, &pb, b) || mentions(&pb, &pa, a) {
+        EventMatch::Same
+    } else {
+        EventMatch::Different
+    }
+}
+
+/// Whether two claims whose predicates name one kind of event pick out one
+/// occurrence of it without sharing a name: the same occurrence words in
+/// both clauses ("first" and "first"; neither "next"), no names that
+/// differ ("European sales" and "sales in South Korea"), not statements
+/// (two statements on two days can both be true), and some shared word
+/// besides the predicate ("the bridge").
+pub fn one_event(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> bool {
+    let words = |c: &Claim| occurrence_words(c, docs, lexicon);
+    fn names(c: &Claim) -> Vec<&str> {
+        c.subject.iter().filter(|t| t.kind.identifies()).map(|t| t.key.as_str()).collect()
+    }
+    let (na, nb) = (names(a), names(b));
+    let contrast = !na.is_empty() && !nb.is_empty() && !na.iter().any(|n| nb.contains(n));
+    let statement = [&a.predicate, &b.predicate].into_iter().flatten().any(|p| lexicon.is_statement(p));
+    let predicate_spans: Vec<crate::span::Span> =
+        [&a.predicate, &b.predicate].into_iter().flatten().map(|p| p.span).collect();
+    let shared = a.subject.iter().filter(|t| !predicate_spans.contains(&t.span)).any(|ta| {
+        b.subject.iter().filter(|t| !predicate_spans.contains(&t.span)).any(|tb| same_term(ta, tb).is_some())
+    });
+    words(a) == words(b) && !contrast && !statement && shared
+}
+
+/// Whether two claims are about the same subject: they must share enough of
+/// their weight, and a term that identifies something (a name, an alias or
+/// an ordinal, not a title) unless `one_event` says their predicates and
+/// occurrence words already pick out one event ("the bridge opened in 1987"
+/// and "the bridge, inaugurated in 1989"; but not "the committee's next
+/// meeting on February 26" and "its October 16 meeting").
+pub fn shared_subject(a: &Claim, b: &Claim, text_a: &str, weights: &Weights, one_event: bool) -> Option<SharedSubject> {
+    let (na, nb) = (nearness(a), nearness(b));
+    let total = |c: &Claim, near: &[f32]| c.subject.iter().zip(near).map(|(t, n)| weights.of(t) * n).sum::<f32>();
+    let (wa, wb) = (total(a, &na), total(b, &nb));
     if wa == 0.0 || wb == 0.0 {
         return None;
     }
     let mut shared = 0.0;
     let mut identified = false;
     let mut words: Vec<&Term> = Vec::new();
-    for ta in &a.subject {
-        let best =
-            b.subject.iter().filter_map(|tb| same_term(ta, tb).map(|s| (s, tb))).max_by(|x, y| x.0.total_cmp(&y.0));
+    for (ta, fa) in a.subject.iter().zip(&na) {
+        let best = b
+            .subject
+            .iter()
+            .zip(&nb)
+            .filter_map(|(tb, fb)| same_term(ta, tb).map(|s| (s * (fa * fb).sqrt(), tb)))
+            .max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((sim, tb)) = best {
             shared += sim * weights.of(ta);
             identified |= ta.kind.identifies() && tb.kind.identifies();
@@ -183,10 +236,23 @@ pub fn shared_subject(a: &Claim, b: &Claim, text_a: &str, weights: &Weights) -> 
         }
     }
     let score = (shared / wa.min(wb)).min(1.0);
-    if !identified || score < MIN_SUBJECT {
+    if !(identified || one_event && !words.is_empty()) || score < MIN_SUBJECT {
         return None;
     }
     Some(SharedSubject { label: label(&words, text_a), score })
+}
+
+/// How much each subject term of a claim counts: the words next to the
+/// claim say most about what it is about, so a term `d` terms away counts
+/// `1 / (1 + d / 3)`.
+fn nearness(c: &Claim) -> Vec<f32> {
+    let at = c.subject.iter().filter(|t| t.span.end <= c.norm.start).count();
+    (0..c.subject.len())
+        .map(|i| {
+            let d = if i < at { at - 1 - i } else { i - at };
+            1.0 / (1.0 + d as f32 / 3.0)
+        })
+        .collect()
 }
 
 /// The shared terms as phrases: adjacent shared words read as one

@@ -101,6 +101,9 @@ pub struct DateRules {
     /// Endings that make a lowercase word of five letters or more a past
     /// marker ("ed").
     pub past_suffixes: Vec<String>,
+    /// Words with such an ending that are not past forms ("proceed").
+    #[serde(default)]
+    pub past_exceptions: Vec<String>,
     /// Words that end the search for a tense marker ("that", "and"): a verb
     /// beyond them belongs to another clause.
     pub clause_breaks: Vec<String>,
@@ -296,6 +299,7 @@ pub struct DateFinder {
     future_endings: Vec<String>,
     past: Vec<Vec<String>>,
     past_suffixes: Vec<String>,
+    past_exceptions: HashSet<String>,
     passive: HashSet<String>,
     clause_breaks: HashSet<String>,
 }
@@ -565,6 +569,7 @@ impl DateFinder {
             future_endings,
             past: phrases("past_markers", &rules.past_markers)?,
             past_suffixes: rules.past_suffixes.iter().map(|s| norm(s)).collect(),
+            past_exceptions: rules.past_exceptions.iter().map(|s| norm(s)).collect(),
             passive: rules.passive_auxiliaries.iter().map(|s| norm(s)).collect(),
             clause_breaks: rules.clause_breaks.iter().map(|s| norm(s)).collect(),
         })
@@ -788,8 +793,8 @@ impl DateFinder {
         date.map(PartialDate::from)
     }
 
-    /// The tense of the clause around a candidate: the marker nearest to
-    /// it wins (the one before it on a tie); `None` when there is none.
+    /// The tense of the clause around a candidate: the nearest marker
+    /// before it, else the nearest after it; `None` when there is none.
     ///
     /// The search stops at a `;` and at a clause break word ("that", "and",
     /// "who"...) on either side, and after the date at a comma unless the
@@ -804,22 +809,23 @@ impl DateFinder {
         }
         let before = words(head);
         let after = words(tail);
-        let (mut before_open, mut after_open) = (true, true);
-        for d in 0..TENSE_WORDS_BEFORE.max(TENSE_WORDS_AFTER) {
-            if before_open && d < TENSE_WORDS_BEFORE && d < before.len() {
-                let i = before.len() - 1 - d;
-                if self.clause_breaks.contains(&before[i].0) {
-                    before_open = false;
-                } else if let Some(t) = self.tense_at(&before, i, true) {
-                    return Some(t);
-                }
+        // The verb before a date usually governs it ("freed by kidnappers
+        // on Saturday are expected to land"): look there first, then after
+        // it ("Singh on Thursday said").
+        for i in (0..before.len()).rev().take(TENSE_WORDS_BEFORE) {
+            if self.clause_breaks.contains(&before[i].0) {
+                break;
             }
-            if after_open && d < TENSE_WORDS_AFTER && d < after.len() {
-                if self.clause_breaks.contains(&after[d].0) {
-                    after_open = false;
-                } else if let Some(t) = self.tense_at(&after, d, false) {
-                    return Some(t);
-                }
+            if let Some(t) = self.tense_at(&before, i, true) {
+                return Some(t);
+            }
+        }
+        for d in 0..after.len().min(TENSE_WORDS_AFTER) {
+            if self.clause_breaks.contains(&after[d].0) {
+                break;
+            }
+            if let Some(t) = self.tense_at(&after, d, false) {
+                return Some(t);
             }
         }
         None
@@ -854,7 +860,7 @@ impl DateFinder {
         let by_suffix = *lower
             && word.chars().count() >= 5
             && word.chars().all(char::is_alphabetic)
-            && !word.ends_with("eed")
+            && !self.past_exceptions.contains(word)
             && self.past_suffixes.iter().any(|suf| word.ends_with(suf.as_str()));
         by_suffix.then_some(Tense::Past)
     }

@@ -219,7 +219,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 let tail: Vec<Term> = names
                     .into_iter()
                     .rev()
-                    .take(4)
+                    .take(6)
                     .filter(|t| t.kind.identifies())
                     .map(|t| Term { span: t.span.shift(sentence.norm.start), ..t })
                     .collect();

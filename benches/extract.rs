@@ -1,0 +1,115 @@
+//! Throughput of the temporal tagger and of the whole `check` pipeline, on
+//! one core. Run with `cargo bench --bench extract`; pass file or folder
+//! paths after `--` to measure other text (default: every report under
+//! `fixtures/`).
+//!
+//! It prints sentences per second and MB/s for the tagger alone (sentences
+//! already split, as the pipeline hands them over), and reports per second
+//! for `analyse` over each fixture folder as a run.
+
+use crosscheck::document::paragraphs;
+use crosscheck::normalize::Normalized;
+use crosscheck::rules::Rules;
+use crosscheck::segment::split;
+use crosscheck::timex::Tagger;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn files(root: &Path, out: &mut Vec<PathBuf>) {
+    if root.is_file() {
+        out.push(root.to_path_buf());
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(root) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt" || e == "md") {
+            out.push(p);
+        }
+    }
+}
+
+/// Runs `f` until `budget` has passed; returns iterations and elapsed time.
+fn time(budget: Duration, mut f: impl FnMut()) -> (u64, Duration) {
+    let start = Instant::now();
+    let mut n = 0;
+    while start.elapsed() < budget {
+        f();
+        n += 1;
+    }
+    (n, start.elapsed())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let roots: Vec<PathBuf> =
+        if args.is_empty() { vec![PathBuf::from("fixtures")] } else { args.iter().map(PathBuf::from).collect() };
+    let mut paths = Vec::new();
+    for r in &roots {
+        files(r, &mut paths);
+    }
+    let rules = Rules::built_in().expect("built-in rules");
+    let tagger = Tagger::new(&rules).expect("tagger");
+    let dct = chrono::NaiveDate::from_ymd_opt(2025, 12, 4);
+    let mut sentences: Vec<String> = Vec::new();
+    for p in &paths {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        let norm = Normalized::plain(&text);
+        for para in paragraphs(&norm.text) {
+            for s in split(&norm.text, para, &rules.segment) {
+                sentences.push(s.of(&norm.text).to_string());
+            }
+        }
+    }
+    let bytes: usize = sentences.iter().map(String::len).sum();
+    let mut found = 0usize;
+    let (n, elapsed) = time(Duration::from_secs(3), || {
+        for s in &sentences {
+            found += tagger.tag_sentence(s, dct).len();
+        }
+    });
+    let per_s = (n as f64 * sentences.len() as f64) / elapsed.as_secs_f64();
+    let mb_s = (n as f64 * bytes as f64) / elapsed.as_secs_f64() / 1e6;
+    println!(
+        "timex tagger: {} sentences ({} bytes) from {} files; {:.0} sentences/s, {:.2} MB/s on one core ({} expressions per pass)",
+        sentences.len(),
+        bytes,
+        paths.len(),
+        per_s,
+        mb_s,
+        found as u64 / n.max(1)
+    );
+
+    let mut groups: Vec<Vec<PathBuf>> = Vec::new();
+    for p in &paths {
+        match groups.last_mut() {
+            Some(g) if g[0].parent() == p.parent() => g.push(p.clone()),
+            _ => groups.push(vec![p.clone()]),
+        }
+    }
+    let inputs: Vec<Vec<(PathBuf, Vec<u8>)>> =
+        groups.iter().map(|g| g.iter().map(|p| (p.clone(), std::fs::read(p).unwrap_or_default())).collect()).collect();
+    let total: usize = inputs.iter().flatten().map(|(_, b)| b.len()).sum();
+    let (n, elapsed) = time(Duration::from_secs(3), || {
+        for group in &inputs {
+            let docs = group
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (p, b))| crosscheck::document::from_bytes(p, b.clone(), i).ok())
+                .collect();
+            let run = crosscheck::analyse(docs, &rules).expect("analyse");
+            std::hint::black_box(run.findings.len());
+        }
+    });
+    println!(
+        "check pipeline: {} runs, {} reports, {} bytes; {:.2} MB/s, {:.0} reports/s on one core",
+        inputs.len(),
+        paths.len(),
+        total,
+        (n as f64 * total as f64) / elapsed.as_secs_f64() / 1e6,
+        (n as f64 * paths.len() as f64) / elapsed.as_secs_f64()
+    );
+}
