@@ -16,9 +16,9 @@
 //! Values that depend on the publication date: a weekday is the most recent
 //! one on or before it, or the next one after it when the clause speaks of
 //! the future ("will meet Modi on Friday"); a month without a year is the
-//! most recent such month, or the coming one in the future tense; a month
-//! and day without a year is the occurrence nearest to publication, moved a
-//! year only when the tense clearly disagrees. The tense is read from the
+//! nearest such month, and a month and day without a year the nearest such
+//! day, each moved a year only when the tense clearly disagrees (the date
+//! lies far on the wrong side of publication). The tense is read from the
 //! marker words nearest to the date within its clause.
 //!
 //! A bare four-digit year is a date only after a preposition or qualifier
@@ -53,7 +53,10 @@ const TENSE_WORDS_AFTER: usize = 6;
 /// publication; the tense of the clause moves them to the year before or
 /// after only when that occurrence is more than this many days on the wrong
 /// side ("went on strike on 3 March" in December is the March before).
-const TENSE_OVERRIDE_DAYS: i64 = 7;
+const TENSE_OVERRIDE_DAYS: i64 = 14;
+/// A month without a year is the nearest such month; the tense moves it a
+/// year only when it lies more than this many months on the wrong side.
+const MONTH_OVERRIDE: i64 = 4;
 
 /// Date vocabulary, read from `rules/dates.toml`.
 ///
@@ -104,6 +107,12 @@ pub struct DateRules {
     /// Words with such an ending that are not past forms ("proceed").
     #[serde(default)]
     pub past_exceptions: Vec<String>,
+    /// Verbs of saying in the past: a past marker only right next to the
+    /// date ("said on Thursday", "on Thursday said"), since further away
+    /// they introduce a clause with its own tense ("said it is calling for
+    /// the redemption on Dec. 7").
+    #[serde(default)]
+    pub speech_verbs: Vec<String>,
     /// Words that end the search for a tense marker ("that", "and"): a verb
     /// beyond them belongs to another clause.
     pub clause_breaks: Vec<String>,
@@ -300,6 +309,7 @@ pub struct DateFinder {
     past: Vec<Vec<String>>,
     past_suffixes: Vec<String>,
     past_exceptions: HashSet<String>,
+    speech_verbs: HashSet<String>,
     passive: HashSet<String>,
     clause_breaks: HashSet<String>,
 }
@@ -570,6 +580,7 @@ impl DateFinder {
             past: phrases("past_markers", &rules.past_markers)?,
             past_suffixes: rules.past_suffixes.iter().map(|s| norm(s)).collect(),
             past_exceptions: rules.past_exceptions.iter().map(|s| norm(s)).collect(),
+            speech_verbs: rules.speech_verbs.iter().map(|s| norm(s)).collect(),
             passive: rules.passive_auxiliaries.iter().map(|s| norm(s)).collect(),
             clause_breaks: rules.clause_breaks.iter().map(|s| norm(s)).collect(),
         })
@@ -732,13 +743,25 @@ impl DateFinder {
                         PartialDate::month(first.year, m)
                     }),
                     (None, Some(m), None) => published.and_then(|p| {
-                        let future = self.tense(s, c) == Some(Tense::Future);
-                        let year = match (future, m.cmp(&p.month())) {
-                            (true, std::cmp::Ordering::Less) => p.year() + 1,
-                            (false, std::cmp::Ordering::Greater) => p.year() - 1,
-                            _ => p.year(),
+                        // The nearest such month; the tense moves it only
+                        // when it lies more than MONTH_OVERRIDE months on the
+                        // wrong side ("in January" in a November report is
+                        // the coming January unless clearly past).
+                        let diff = i64::from(m) - i64::from(p.month());
+                        let diff = if diff > 6 {
+                            diff - 12
+                        } else if diff < -6 {
+                            diff + 12
+                        } else {
+                            diff
                         };
-                        PartialDate::month(year, m)
+                        let diff = match self.tense(s, c) {
+                            Some(Tense::Past) if diff > MONTH_OVERRIDE => diff - 12,
+                            Some(Tense::Future) if diff < -MONTH_OVERRIDE => diff + 12,
+                            _ => diff,
+                        };
+                        let index = i64::from(p.year()) * 12 + i64::from(p.month()) - 1 + diff;
+                        PartialDate::month(i32::try_from(index.div_euclid(12)).ok()?, (index.rem_euclid(12) + 1) as u32)
                     }),
                     (None, None, _) => None,
                 };
@@ -809,6 +832,10 @@ impl DateFinder {
         }
         let before = words(head);
         let after = words(tail);
+        let next_to = before.iter().rev().take(2).chain(after.iter().take(2));
+        if next_to.into_iter().any(|(w, _)| self.speech_verbs.contains(w)) {
+            return Some(Tense::Past);
+        }
         // The verb before a date usually governs it ("freed by kidnappers
         // on Saturday are expected to land"): look there first, then after
         // it ("Singh on Thursday said").

@@ -56,6 +56,14 @@ pub struct TimexRules {
     pub quarter_words: Vec<(String, i64)>,
     /// `(season, code, month it ends in)`.
     pub seasons: Vec<(String, String, u32)>,
+    /// `(modifier, direction)` before a month name.
+    pub month_modifiers: Vec<(String, i64)>,
+    /// The twelve month names.
+    pub months: Vec<String>,
+    /// Phrases naming a weekend.
+    pub weekend: Vec<String>,
+    /// Words before a fiscal year.
+    pub fiscal: Vec<String>,
     /// Examples checked by a test.
     #[serde(default)]
     pub examples: Vec<TimexExample>,
@@ -98,6 +106,11 @@ pub struct TimeFinder {
     quarter: Regex,
     season: Regex,
     decade: Regex,
+    month_rel: Regex,
+    weekend: Regex,
+    fiscal: Regex,
+    month_mods: HashMap<String, i64>,
+    month_index: HashMap<String, u32>,
     refs: HashMap<String, String>,
     blockers: Vec<String>,
     parts: HashMap<String, String>,
@@ -188,6 +201,12 @@ impl TimeFinder {
                 alt(r.seasons.iter().map(|(w, _, _)| w))
             ),
         )?;
+        let month_rel = build(
+            "month modifiers",
+            format!(r"\b(?P<mod>(?i:{}))\s+(?P<m>{})\b", alt(r.month_modifiers.iter().map(|(w, _)| w)), alt(&r.months)),
+        )?;
+        let weekend = build("weekends", format!(r"(?i)\b(?:{})\b", alt(&r.weekend)))?;
+        let fiscal = build("fiscal years", format!(r"\b(?i:{})\s+(?P<y>(?:19|20)\d\d)\b", alt(&r.fiscal)))?;
         let decade =
             build("decades", r"(?i)\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<d>1[89]\d|20\d)0'?s\b".to_string())?;
         Ok(TimeFinder {
@@ -202,6 +221,11 @@ impl TimeFinder {
             quarter,
             season,
             decade,
+            month_rel,
+            weekend,
+            fiscal,
+            month_mods: r.month_modifiers.iter().map(|(w, d)| (norm(w), *d)).collect(),
+            month_index: r.months.iter().enumerate().map(|(i, m)| (m.clone(), i as u32 + 1)).collect(),
             refs: r.references.iter().map(|[w, v]| (norm(w), v.clone())).collect(),
             blockers: r.reference_blockers.iter().map(|w| norm(w)).collect(),
             parts: r.day_parts.iter().map(|[w, c]| (norm(w), c.clone())).collect(),
@@ -221,8 +245,10 @@ impl TimeFinder {
 
     fn unit(&self, word: &str) -> Option<&str> {
         let w = norm(word);
+        let ies = w.strip_suffix("ies").map(|s| format!("{s}y"));
         self.units
             .get(&w)
+            .or_else(|| ies.as_ref().and_then(|s| self.units.get(s)))
             .or_else(|| w.strip_suffix("es").and_then(|s| self.units.get(s)))
             .or_else(|| w.strip_suffix('s').and_then(|s| self.units.get(s)))
             .map(String::as_str)
@@ -258,7 +284,8 @@ impl TimeFinder {
             let v = norm(v.as_str());
             let plural = unit.as_str().to_lowercase().ends_with('s');
             let n = if matches!(v.as_str(), "a" | "an" | "one") {
-                if plural {
+                // "a second time" is an ordinal, not a second of time.
+                if plural || u == "TS" {
                     continue;
                 }
                 Some(1.0)
@@ -332,6 +359,13 @@ impl TimeFinder {
         }
         for c in self.quarter.captures_iter(s) {
             let Some(m) = c.get(0) else { continue };
+            // "a quarter of the vote" is a fraction: a quarter of the year
+            // needs its ordinal, or "the" and no "of" after it.
+            let bare = c.name("q").is_none();
+            let definite = m.as_str().to_lowercase().starts_with("the");
+            if bare && (!definite || next_word(&s[m.end()..]).is_some_and(|w| w == "of")) {
+                continue;
+            }
             let q = c.name("q").map(|q| self.quarters[&norm(q.as_str())]).unwrap_or(0);
             let Some(d) = dct else {
                 push(m.start(), m.end(), TimexType::Date, "XXXX-QX".into());
@@ -366,6 +400,41 @@ impl TimeFinder {
             };
             let value = year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"));
             push(m.start(), m.end(), TimexType::Date, value);
+        }
+        for c in self.month_rel.captures_iter(s) {
+            let (Some(m), Some(md), Some(month)) = (c.get(0), c.name("mod"), c.name("m")) else { continue };
+            let (Some(&dir), Some(&month)) =
+                (self.month_mods.get(&norm(md.as_str())), self.month_index.get(month.as_str()))
+            else {
+                continue;
+            };
+            let Some(d) = dct else { continue };
+            let year = match dir {
+                -1 if month < d.month() => d.year(),
+                -1 => d.year() - 1,
+                1 if month > d.month() => d.year(),
+                1 => d.year() + 1,
+                _ => d.year(),
+            };
+            push(m.start(), m.end(), TimexType::Date, format!("{year}-{month:02}"));
+        }
+        for m in self.weekend.find_iter(s) {
+            let Some(d) = dct else { continue };
+            let lower = m.as_str().to_lowercase();
+            // The weekend meant is the last one, or the coming one when so said.
+            let back = (d.weekday().num_days_from_monday() + 2) % 7;
+            let saturday = d - chrono::Duration::days(i64::from(back));
+            let saturday = if lower.contains("next") || lower.contains("coming") {
+                saturday + chrono::Duration::days(7)
+            } else {
+                saturday
+            };
+            let w = saturday.iso_week();
+            push(m.start(), m.end(), TimexType::Date, format!("{}-W{:02}-WE", w.year(), w.week()));
+        }
+        for c in self.fiscal.captures_iter(s) {
+            let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
+            push(m.start(), m.end(), TimexType::Date, y.as_str().to_string());
         }
         for c in self.decade.captures_iter(s) {
             let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
@@ -484,6 +553,10 @@ fn ago(dct: Option<NaiveDate>, n: f64, unit: &str) -> String {
         _ => None,
     };
     value.map_or_else(|| "PAST_REF".into(), |v| v.to_string())
+}
+
+fn next_word(s: &str) -> Option<String> {
+    s.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
 }
 
 fn weekday_set(day: &str) -> String {
