@@ -98,15 +98,10 @@ impl Tagger {
             .into_iter()
             .filter(|m| m.anchor == Anchor::At || m.value.is_some())
             .map(|m| {
+                // "Friday evening" stays a DATE of that day, as TimeBank
+                // annotates it; "this morning" and "tonight" are TIMEs.
                 let value = m.value.map_or_else(|| "XXXX-XX-XX".to_string(), |v| v.to_string());
-                // "Friday evening" is a time of that day.
-                let last = m.span.of(sentence).split_whitespace().last().unwrap_or("");
-                match self.times.part_code(last) {
-                    Some(code) if m.span.of(sentence).contains(' ') => {
-                        Timex { span: m.span, kind: TimexType::Time, value: format!("{value}T{code}") }
-                    }
-                    _ => Timex { span: m.span, kind: TimexType::Date, value },
-                }
+                Timex { span: m.span, kind: TimexType::Date, value }
             })
             .collect();
         let numbers = self.numbers.find(sentence, &[]);
@@ -115,6 +110,16 @@ impl Tagger {
             kind: t.kind,
             value: t.value,
         }));
+        // "A year ago" in a sentence about a quarter means that quarter a
+        // year before ("third-quarter profit fell from a year ago").
+        if let Some(q) = found.iter().find_map(|t| quarter_of(&t.value)) {
+            for t in found.iter_mut().filter(|t| t.kind == TimexType::Date) {
+                let text = t.span.of(sentence).to_lowercase();
+                if text.ends_with("year ago") || text.ends_with("year earlier") {
+                    t.value = format!("{}-Q{}", q.0 - 1, q.1);
+                }
+            }
+        }
         // The longest of overlapping expressions wins; the leftmost first.
         found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
         let mut out: Vec<Timex> = Vec::new();
@@ -145,6 +150,12 @@ impl Tagger {
         }
         out
     }
+}
+
+/// `(year, quarter)` of a value such as `1989-Q3`.
+fn quarter_of(value: &str) -> Option<(i32, u32)> {
+    let (y, q) = value.split_once("-Q")?;
+    Some((y.parse().ok()?, q.parse().ok().filter(|q| (1..=4).contains(q))?))
 }
 
 #[cfg(test)]

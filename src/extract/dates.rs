@@ -787,7 +787,11 @@ impl DateFinder {
                         Some(-1) => -((today - w + 6).rem_euclid(7) + 1),
                         Some(0) => w - today,
                         Some(_) => (w - today + 6).rem_euclid(7) + 1,
-                        None if self.tense(s, c) == Some(Tense::Future) => (w - today + 6).rem_euclid(7) + 1,
+                        // "Wednesday's ruling" names a day already passed;
+                        // a future on the publication's own weekday is that day.
+                        None if !s[c.span.end..].starts_with("'s") && self.tense(s, c) == Some(Tense::Future) => {
+                            (w - today).rem_euclid(7)
+                        }
                         None => -(today - w).rem_euclid(7),
                     };
                     add_days(p, offset)
@@ -1074,7 +1078,9 @@ mod tests {
         check("Singh on Thursday said so.", "Thursday", "2025-12-04");
         check("They met on Monday.", "Monday", "2025-12-01");
         check("They met on Friday.", "Friday", "2025-11-28");
-        check("He will arrive on Thursday.", "Thursday", "2025-12-11");
+        // On its own weekday a future weekday is that day (later on Thursday), as
+        // TimeBank annotates it; next week would be "next Thursday".
+        check("He will arrive on Thursday.", "Thursday", "2025-12-04");
         check("On Friday, Modi will address the nation.", "Friday", "2025-12-05");
         check("Carrick, who arrived on Tuesday, will visit the plant.", "Tuesday", "2025-12-02");
         check("He arrived on Sunday and will meet exporters.", "Sunday", "2025-11-30");

@@ -296,7 +296,9 @@ impl TimeFinder {
             } else {
                 continue;
             };
+            let recent = v == "recent" && plural;
             match (c.name("ago"), n) {
+                _ if recent => push(m.start(), m.end(), TimexType::Date, "PAST_REF".into()),
                 (Some(_), Some(n)) => push(m.start(), m.end(), TimexType::Date, ago(dct, n, u)),
                 (Some(_), None) => push(m.start(), m.end(), TimexType::Date, "PAST_REF".into()),
                 (None, Some(n)) => push(m.start(), m.end(), TimexType::Duration, duration(n, u)),
@@ -363,6 +365,11 @@ impl TimeFinder {
             // needs its ordinal, or "the" and no "of" after it.
             let bare = c.name("q").is_none();
             let definite = m.as_str().to_lowercase().starts_with("the");
+            // "the third-quarter results": the adjective alone is the timex.
+            let start = match c.name("q") {
+                Some(q) if definite && s[q.end()..].starts_with('-') => q.start(),
+                _ => m.start(),
+            };
             if bare && (!definite || next_word(&s[m.end()..]).is_some_and(|w| w == "of")) {
                 continue;
             }
@@ -378,7 +385,7 @@ impl TimeFinder {
                 0 => (d.year(), current - 1),
                 q => (d.year(), q),
             };
-            push(m.start(), m.end(), TimexType::Date, format!("{year}-Q{q}"));
+            push(start, m.end(), TimexType::Date, format!("{year}-Q{q}"));
         }
         for c in self.season.captures_iter(s) {
             let (Some(m), Some(season)) = (c.get(0), c.name("s")) else { continue };
