@@ -115,7 +115,11 @@ impl Tagger {
         if let Some(q) = found.iter().find_map(|t| quarter_of(&t.value)) {
             for t in found.iter_mut().filter(|t| t.kind == TimexType::Date) {
                 let text = t.span.of(sentence).to_lowercase();
-                if text.ends_with("year ago") || text.ends_with("year earlier") {
+                if text.ends_with("year ago")
+                    || text.ends_with("year earlier")
+                    || text.contains("year-ago")
+                    || text.contains("year-earlier")
+                {
                     t.value = format!("{}-Q{}", q.0 - 1, q.1);
                 }
             }
@@ -134,7 +138,23 @@ impl Tagger {
                 _ => out.push(t),
             }
         }
-        out
+        // "noon Thursday", "10 p.m. Wednesday": a time of that day.
+        let mut merged: Vec<Timex> = Vec::with_capacity(out.len());
+        for t in out {
+            if let Some(last) = merged.last_mut() {
+                let gap = sentence.get(last.span.end..t.span.start).unwrap_or("x");
+                let day = t.kind == TimexType::Date && t.value.len() == 10;
+                if last.kind == TimexType::Time && day && gap.trim().is_empty() && t.span.start >= last.span.end {
+                    if let Some((_, time)) = last.value.split_once('T') {
+                        last.value = format!("{}T{time}", t.value);
+                        last.span = Span::new(last.span.start, t.span.end);
+                        continue;
+                    }
+                }
+            }
+            merged.push(t);
+        }
+        merged
     }
 
     /// Tags a whole text; spans are bytes of `text`.

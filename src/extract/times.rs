@@ -64,6 +64,10 @@ pub struct TimexRules {
     pub weekend: Vec<String>,
     /// Words before a fiscal year.
     pub fiscal: Vec<String>,
+    /// `[name, rule]` holidays.
+    pub holidays: Vec<[String; 2]>,
+    /// Phrases for the same period a year before.
+    pub year_ago: Vec<String>,
     /// Examples checked by a test.
     #[serde(default)]
     pub examples: Vec<TimexExample>,
@@ -109,6 +113,10 @@ pub struct TimeFinder {
     month_rel: Regex,
     weekend: Regex,
     fiscal: Regex,
+    holiday: Regex,
+    holidays: HashMap<String, String>,
+    year_ago: Regex,
+    century: Regex,
     month_mods: HashMap<String, i64>,
     month_index: HashMap<String, u32>,
     refs: HashMap<String, String>,
@@ -207,6 +215,12 @@ impl TimeFinder {
         )?;
         let weekend = build("weekends", format!(r"(?i)\b(?:{})\b", alt(&r.weekend)))?;
         let fiscal = build("fiscal years", format!(r"\b(?i:{})\s+(?P<y>(?:19|20)\d\d)\b", alt(&r.fiscal)))?;
+        let holiday = build(
+            "holidays",
+            format!(r"\b(?P<h>{})(?:\s+(?P<y>(?:19|20)\d\d))?\b", alt(r.holidays.iter().map(|[h, _]| h))),
+        )?;
+        let year_ago = build("year-ago phrases", format!(r"(?i)\b(?:{})\b", alt(&r.year_ago)))?;
+        let century = build("centuries", r"(?i)\b(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b".to_string())?;
         let decade =
             build("decades", r"(?i)\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<d>1[89]\d|20\d)0'?s\b".to_string())?;
         Ok(TimeFinder {
@@ -224,6 +238,10 @@ impl TimeFinder {
             month_rel,
             weekend,
             fiscal,
+            holiday,
+            holidays: r.holidays.iter().map(|[h, v]| (h.clone(), v.clone())).collect(),
+            year_ago,
+            century,
             month_mods: r.month_modifiers.iter().map(|(w, d)| (norm(w), *d)).collect(),
             month_index: r.months.iter().enumerate().map(|(i, m)| (m.clone(), i as u32 + 1)).collect(),
             refs: r.references.iter().map(|[w, v]| (norm(w), v.clone())).collect(),
@@ -271,6 +289,10 @@ impl TimeFinder {
                 let (Some(unit), Some(m)) = (c.name("unit"), c.get(0)) else { continue };
                 let Some(u) = self.unit(unit.as_str()) else { continue };
                 let end = n.span.end + m.end();
+                // "52 years old" is an age, not a stretch of time.
+                if next_word(&s[end..]).is_some_and(|w| w == "old") {
+                    continue;
+                }
                 let lead = self.lead_before(s, n.span.start);
                 match c.name("ago") {
                     Some(_) => push(lead, end, TimexType::Date, ago(dct, n.value, u)),
@@ -284,8 +306,23 @@ impl TimeFinder {
             let v = norm(v.as_str());
             let plural = unit.as_str().to_lowercase().ends_with('s');
             let n = if matches!(v.as_str(), "a" | "an" | "one") {
-                // "a second time" is an ordinal, not a second of time.
-                if plural || u == "TS" {
+                // "a second time" is an ordinal, not a second of time; "$500
+                // million a year" and "four flights a week" are rates.
+                let before = s[..m.start()].trim_end();
+                let rate = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                    || numbers.iter().any(|n| n.span.end == before.len())
+                    || before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                        let w = w.to_lowercase();
+                        w.len() > 3
+                            && w.ends_with('s')
+                            && !w.ends_with("ss")
+                            && w.chars().all(char::is_alphabetic)
+                            && !matches!(
+                                w.as_str(),
+                                "was" | "has" | "this" | "its" | "his" | "perhaps" | "towards" | "across"
+                            )
+                    });
+                if plural || u == "TS" || (rate && c.name("ago").is_none()) {
                     continue;
                 }
                 Some(1.0)
@@ -443,6 +480,25 @@ impl TimeFinder {
             let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
             push(m.start(), m.end(), TimexType::Date, y.as_str().to_string());
         }
+        for c in self.holiday.captures_iter(s) {
+            let (Some(m), Some(h)) = (c.get(0), c.name("h")) else { continue };
+            let Some(rule) = self.holidays.get(h.as_str()) else { continue };
+            let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+            let value = holiday(rule, year, dct).map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
+            push(m.start(), m.end(), TimexType::Date, value);
+        }
+        for m in self.year_ago.find_iter(s) {
+            let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
+            push(m.start(), m.end(), TimexType::Date, value);
+        }
+        for c in self.century.captures_iter(s) {
+            let (Some(m), Some(n)) = (c.get(0), c.name("n")) else { continue };
+            if let Ok(n) = n.as_str().parse::<u32>() {
+                if (1..=22).contains(&n) {
+                    push(m.start(), m.end(), TimexType::Date, format!("{:02}", n - 1));
+                }
+            }
+        }
         for c in self.decade.captures_iter(s) {
             let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
             push(m.start(), m.end(), TimexType::Date, d.as_str().to_string());
@@ -560,6 +616,39 @@ fn ago(dct: Option<NaiveDate>, n: f64, unit: &str) -> String {
         _ => None,
     };
     value.map_or_else(|| "PAST_REF".into(), |v| v.to_string())
+}
+
+/// The day of a holiday rule ("12-25", "11-Thu-4", "05-Mon-last") in
+/// `year`, or in the year that puts it nearest to `dct`.
+fn holiday(rule: &str, year: Option<i32>, dct: Option<NaiveDate>) -> Option<NaiveDate> {
+    let parts: Vec<&str> = rule.split('-').collect();
+    let month: u32 = parts.first()?.parse().ok()?;
+    let on = |y: i32| -> Option<NaiveDate> {
+        match parts.as_slice() {
+            [_, d] => NaiveDate::from_ymd_opt(y, month, d.parse().ok()?),
+            [_, wd, n] => {
+                let wd: chrono::Weekday = wd.parse().ok()?;
+                if *n == "last" {
+                    let next = if month == 12 {
+                        NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                    } else {
+                        NaiveDate::from_ymd_opt(y, month + 1, 1)?
+                    };
+                    let last = next.pred_opt()?;
+                    let back = (last.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+                    last.checked_sub_days(Days::new(u64::from(back)))
+                } else {
+                    NaiveDate::from_weekday_of_month_opt(y, month, wd, n.parse().ok()?)
+                }
+            }
+            _ => None,
+        }
+    };
+    match (year, dct) {
+        (Some(y), _) => on(y),
+        (None, Some(d)) => (d.year() - 1..=d.year() + 1).filter_map(on).min_by_key(|h| (*h - d).num_days().abs()),
+        (None, None) => None,
+    }
 }
 
 fn next_word(s: &str) -> Option<String> {
