@@ -98,10 +98,16 @@ impl Tagger {
             .into_iter()
             .filter(|m| m.anchor == Anchor::At || m.value.is_some())
             .map(|m| {
-                // "Friday evening" stays a DATE of that day, as TimeBank
-                // annotates it; "this morning" and "tonight" are TIMEs.
+                // "Friday evening" is a time of that day (TIMEX3 guidelines;
+                // TimeBank is not consistent about it).
                 let value = m.value.map_or_else(|| "XXXX-XX-XX".to_string(), |v| v.to_string());
-                Timex { span: m.span, kind: TimexType::Date, value }
+                let last = m.span.of(sentence).split_whitespace().last().unwrap_or("");
+                match self.times.part_code(last) {
+                    Some(code) if m.span.of(sentence).contains(' ') || last.eq_ignore_ascii_case("tonight") => {
+                        Timex { span: m.span, kind: TimexType::Time, value: format!("{value}T{code}") }
+                    }
+                    _ => Timex { span: m.span, kind: TimexType::Date, value },
+                }
             })
             .collect();
         let numbers = self.numbers.find(sentence, &[]);
@@ -124,8 +130,9 @@ impl Tagger {
                 }
             }
         }
-        // The longest of overlapping expressions wins; the leftmost first.
-        found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
+        // The longest of overlapping expressions wins; the leftmost first,
+        // and of two with one span the finer type ("this morning" is a TIME).
+        found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end), std::cmp::Reverse(t.kind)));
         let mut out: Vec<Timex> = Vec::new();
         for t in found {
             match out.last() {

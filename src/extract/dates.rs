@@ -789,10 +789,22 @@ impl DateFinder {
                         Some(_) => (w - today + 6).rem_euclid(7) + 1,
                         // "Wednesday's ruling" names a day already passed;
                         // a future on the publication's own weekday is that day.
-                        None if !s[c.span.end..].starts_with("'s") && self.tense(s, c) == Some(Tense::Future) => {
-                            (w - today).rem_euclid(7)
+                        None => {
+                            let possessive = s[c.span.end..].starts_with("'s");
+                            let future = (w - today).rem_euclid(7);
+                            let past = -(today - w).rem_euclid(7);
+                            match self.tense(s, c) {
+                                _ if possessive => past,
+                                Some(Tense::Future) => future,
+                                Some(Tense::Past) => past,
+                                // No tense to go by: "until Saturday" looks
+                                // ahead; otherwise the nearer of the two
+                                // ("vote on Tuesday" in a Monday report).
+                                None if c.anchor == Anchor::Until => future,
+                                None if future < -past => future,
+                                None => past,
+                            }
                         }
-                        None => -(today - w).rem_euclid(7),
                     };
                     add_days(p, offset)
                 });
@@ -1094,8 +1106,10 @@ mod tests {
         check("It will rain next Friday.", "next Friday", "2025-12-05");
         check("It will rain this Friday.", "this Friday", "2025-12-05");
         check("It rained this Monday.", "this Monday", "2025-12-01");
-        check("on Friday night", "Friday night", "2025-11-28");
-        check("on Sat.", "Sat.", "2025-11-29");
+        // No verb to go by: the nearer Friday, tomorrow.
+        check("on Friday night", "Friday night", "2025-12-05");
+        check("The polls closed on Friday night.", "Friday night", "2025-11-28");
+        check("It rained on Sat.", "Sat.", "2025-11-29");
         check("Thursday's meeting", "Thursday", "2025-12-04");
         let f = finder();
         let m = &f.find("met on Monday", pub_date())[0];

@@ -128,6 +128,7 @@ pub struct TimeFinder {
     vague_words: Vec<String>,
     couple: Vec<String>,
     leads: Vec<String>,
+    set_leads: Vec<String>,
 }
 
 fn alt<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String {
@@ -170,8 +171,9 @@ impl TimeFinder {
         let set = build(
             "sets",
             format!(
-                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays})|(?P<word>{}))\b",
+                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays}|{})|(?P<word>{}))\b",
                 alt(&r.set_lead),
+                alt(&r.months),
                 alt(r.set_words.iter().map(|[w, _]| w))
             ),
         )?;
@@ -198,7 +200,7 @@ impl TimeFinder {
         let quarter = build(
             "quarters",
             format!(
-                r"(?i)\b(?:the\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?quarter\b",
+                r"(?i)\b(?:the\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?quarter\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?",
                 alt(r.quarter_words.iter().map(|(w, _)| w))
             ),
         )?;
@@ -253,6 +255,7 @@ impl TimeFinder {
             vague_words: r.vague_counts.iter().map(|w| norm(w)).collect(),
             couple: r.couple.iter().map(|w| norm(w)).collect(),
             leads: r.duration_lead.iter().map(|w| norm(w)).collect(),
+            set_leads: r.set_lead.iter().map(|w| norm(w)).collect(),
         })
     }
 
@@ -291,6 +294,16 @@ impl TimeFinder {
                 let end = n.span.end + m.end();
                 // "52 years old" is an age, not a stretch of time.
                 if next_word(&s[end..]).is_some_and(|w| w == "old") {
+                    continue;
+                }
+                // "every two years" is a recurrence.
+                let before = s[..n.span.start].trim_end();
+                let every = self.set_leads.iter().find(|l| {
+                    before.to_lowercase().ends_with(l.as_str())
+                        && !before[..before.len() - l.len()].ends_with(char::is_alphanumeric)
+                });
+                if let Some(l) = every {
+                    push(before.len() - l.len(), end, TimexType::Set, duration(n.value, u));
                     continue;
                 }
                 let lead = self.lead_before(s, n.span.start);
@@ -348,17 +361,20 @@ impl TimeFinder {
                 let v = self.set_value(w.as_str());
                 push(m.start(), m.end(), TimexType::Set, v);
             } else if let Some(what) = c.name("what") {
-                let v = match self.unit(what.as_str()) {
-                    Some(u) => duration(1.0, u),
-                    None => weekday_set(what.as_str()),
+                let month =
+                    self.month_index.iter().find(|(m, _)| m.eq_ignore_ascii_case(what.as_str())).map(|(_, i)| *i);
+                let v = match (self.unit(what.as_str()), month) {
+                    (Some(u), _) => duration(1.0, u),
+                    (None, Some(m)) => format!("XXXX-{m:02}"),
+                    (None, None) => weekday_set(what.as_str()),
                 };
                 push(m.start(), m.end(), TimexType::Set, v);
             }
         }
         for c in self.set_freq.captures_iter(s) {
-            let (Some(e), Some(unit)) = (c.name("e"), c.name("unit")) else { continue };
+            let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
-                push(e.start(), e.end(), TimexType::Set, duration(1.0, u));
+                push(m.start(), m.end(), TimexType::Set, duration(1.0, u));
             }
         }
         for c in self.reference.captures_iter(s) {
@@ -383,18 +399,32 @@ impl TimeFinder {
             let bare = lead.is_none() || lead.as_deref() == Some("the");
             let standalone =
                 matches!(norm(part.as_str()).as_str(), "tonight" | "overnight" | "midnight" | "noon" | "midday");
-            if bare && !standalone {
-                continue; // "in the morning" says nothing about which day
+            // "in the morning" says nothing about which day, unless the day
+            // follows: "in the evening today".
+            let following = next_word(&s[m.end()..]).and_then(|w| self.part_lead.get(&w).map(|o| (w, *o)));
+            let following = following.filter(|(w, _)| matches!(w.as_str(), "today" | "yesterday" | "tomorrow"));
+            if bare && !standalone && following.is_none() {
+                continue;
             }
             let start = if lead.as_deref() == Some("the") { part.start() } else { m.start() };
-            let offset = lead.as_deref().and_then(|l| self.part_lead.get(l)).copied().unwrap_or(0);
+            let mut end = m.end();
+            if let (true, Some((w, _))) = (bare, &following) {
+                end = s[end..]
+                    .find(w.as_str())
+                    .or_else(|| s[end..].to_lowercase().find(w.as_str()))
+                    .map_or(end, |i| end + i + w.len());
+            }
+            let offset = match (bare, &following) {
+                (true, Some((_, o))) => *o,
+                _ => lead.as_deref().and_then(|l| self.part_lead.get(l)).copied().unwrap_or(0),
+            };
             let day = dct.and_then(|d| d.checked_add_signed(chrono::Duration::days(offset)));
             let value = match day {
                 Some(d) if code.contains(':') => format!("{d}T{code}"),
                 Some(d) => format!("{d}T{code}"),
                 None => format!("XXXX-XX-XXT{code}"),
             };
-            push(start, m.end(), TimexType::Time, value);
+            push(start, end, TimexType::Time, value);
         }
         for c in self.quarter.captures_iter(s) {
             let Some(m) = c.get(0) else { continue };
@@ -416,7 +446,9 @@ impl TimeFinder {
                 continue;
             };
             let current = (d.month() as i64 - 1) / 3 + 1;
+            let explicit = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
             let (year, q) = match q {
+                q if q > 0 && explicit.is_some() => (explicit.unwrap_or(d.year()), q),
                 -1 => (d.year(), current),
                 0 if current == 1 => (d.year() - 1, 4),
                 0 => (d.year(), current - 1),
@@ -433,13 +465,7 @@ impl TimeFinder {
             }
             let year = match (c.name("y"), dct) {
                 (Some(y), _) => y.as_str().parse::<i32>().ok(),
-                (None, Some(d)) => Some(match lead.as_deref() {
-                    Some("last") if d.month() > *end_month => d.year(),
-                    Some("last") => d.year() - 1,
-                    Some("next") if d.month() < *end_month => d.year(),
-                    Some("next") => d.year() + 1,
-                    _ => d.year(),
-                }),
+                (None, Some(d)) => season_year(*end_month, lead.as_deref(), d),
                 (None, None) => None,
             };
             let value = year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"));
@@ -616,6 +642,28 @@ fn ago(dct: Option<NaiveDate>, n: f64, unit: &str) -> String {
         _ => None,
     };
     value.map_or_else(|| "PAST_REF".into(), |v| v.to_string())
+}
+
+/// The year of the season ending in `end_month` that "last", "next" or
+/// "this" names from `d`. A season belongs to the year it starts in, so
+/// winter 2024 runs from December 2024 to February 2025.
+fn season_year(end_month: u32, lead: Option<&str>, d: NaiveDate) -> Option<i32> {
+    let start_month = (end_month + 12 - 3) % 12 + 1;
+    let span = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+        let start = NaiveDate::from_ymd_opt(y, start_month, 1)?;
+        Some((start, start.checked_add_months(Months::new(3))?.pred_opt()?))
+    };
+    let years: Vec<(i32, NaiveDate, NaiveDate)> =
+        (d.year() - 2..=d.year() + 1).filter_map(|y| span(y).map(|(a, b)| (y, a, b))).collect();
+    let pick = match lead {
+        Some("last") => years.iter().rev().find(|(_, _, end)| *end < d),
+        Some("next") => years.iter().find(|(_, start, _)| *start > d),
+        _ => years
+            .iter()
+            .find(|(_, start, end)| *start <= d && d <= *end)
+            .or_else(|| years.iter().find(|(y, _, _)| *y == d.year())),
+    };
+    pick.map(|(y, _, _)| *y)
 }
 
 /// The day of a holiday rule ("12-25", "11-Thu-4", "05-Mon-last") in
