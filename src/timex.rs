@@ -92,6 +92,11 @@ impl Tagger {
 
     /// Tags one sentence of normalised text; spans are within it.
     pub fn tag_sentence(&self, sentence: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+        self.tag_sentence_in(sentence, dct, self.times.day_first(None))
+    }
+
+    /// Tags one sentence, reading numeric dates day first or not.
+    pub fn tag_sentence_in(&self, sentence: &str, dct: Option<NaiveDate>, day_first: bool) -> Vec<Timex> {
         let mut found: Vec<Timex> = self
             .dates
             .find(sentence, dct)
@@ -111,7 +116,7 @@ impl Tagger {
             })
             .collect();
         let numbers = self.numbers.find(sentence, &[]);
-        found.extend(self.times.find(sentence, &numbers, dct).into_iter().map(|t| Timex {
+        found.extend(self.times.find(sentence, &numbers, dct, day_first).into_iter().map(|t| Timex {
             span: t.span,
             kind: t.kind,
             value: t.value,
@@ -166,11 +171,18 @@ impl Tagger {
 
     /// Tags a whole text; spans are bytes of `text`.
     pub fn tag(&self, text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+        self.tag_in(text, dct, None)
+    }
+
+    /// Tags a whole text written in `locale` (`en-GB`: numeric dates are
+    /// day first; see `numeric_dates` in `rules/timex.toml`).
+    pub fn tag_in(&self, text: &str, dct: Option<NaiveDate>, locale: Option<&str>) -> Vec<Timex> {
+        let day_first = self.times.day_first(locale);
         let norm = Normalized::plain(text);
         let mut out = Vec::new();
         for p in paragraphs(&norm.text) {
             for s in split(&norm.text, p, &self.segment) {
-                for t in self.tag_sentence(s.of(&norm.text), dct) {
+                for t in self.tag_sentence_in(s.of(&norm.text), dct, day_first) {
                     out.push(Timex { span: norm.original(t.span.shift(s.start)), ..t });
                 }
             }

@@ -83,6 +83,8 @@ pub struct Document {
     pub dct: Option<NaiveDate>,
     /// `text`.
     pub text: String,
+    /// `locale` (optional, e.g. `en-GB`): how to read numeric dates.
+    pub locale: Option<String>,
     /// `timexes`, with byte spans, in file order.
     pub timexes: Vec<Annotation>,
     /// The file it was read from.
@@ -132,6 +134,8 @@ struct RawDocument {
     #[serde(default)]
     dct: Option<String>,
     text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    locale: Option<String>,
     timexes: Vec<RawTimex>,
 }
 
@@ -227,7 +231,7 @@ fn parse_line(path: &Path, number: usize, line: &str) -> Result<Document, Error>
             modifier: t.modifier.clone(),
         });
     }
-    Ok(Document { id: raw.doc, dct, text: raw.text, timexes, path: path.into(), line: number })
+    Ok(Document { id: raw.doc, dct, text: raw.text, locale: raw.locale, timexes, path: path.into(), line: number })
 }
 
 /// `YYYY-MM-DD`, possibly followed by a time (`1998-01-08T12:00:00`).
@@ -251,6 +255,7 @@ pub fn write_dump<'a, W: Write>(
             doc: doc.id.clone(),
             dct: doc.dct.map(|d| d.format("%Y-%m-%d").to_string()),
             text: doc.text.clone(),
+            locale: doc.locale.clone(),
             timexes: timexes
                 .iter()
                 .map(|t| RawTimex {
@@ -692,8 +697,8 @@ pub struct Evaluation {
     pub mistakes: Vec<Mistake>,
 }
 
-/// Scores `tag` (text and creation date to timexes) on the documents.
-pub fn evaluate(documents: Vec<Document>, tag: impl Fn(&str, Option<NaiveDate>) -> Vec<Annotation>) -> Evaluation {
+/// Scores `tag` (a document to its timexes) on the documents.
+pub fn evaluate(documents: Vec<Document>, tag: impl Fn(&Document) -> Vec<Annotation>) -> Evaluation {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut system = Vec::with_capacity(documents.len());
     let mut alignments = Vec::with_capacity(documents.len());
@@ -703,7 +708,7 @@ pub fn evaluate(documents: Vec<Document>, tag: impl Fn(&str, Option<NaiveDate>) 
         if !files.contains(&doc.path) {
             files.push(doc.path.clone());
         }
-        let found = tag(&doc.text, doc.dct);
+        let found = tag(doc);
         let gold_spans: Vec<Span> = doc.timexes.iter().map(|t| t.span).collect();
         let system_spans: Vec<Span> = found.iter().map(|t| t.span).collect();
         let alignment = align(&gold_spans, &system_spans);
@@ -721,7 +726,9 @@ pub fn run(files: &[PathBuf], tagger: &Tagger) -> Result<Evaluation, Error> {
     for f in files {
         documents.extend(read_jsonl(f)?);
     }
-    Ok(evaluate(documents, |text, dct| tagger.tag(text, dct).iter().map(Annotation::from).collect()))
+    Ok(evaluate(documents, |doc| {
+        tagger.tag_in(&doc.text, doc.dct, doc.locale.as_deref()).iter().map(Annotation::from).collect()
+    }))
 }
 
 // ---------------------------------------------------------------- reports
@@ -1095,8 +1102,8 @@ mod tests {
         }
         // Scoring gold against itself is perfect.
         let docs2 = docs.clone();
-        let e = evaluate(docs, |text, _| {
-            docs2.iter().find(|d| d.text == text).map(|d| d.timexes.clone()).unwrap_or_default()
+        let e = evaluate(docs, |doc| {
+            docs2.iter().find(|d| d.text == doc.text).map(|d| d.timexes.clone()).unwrap_or_default()
         });
         let s = e.scores();
         assert_eq!((s.strict.f1, s.relaxed.f1, s.value_f1, s.type_f1), (1.0, 1.0, 1.0, 1.0));
@@ -1141,8 +1148,15 @@ mod tests {
     #[test]
     fn mistakes_are_one_line_each_in_text_order() {
         let text = "“Friday” and early 1998, two weeks, weekly, now.";
-        let doc =
-            Document { id: "d".into(), dct: None, text: text.into(), timexes: Vec::new(), path: "x".into(), line: 1 };
+        let doc = Document {
+            id: "d".into(),
+            dct: None,
+            text: text.into(),
+            locale: None,
+            timexes: Vec::new(),
+            path: "x".into(),
+            line: 1,
+        };
         let at = |s: &str| {
             let b = text.find(s).unwrap();
             sp(b, b + s.len())
@@ -1185,7 +1199,7 @@ mod tests {
     #[test]
     fn json_report_has_the_schema_and_all_types() {
         let docs = parse_jsonl(Path::new("x.jsonl"), SAMPLE).unwrap();
-        let e = evaluate(docs, |_, _| Vec::new());
+        let e = evaluate(docs, |_| Vec::new());
         let v = serde_json::to_value(e.json_report(true)).unwrap();
         assert_eq!(v["schema"], SCHEMA);
         assert_eq!(v["files"], serde_json::json!(["x.jsonl"]));

@@ -66,6 +66,14 @@ pub struct TimexRules {
     pub fiscal: Vec<String>,
     /// `[name, rule]` holidays.
     pub holidays: Vec<[String; 2]>,
+    /// Letters before a quarter number ("Q3").
+    pub quarter_prefix: Vec<String>,
+    /// Parts of a period ("the end of the month").
+    pub period_parts: Vec<String>,
+    /// Periods those parts apply to.
+    pub period_units: Vec<String>,
+    /// Locale -> "MDY" or "DMY"; `default` for the rest.
+    pub numeric_dates: std::collections::BTreeMap<String, String>,
     /// Phrases for the same period a year before.
     pub year_ago: Vec<String>,
     /// Examples checked by a test.
@@ -117,6 +125,10 @@ pub struct TimeFinder {
     holidays: HashMap<String, String>,
     year_ago: Regex,
     century: Regex,
+    quarter_code: Regex,
+    period: Regex,
+    numeric: Regex,
+    orders: HashMap<String, bool>,
     month_mods: HashMap<String, i64>,
     month_index: HashMap<String, u32>,
     refs: HashMap<String, String>,
@@ -223,6 +235,35 @@ impl TimeFinder {
         )?;
         let year_ago = build("year-ago phrases", format!(r"(?i)\b(?:{})\b", alt(&r.year_ago)))?;
         let century = build("centuries", r"(?i)\b(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b".to_string())?;
+        let quarter_code = build(
+            "quarter codes",
+            format!(r"\b(?:{})(?P<q>[1-4])\b(?:\s+(?P<y>(?:19|20)\d\d)\b)?", alt(&r.quarter_prefix)),
+        )?;
+        let period = build(
+            "period parts",
+            format!(
+                r"(?i)\bthe\s+(?:{})\s+of\s+(?:(?P<rel>the|this|next|last)\s+(?P<u>{})|(?P<y>(?:19|20)\d\d))\b",
+                alt(&r.period_parts),
+                alt(&r.period_units)
+            ),
+        )?;
+        let numeric = build(
+            "numeric dates",
+            r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b".replace("(?P=sep)", "[/.]"),
+        )?;
+        let mut orders = HashMap::new();
+        for (locale, order) in &r.numeric_dates {
+            let day_first = match order.as_str() {
+                "DMY" => true,
+                "MDY" => false,
+                other => {
+                    return Err(format!(
+                        "rules/timex.toml: numeric_dates.{locale} is {other:?}; use \"MDY\" or \"DMY\""
+                    ))
+                }
+            };
+            orders.insert(locale.to_lowercase(), day_first);
+        }
         let decade =
             build("decades", r"(?i)\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<d>1[89]\d|20\d)0'?s\b".to_string())?;
         Ok(TimeFinder {
@@ -244,6 +285,10 @@ impl TimeFinder {
             holidays: r.holidays.iter().map(|[h, v]| (h.clone(), v.clone())).collect(),
             year_ago,
             century,
+            quarter_code,
+            period,
+            numeric,
+            orders,
             month_mods: r.month_modifiers.iter().map(|(w, d)| (norm(w), *d)).collect(),
             month_index: r.months.iter().enumerate().map(|(i, m)| (m.clone(), i as u32 + 1)).collect(),
             refs: r.references.iter().map(|[w, v]| (norm(w), v.clone())).collect(),
@@ -275,9 +320,19 @@ impl TimeFinder {
             .map(String::as_str)
     }
 
+    /// Whether numeric dates of `locale` put the day first.
+    pub fn day_first(&self, locale: Option<&str>) -> bool {
+        locale
+            .and_then(|l| self.orders.get(&l.to_lowercase()))
+            .or_else(|| self.orders.get("default"))
+            .copied()
+            .unwrap_or(false)
+    }
+
     /// Finds the expressions of one sentence. `numbers` are the number
-    /// matches of the same sentence.
-    pub fn find(&self, s: &str, numbers: &[NumberMatch], dct: Option<NaiveDate>) -> Vec<TimeMatch> {
+    /// matches of the same sentence; `day_first` says how to read numeric
+    /// dates ([`TimeFinder::day_first`]).
+    pub fn find(&self, s: &str, numbers: &[NumberMatch], dct: Option<NaiveDate>, day_first: bool) -> Vec<TimeMatch> {
         let mut out = Vec::new();
         let mut push = |start: usize, end: usize, kind: TimexType, value: String| {
             out.push(TimeMatch { span: Span::new(start, end), kind, value });
@@ -292,6 +347,7 @@ impl TimeFinder {
                 let (Some(unit), Some(m)) = (c.name("unit"), c.get(0)) else { continue };
                 let Some(u) = self.unit(unit.as_str()) else { continue };
                 let end = n.span.end + m.end();
+                let value = if c.name("half").is_some() { n.value + 0.5 } else { n.value };
                 // "52 years old" is an age, not a stretch of time.
                 if next_word(&s[end..]).is_some_and(|w| w == "old") {
                     continue;
@@ -303,13 +359,13 @@ impl TimeFinder {
                         && !before[..before.len() - l.len()].ends_with(char::is_alphanumeric)
                 });
                 if let Some(l) = every {
-                    push(before.len() - l.len(), end, TimexType::Set, duration(n.value, u));
+                    push(before.len() - l.len(), end, TimexType::Set, duration(value, u));
                     continue;
                 }
                 let lead = self.lead_before(s, n.span.start);
                 match c.name("ago") {
-                    Some(_) => push(lead, end, TimexType::Date, ago(dct, n.value, u)),
-                    None => push(lead, end, TimexType::Duration, duration(n.value, u)),
+                    Some(_) => push(lead, end, TimexType::Date, ago(dct, value, u)),
+                    None => push(lead, end, TimexType::Duration, duration(value, u)),
                 }
             }
         }
@@ -515,6 +571,56 @@ impl TimeFinder {
         }
         for m in self.year_ago.find_iter(s) {
             let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
+            push(m.start(), m.end(), TimexType::Date, value);
+        }
+        for c in self.numeric.captures_iter(s) {
+            let (Some(m), Some(a), Some(b), Some(y)) = (c.get(0), c.name("a"), c.name("b"), c.name("y")) else {
+                continue;
+            };
+            let (Ok(a), Ok(b), Ok(y)) =
+                (a.as_str().parse::<u32>(), b.as_str().parse::<u32>(), y.as_str().parse::<i32>())
+            else {
+                continue;
+            };
+            // A number above 12 can only be the day.
+            let (month, day) = if a > 12 || (day_first && b <= 12) { (b, a) } else { (a, b) };
+            if let Some(date) = NaiveDate::from_ymd_opt(y, month, day) {
+                push(m.start(), m.end(), TimexType::Date, date.to_string());
+            }
+        }
+        for c in self.quarter_code.captures_iter(s) {
+            let (Some(m), Some(q)) = (c.get(0), c.name("q")) else { continue };
+            let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()).or(dct.map(|d| d.year()));
+            let value = year.map_or_else(|| format!("XXXX-Q{}", q.as_str()), |y| format!("{y}-Q{}", q.as_str()));
+            push(m.start(), m.end(), TimexType::Date, value);
+        }
+        for c in self.period.captures_iter(s) {
+            let Some(m) = c.get(0) else { continue };
+            let value = match (c.name("y"), c.name("u"), dct) {
+                (Some(y), _, _) => y.as_str().to_string(),
+                (None, Some(u), Some(d)) => {
+                    let shift: i32 = match c.name("rel").map(|r| r.as_str().to_lowercase()).as_deref() {
+                        Some("next") => 1,
+                        Some("last") => -1,
+                        _ => 0,
+                    };
+                    match u.as_str().to_lowercase().as_str() {
+                        "year" => (d.year() + shift).to_string(),
+                        "month" => {
+                            let index = i64::from(d.year()) * 12 + i64::from(d.month()) - 1 + i64::from(shift);
+                            format!("{}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+                        }
+                        "week" => {
+                            let day = d + chrono::Duration::days(7 * i64::from(shift));
+                            let w = day.iso_week();
+                            format!("{}-W{:02}", w.year(), w.week())
+                        }
+                        "quarter" => format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
             push(m.start(), m.end(), TimexType::Date, value);
         }
         for c in self.century.captures_iter(s) {
@@ -741,7 +847,7 @@ mod tests {
         for ex in &rules.timex.examples {
             let dct = crate::calendar::parse_iso_day(&ex.dct);
             let got: Vec<[String; 3]> = f
-                .find(&ex.text, &n.find(&ex.text, &[]), dct)
+                .find(&ex.text, &n.find(&ex.text, &[]), dct, false)
                 .into_iter()
                 .map(|m| [m.span.of(&ex.text).to_string(), m.kind.name().to_string(), m.value])
                 .collect();
