@@ -170,7 +170,10 @@ impl TimeFinder {
         let unit = format!(r"(?:{})(?:s|es)?", alt(units.keys()));
         let ago = alt(&r.ago);
         let build = |name: &str, re: String| Regex::new(&re).map_err(|e| format!("rules/timex.toml: {name}: {e}"));
-        let count = build("counts", format!(r"(?i)^\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?"))?;
+        let count = build(
+            "counts",
+            format!(r"(?i)^(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?"),
+        )?;
         let vague = build(
             "vague counts",
             format!(
