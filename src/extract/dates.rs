@@ -295,6 +295,7 @@ enum Pattern {
 #[derive(Debug, Clone)]
 pub struct DateFinder {
     patterns: Vec<(Pattern, Regex)>,
+    any: regex::RegexSet,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
     anchors: HashMap<String, Anchor>,
@@ -550,11 +551,19 @@ impl DateFinder {
             ),
             (Pattern::WeekdayAbbr, format!(r"{prep}(?P<e>(?:\b(?P<rel>(?i:{mods}))\s+)?\b(?P<wd>{wd_abbr_re})\.)")),
         ];
+        // ASCII word boundaries keep every pattern on the fast DFA engines
+        // (a Unicode \b makes them fall back on slower ones).
+        let sources: Vec<(Pattern, String)> =
+            sources.into_iter().map(|(p, src)| (p, src.replace(r"\b", r"(?-u:\b)"))).collect();
         let mut patterns = Vec::new();
-        for (p, src) in sources {
-            let re = Regex::new(&src).map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
-            patterns.push((p, re));
+        for (p, src) in &sources {
+            let re = Regex::new(src).map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
+            patterns.push((*p, re));
         }
+        // One pass over a sentence tells which patterns can match at all;
+        // most sentences hold no date, and those that do, one or two kinds.
+        let any = regex::RegexSet::new(sources.iter().map(|(_, src)| src))
+            .map_err(|e| format!("rules/dates.toml: cannot build the date patterns: {e}"))?;
 
         let mut future = Vec::new();
         let mut future_endings = Vec::new();
@@ -566,6 +575,7 @@ impl DateFinder {
         }
         Ok(DateFinder {
             patterns,
+            any,
             months,
             weekdays,
             anchors,
@@ -590,7 +600,11 @@ impl DateFinder {
     /// against `published`. Never panics; spans are on char boundaries.
     pub fn find(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
         let mut cands = Vec::new();
-        for (pattern, re) in &self.patterns {
+        let hits = self.any.matches(sentence);
+        if !hits.matched_any() {
+            return Vec::new();
+        }
+        for (_, (pattern, re)) in self.patterns.iter().enumerate().filter(|(i, _)| hits.matched(*i)) {
             for caps in re.captures_iter(sentence) {
                 if let Some(c) = self.candidate(*pattern, &caps, sentence) {
                     cands.push(c);

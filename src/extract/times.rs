@@ -169,7 +169,10 @@ impl TimeFinder {
         let units: HashMap<String, String> = r.units.iter().map(|[w, u]| (norm(w), u.clone())).collect();
         let unit = format!(r"(?:{})(?:s|es)?", alt(units.keys()));
         let ago = alt(&r.ago);
-        let build = |name: &str, re: String| Regex::new(&re).map_err(|e| format!("rules/timex.toml: {name}: {e}"));
+        // ASCII word boundaries keep every pattern on the fast DFA engines.
+        let build = |name: &str, re: String| {
+            Regex::new(&re.replace(r"\b", r"(?-u:\b)")).map_err(|e| format!("rules/timex.toml: {name}: {e}"))
+        };
         let count = build(
             "counts",
             format!(r"(?i)^(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?"),
