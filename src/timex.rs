@@ -166,6 +166,23 @@ impl Tagger {
             }
             merged.push(t);
         }
+        // "at 7 p.m. EST on Tuesday": a clock time takes the day the
+        // sentence names nearest to it, not the publication day.
+        let days: Vec<(Span, String)> = merged
+            .iter()
+            .filter(|t| t.kind == TimexType::Date && t.value.len() == 10)
+            .map(|t| (t.span, t.value.clone()))
+            .collect();
+        for t in merged.iter_mut().filter(|t| t.kind == TimexType::Time) {
+            let text = t.span.of(sentence);
+            let clock = text.chars().any(|c| c.is_ascii_digit())
+                || ["noon", "midday", "midnight"].contains(&text.to_lowercase().as_str());
+            let own_day = dct.is_some_and(|d| t.value.starts_with(&d.to_string()));
+            let nearest = days.iter().min_by_key(|(span, _)| span.start.abs_diff(t.span.start));
+            if let (true, true, Some((_, day)), Some((_, time))) = (clock, own_day, nearest, t.value.split_once('T')) {
+                t.value = format!("{day}T{time}");
+            }
+        }
         merged
     }
 
