@@ -405,6 +405,8 @@ impl TimeFinder {
                 Some(2.0)
             } else if self.vague_words.contains(&v) && plural {
                 None
+            } else if !plural && v.starts_with("the ") && self.leads.contains(&v) {
+                Some(1.0) // "the past year": one year back from now
             } else {
                 continue;
             };
