@@ -110,6 +110,7 @@ fn main() {
     let inputs: Vec<Vec<(PathBuf, Vec<u8>)>> =
         groups.iter().map(|g| g.iter().map(|p| (p.clone(), std::fs::read(p).unwrap_or_default())).collect()).collect();
     let total: usize = inputs.iter().flatten().map(|(_, b)| b.len()).sum();
+    let checker = crosscheck::Checker::new(&rules).expect("checker");
     let (n, elapsed) = time(Duration::from_secs(3), || {
         for group in &inputs {
             let docs = group
@@ -117,7 +118,7 @@ fn main() {
                 .enumerate()
                 .filter_map(|(i, (p, b))| crosscheck::document::from_bytes(p, b.clone(), i).ok())
                 .collect();
-            let run = crosscheck::analyse(docs, &rules).expect("analyse");
+            let run = checker.analyse(docs);
             std::hint::black_box(run.findings.len());
         }
     });

@@ -107,27 +107,51 @@ pub fn check(inputs: &[Input], rules: &Rules) -> Result<Run, Error> {
     Ok(run)
 }
 
-/// Runs the pipeline over documents already loaded.
-pub fn analyse(mut documents: Vec<Document>, rules: &Rules) -> Result<Run, Error> {
-    let extractor = extract::Extractor::new(rules)?;
-    let datelines = document::Datelines::new(&rules.datelines)
-        .map_err(|message| Error::BadRules { path: "rules/datelines.toml".into(), message })?;
-    let lexicon = terms::Lexicon::new(rules);
-    for (i, doc) in documents.iter_mut().enumerate() {
-        doc.index = i;
-        document::prepare(doc, extractor.dates(), &datelines);
+/// Runs the pipeline over documents already loaded. Compiles the rules
+/// first; to check many runs with the same rules, build a [`Checker`] once.
+pub fn analyse(documents: Vec<Document>, rules: &Rules) -> Result<Run, Error> {
+    Ok(Checker::new(rules)?.analyse(documents))
+}
+
+/// The rules of a run compiled once: the extractors, the dateline matchers
+/// and the lexicon. Reuse it for every run that uses the same rules.
+#[derive(Debug)]
+pub struct Checker {
+    rules: Rules,
+    extractor: extract::Extractor,
+    datelines: document::Datelines,
+    lexicon: terms::Lexicon,
+}
+
+impl Checker {
+    /// Compiles the rules.
+    pub fn new(rules: &Rules) -> Result<Checker, Error> {
+        let extractor = extract::Extractor::new(rules)?;
+        let datelines = document::Datelines::new(&rules.datelines)
+            .map_err(|message| Error::BadRules { path: "rules/datelines.toml".into(), message })?;
+        let lexicon = terms::Lexicon::new(rules);
+        Ok(Checker { rules: rules.clone(), extractor, datelines, lexicon })
     }
-    document::complete_years(&mut documents);
-    let sentences = segment::segment(&documents, &rules.segment);
-    let claims = extract::extract(&documents, &sentences, &extractor, &lexicon);
-    let alignment = align::align(&documents, &sentences, &claims, &lexicon);
-    let (findings, tally) = compare::compare(&compare::Input {
-        docs: &documents,
-        sentences: &sentences,
-        claims: &claims,
-        alignment: &alignment,
-        rules,
-        lexicon: &lexicon,
-    });
-    Ok(Run { documents, sentences, claims, pairs: alignment.pairs, findings, tally, errors: Vec::new() })
+
+    /// Runs the pipeline over documents already loaded.
+    pub fn analyse(&self, mut documents: Vec<Document>) -> Run {
+        let (rules, lexicon) = (&self.rules, &self.lexicon);
+        for (i, doc) in documents.iter_mut().enumerate() {
+            doc.index = i;
+            document::prepare(doc, self.extractor.dates(), &self.datelines);
+        }
+        document::complete_years(&mut documents);
+        let sentences = segment::segment(&documents, &rules.segment);
+        let claims = extract::extract(&documents, &sentences, &self.extractor, lexicon);
+        let alignment = align::align(&documents, &sentences, &claims, lexicon);
+        let (findings, tally) = compare::compare(&compare::Input {
+            docs: &documents,
+            sentences: &sentences,
+            claims: &claims,
+            alignment: &alignment,
+            rules,
+            lexicon,
+        });
+        Run { documents, sentences, claims, pairs: alignment.pairs, findings, tally, errors: Vec::new() }
+    }
 }

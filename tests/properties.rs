@@ -2,13 +2,13 @@
 //! char boundaries of the original file.
 
 use crosscheck::rules::Rules;
-use crosscheck::{analyse, document};
+use crosscheck::{document, Checker};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| Rules::built_in().unwrap())
+fn checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| Checker::new(&Rules::built_in().unwrap()).unwrap())
 }
 
 /// Text that looks like news often enough to reach every stage.
@@ -94,7 +94,7 @@ proptest! {
                 docs.push(d);
             }
         }
-        let run = analyse(docs, rules()).unwrap();
+        let run = checker().analyse(docs);
         check_spans(&raws, &run);
     }
 
@@ -104,7 +104,7 @@ proptest! {
             .filter_map(|(i, t)| document::from_bytes(format!("{i}.md").as_ref(), t.into_bytes(), i).ok())
             .collect();
         let raws: Vec<String> = docs.iter().map(|d| d.raw.clone()).collect();
-        let run = analyse(docs, rules()).unwrap();
+        let run = checker().analyse(docs);
         check_spans(&raws, &run);
     }
 
@@ -118,7 +118,7 @@ proptest! {
     fn json_documents_map_spans_into_the_file(text in newsy(), id in "[a-z]{0,8}") {
         let raw = serde_json::json!({"id": id, "published": "2025-12-04", "text": text}).to_string();
         if let Ok(d) = document::from_bytes("x.json".as_ref(), raw.clone().into_bytes(), 0) {
-            let run = analyse(vec![d], rules()).unwrap();
+            let run = checker().analyse(vec![d]);
             check_spans(&[raw], &run);
         }
     }
