@@ -10,6 +10,7 @@
 use crate::calendar::{parse_iso_day, PartialDate};
 use crate::extract::dates::{DateFinder, Form};
 use crate::normalize::Normalized;
+use crate::pattern::alternation;
 use crate::span::Span;
 use crate::Error;
 use chrono::NaiveDate;
@@ -140,17 +141,6 @@ pub struct Datelines {
     prefix: Regex,
     agencies: Vec<String>,
     paragraphs: usize,
-}
-
-fn alternation(words: &[String]) -> String {
-    let mut words: Vec<&String> = words.iter().filter(|w| !w.trim().is_empty()).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alts: Vec<String> = words.iter().map(|w| regex::escape(w.trim())).collect();
-    if alts.is_empty() {
-        "(?!)".into()
-    } else {
-        alts.join("|")
-    }
 }
 
 impl Datelines {

@@ -37,6 +37,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod normalize;
+pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod segment;

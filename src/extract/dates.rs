@@ -41,6 +41,7 @@ use regex::{Captures, Regex};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::PartialDate;
+use crate::pattern::alternation;
 use crate::span::Span;
 
 /// Years written next to a month or in ISO form must lie in this range.
@@ -320,25 +321,6 @@ fn norm(s: &str) -> String {
     s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
-/// A regex alternation of `words`, longest first; `what` names the list in
-/// errors. An empty list gives a group that never matches.
-fn alt<'a>(what: &str, words: impl IntoIterator<Item = &'a String>) -> Result<String, String> {
-    let mut parts: Vec<String> = Vec::new();
-    for w in words {
-        if w.split_whitespace().next().is_none() {
-            return Err(format!("rules/dates.toml: empty entry in {what}"));
-        }
-        let p = w.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
-        parts.push(p);
-    }
-    if parts.is_empty() {
-        return Ok(r"(?:\b\B)".to_string());
-    }
-    parts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    parts.dedup();
-    Ok(format!("(?:{})", parts.join("|")))
-}
-
 /// Splits a phrase list into word sequences, lowercased.
 fn phrases(what: &str, list: &[String]) -> Result<Vec<Vec<String>>, String> {
     list.iter()
@@ -508,23 +490,23 @@ impl DateFinder {
             return Err("rules/dates.toml: bare_year_min is above bare_year_max".to_string());
         }
 
-        let preps = alt("prepositions", anchors.keys())?;
-        let quals = alt("qualifiers", &rules.qualifiers)?;
-        let dets = alt("year_determiners", &rules.year_determiners)?;
-        let mods = alt("relative", modifiers.keys())?;
-        let unit_words = alt("units", units.keys())?;
-        let year_units = alt("units.year", &rules.units.year)?;
-        let rel_days = alt("relative_days", rules.relative_days.keys())?;
-        let day_parts = alt("day_parts", &rules.day_parts)?;
-        let mon_full = alt("months", &month_full)?;
-        let wd_full_re = alt("weekdays", &wd_full)?;
-        let wd_abbr_re = alt("weekdays", &wd_abbr)?;
-        let wd_any = alt("weekdays", wd_full.iter().chain(&wd_abbr))?;
+        let preps = alternation(anchors.keys());
+        let quals = alternation(&rules.qualifiers);
+        let dets = alternation(&rules.year_determiners);
+        let mods = alternation(modifiers.keys());
+        let unit_words = alternation(units.keys());
+        let year_units = alternation(&rules.units.year);
+        let rel_days = alternation(rules.relative_days.keys());
+        let day_parts = alternation(&rules.day_parts);
+        let mon_full = alternation(&month_full);
+        let wd_full_re = alternation(&wd_full);
+        let wd_abbr_re = alternation(&wd_abbr);
+        let wd_any = alternation(wd_full.iter().chain(&wd_abbr));
 
         let prep = format!(r"(?:\b(?P<prep>(?i:{preps}))\s+)?");
         let qual = format!(r"(?:\b(?P<qual>(?i:{quals}))(?:\s+|-))?");
         let wdp = format!(r"(?:\b{wd_any}\b\.?,?\s+)?");
-        let mon_abbr_re = alt("months", &month_abbr)?;
+        let mon_abbr_re = alternation(&month_abbr);
         let mon = format!(r"\b(?P<mon>{mon_full}\b|{mon_abbr_re}\b\.?)");
         let day = r"\b(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\b";
         let day_to = r"(?:-(?P<day_to>[0-9]{1,2})(?:st|nd|rd|th)?\b)?";

@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::pattern::alternation;
 use crate::span::Span;
 
 /// Number vocabulary, read from `rules/numbers.toml`. Words are matched
@@ -146,23 +147,6 @@ pub struct NumberFinder {
     one_after: HashSet<String>,
     one_compounds: HashSet<String>,
     fractions: HashSet<String>,
-}
-
-/// A regex alternation of `words`, longest first.
-fn alt<'a>(what: &str, words: impl IntoIterator<Item = &'a String>) -> Result<String, String> {
-    let mut parts: Vec<String> = Vec::new();
-    for w in words {
-        if w.split_whitespace().next().is_none() {
-            return Err(format!("rules/numbers.toml: empty entry in {what}"));
-        }
-        parts.push(w.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"));
-    }
-    if parts.is_empty() {
-        return Ok(r"(?:\b\B)".to_string());
-    }
-    parts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    parts.dedup();
-    Ok(format!("(?:{})", parts.join("|")))
 }
 
 fn lower_set(list: &[String]) -> HashSet<String> {
@@ -329,12 +313,12 @@ impl NumberFinder {
         add("and", Tok::And)?;
         let scales: HashMap<String, u64> = rules.scales.iter().map(|(w, &v)| (w.to_lowercase(), v)).collect();
 
-        let scale_re = alt("scales", rules.scales.keys())?;
+        let scale_re = alternation(rules.scales.keys());
         let tokens: Vec<String> = vocab.iter().filter(|(_, t)| **t != Tok::And).map(|(w, _)| w.clone()).collect();
-        let token_re = alt("number words", &tokens)?;
+        let token_re = alternation(&tokens);
         let mut pct = Vec::new();
         for p in &rules.percent {
-            let body = alt("percent", std::iter::once(p))?;
+            let body = alternation(std::iter::once(p));
             if p.trim().starts_with(|c: char| c.is_alphabetic()) {
                 pct.push(format!(r"\s+(?i:{body})\b"));
             } else {

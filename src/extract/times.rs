@@ -143,21 +143,7 @@ pub struct TimeFinder {
     set_leads: Vec<String>,
 }
 
-fn alt<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String {
-    let mut w: Vec<String> = words
-        .into_iter()
-        .map(|s| s.as_ref().trim().to_string())
-        .filter(|s| !s.is_empty())
-        .map(|s| regex::escape(&s).replace(' ', r"\s+"))
-        .collect();
-    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    w.dedup();
-    if w.is_empty() {
-        "(?!)".into()
-    } else {
-        w.join("|")
-    }
-}
+use crate::pattern::alternation as alt;
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
