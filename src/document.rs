@@ -168,7 +168,7 @@ impl Datelines {
 /// A date read from the top of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found {
-    date: Found2,
+    date: HeaderDate,
     /// The span of the dateline in `norm.text`.
     span: Span,
     /// Whether it is an update time rather than the publication time.
@@ -178,8 +178,9 @@ struct Found {
     prefix: bool,
 }
 
+/// What a header line or dateline says of the date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Found2 {
+enum HeaderDate {
     Day(NaiveDate),
     Yearless(u32, u32),
     None,
@@ -389,28 +390,28 @@ pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
     }
     let pick = found
         .iter()
-        .find(|f| !f.updated && matches!(f.date, Found2::Day(_)))
-        .or_else(|| found.iter().find(|f| !f.updated && matches!(f.date, Found2::Yearless(..))))
-        .or_else(|| found.iter().find(|f| matches!(f.date, Found2::Day(_))));
+        .find(|f| !f.updated && matches!(f.date, HeaderDate::Day(_)))
+        .or_else(|| found.iter().find(|f| !f.updated && matches!(f.date, HeaderDate::Yearless(..))))
+        .or_else(|| found.iter().find(|f| matches!(f.date, HeaderDate::Day(_))));
     let Some(f) = pick else { return };
     let span = doc.norm.original(f.span);
     let line = doc.raw[..span.start].matches('\n').count() + 1;
     let shown = collapse(f.span.of(&doc.norm.text));
     doc.published_span = Some(span);
     match f.date {
-        Found2::Day(d) => {
+        HeaderDate::Day(d) => {
             doc.published = Some(d);
             doc.published_from = DateSource::Dateline;
             doc.published_note =
                 format!("from the {} {shown:?} on line {line}", if f.updated { "update line" } else { "dateline" });
         }
-        Found2::Yearless(m, d) => {
+        HeaderDate::Yearless(m, d) => {
             doc.yearless = Some((m, d));
             doc.published_note = format!(
                 "the dateline {shown:?} on line {line} gives no year, and no other report gives one for that day"
             );
         }
-        Found2::None => {}
+        HeaderDate::None => {}
     }
 }
 
@@ -505,12 +506,12 @@ fn find_datelines(text: &str, kept: &[Span], finder: &DateFinder, rules: &Dateli
     found
 }
 
-fn absolute(finder: &DateFinder, s: &str) -> Option<(Span, Found2)> {
+fn absolute(finder: &DateFinder, s: &str) -> Option<(Span, HeaderDate)> {
     finder.find(s, None).into_iter().find_map(|m| match m.form {
         Form::Absolute { year, month: Some(month), day: Some(day) } => {
             let date = match year {
-                Some(y) => Found2::Day(NaiveDate::from_ymd_opt(y, month, day)?),
-                None => Found2::Yearless(month, day),
+                Some(y) => HeaderDate::Day(NaiveDate::from_ymd_opt(y, month, day)?),
+                None => HeaderDate::Yearless(month, day),
             };
             Some((m.span, date))
         }
@@ -561,7 +562,7 @@ fn prefix_dateline(para: &str, finder: &DateFinder, rules: &Datelines) -> Option
             if !(agency && shouting) {
                 return None;
             }
-            Found2::None
+            HeaderDate::None
         }
     };
     Some(Found { date, span: Span::new(0, whole.end()), updated: false, prefix: true })

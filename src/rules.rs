@@ -108,6 +108,9 @@ pub struct Events {
     pub event_prepositions: Vec<String>,
     /// Determiners introducing a new instance of an event.
     pub indefinite: Vec<String>,
+    /// Words that may stand between such a determiner or preposition and
+    /// its event noun ("the deadly fire"), besides names and numbers.
+    pub noun_modifiers: Vec<String>,
     /// Words picking one occurrence of a recurring event.
     pub occurrence: Vec<String>,
     /// Event groups that are statements.

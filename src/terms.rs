@@ -161,6 +161,7 @@ pub struct Lexicon {
     indefinite: HashSet<String>,
     occurrence: HashSet<String>,
     statements: HashSet<String>,
+    noun_modifiers: HashSet<String>,
 }
 
 /// What a claim's clause says happened: the verb or event noun its date or
@@ -237,6 +238,7 @@ impl Lexicon {
         lex.event_prepositions = words(&events.event_prepositions);
         lex.indefinite = words(&events.indefinite);
         lex.occurrence = words(&events.occurrence);
+        lex.noun_modifiers = words(&events.noun_modifiers);
         lex.statements = events.statement_groups.iter().cloned().collect();
         lex.attribution = words(&rules.words.attribution);
         lex.relative = words(&rules.words.relative_pronouns);
@@ -462,24 +464,7 @@ impl Lexicon {
                 return true;
             }
             let modifier = t.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(
-                    k.as_str(),
-                    "the"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "this"
-                        | "that"
-                        | "our"
-                        | "deadly"
-                        | "major"
-                        | "new"
-                        | "first"
-                        | "last"
-                        | "latest"
-                        | "annual"
-                );
+                || self.noun_modifiers.contains(&k);
             if !modifier {
                 return false;
             }
