@@ -34,6 +34,10 @@ pub struct TimexRules {
     pub vague_counts: Vec<String>,
     /// Words standing for two.
     pub couple: Vec<String>,
+    /// Words before a bare plural unit that make it a duration ("for weeks").
+    pub plural_unit_lead: Vec<String>,
+    /// Plural units that may stand alone ("years", "centuries").
+    pub plural_units: Vec<String>,
     /// Words after a duration that make it a point in the past.
     pub ago: Vec<String>,
     /// `[word, value]` recurrences.
@@ -110,6 +114,7 @@ pub struct TimeFinder {
     units: HashMap<String, String>,
     count: Regex,
     vague: Regex,
+    span_of_units: Regex,
     set: Regex,
     set_freq: Regex,
     reference: Regex,
@@ -144,6 +149,7 @@ pub struct TimeFinder {
 }
 
 use crate::pattern::alternation as alt;
+use crate::pattern::alternation;
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
@@ -162,6 +168,10 @@ impl TimeFinder {
         let count = build(
             "counts",
             format!(r"(?i)^(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?"),
+        )?;
+        let span_of_units = build(
+            "plural units",
+            format!(r"(?i)\b(?:{})\s+(?P<unit>{})\b", alternation(&r.plural_unit_lead), alternation(&r.plural_units)),
         )?;
         let vague = build(
             "vague counts",
@@ -204,7 +214,7 @@ impl TimeFinder {
         let quarter = build(
             "quarters",
             format!(
-                r"(?i)\b(?:the\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?quarter\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?",
+                r"(?i)\b(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?quarter\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?",
                 alt(r.quarter_words.iter().map(|(w, _)| w))
             ),
         )?;
@@ -262,6 +272,7 @@ impl TimeFinder {
             units,
             count,
             vague,
+            span_of_units,
             set,
             set_freq,
             reference,
@@ -340,6 +351,11 @@ impl TimeFinder {
                 let Some(u) = self.unit(unit.as_str()) else { continue };
                 let end = n.span.end + m.end();
                 let value = if c.name("half").is_some() { n.value + 0.5 } else { n.value };
+                // "the 1988 second quarter": a singular "second" after a
+                // count other than one is an ordinal.
+                if u == "TS" && value != 1.0 && !unit.as_str().to_lowercase().ends_with('s') {
+                    continue;
+                }
                 // "52 years old" is an age, not a stretch of time.
                 if next_word(&s[end..]).is_some_and(|w| w == "old") {
                     continue;
@@ -397,12 +413,22 @@ impl TimeFinder {
                 continue;
             };
             let recent = v == "recent" && plural;
+            // "over a week", "the next several days": the lead belongs to it.
+            let start = if c.name("ago").is_some() { m.start() } else { self.lead_before(s, m.start()) };
+            let m = Span::new(start, m.end());
             match (c.name("ago"), n) {
-                _ if recent => push(m.start(), m.end(), TimexType::Date, "PAST_REF".into()),
-                (Some(_), Some(n)) => push(m.start(), m.end(), TimexType::Date, ago(dct, n, u)),
-                (Some(_), None) => push(m.start(), m.end(), TimexType::Date, "PAST_REF".into()),
-                (None, Some(n)) => push(m.start(), m.end(), TimexType::Duration, duration(n, u)),
-                (None, None) => push(m.start(), m.end(), TimexType::Duration, format!("P{}X{}", t_of(u), letter(u))),
+                _ if recent => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
+                (Some(_), Some(n)) => push(m.start, m.end, TimexType::Date, ago(dct, n, u)),
+                (Some(_), None) => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
+                (None, Some(n)) => push(m.start, m.end, TimexType::Duration, duration(n, u)),
+                (None, None) => push(m.start, m.end, TimexType::Duration, format!("P{}X{}", t_of(u), letter(u))),
+            }
+        }
+        // "for weeks", "in years": a plural unit alone is an unknown stretch.
+        for c in self.span_of_units.captures_iter(s) {
+            let Some(unit) = c.name("unit") else { continue };
+            if let Some(u) = self.unit(unit.as_str()) {
+                push(unit.start(), unit.end(), TimexType::Duration, format!("P{}X{}", t_of(u), letter(u)));
             }
         }
         for c in self.set.captures_iter(s) {
@@ -496,7 +522,7 @@ impl TimeFinder {
                 continue;
             };
             let current = (d.month() as i64 - 1) / 3 + 1;
-            let explicit = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+            let explicit = c.name("y").or(c.name("y0")).and_then(|y| y.as_str().parse::<i32>().ok());
             let (year, q) = match q {
                 q if q > 0 && explicit.is_some() => (explicit.unwrap_or(d.year()), q),
                 -1 => (d.year(), current),
