@@ -150,18 +150,28 @@ impl Tagger {
                 _ => out.push(t),
             }
         }
-        // "noon Thursday", "10 p.m. Wednesday": a time of that day.
+        // "noon Thursday", "10 p.m. Wednesday", "Dec 4, 2025 11:18 PM IST": a
+        // time of that day.
         let mut merged: Vec<Timex> = Vec::with_capacity(out.len());
         for t in out {
             if let Some(last) = merged.last_mut() {
                 let gap = sentence.get(last.span.end..t.span.start).unwrap_or("x");
-                let day = t.kind == TimexType::Date && t.value.len() == 10;
-                if last.kind == TimexType::Time && day && gap.trim().is_empty() && t.span.start >= last.span.end {
-                    if let Some((_, time)) = last.value.split_once('T') {
-                        last.value = format!("{}T{time}", t.value);
-                        last.span = Span::new(last.span.start, t.span.end);
-                        continue;
+                let next_to = t.span.start >= last.span.end
+                    && gap.trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty();
+                let is_day = |x: &Timex| x.kind == TimexType::Date && x.value.len() == 10;
+                let time_of = |x: &Timex| {
+                    (x.kind == TimexType::Time).then(|| x.value.split_once('T').map(|(_, t)| t.to_string())).flatten()
+                };
+                let joined = match (time_of(last), time_of(&t)) {
+                    (Some(time), None) if next_to && is_day(&t) && gap.trim().is_empty() => {
+                        Some(format!("{}T{time}", t.value))
                     }
+                    (None, Some(time)) if next_to && is_day(last) => Some(format!("{}T{time}", last.value)),
+                    _ => None,
+                };
+                if let Some(value) = joined {
+                    *last = Timex { span: Span::new(last.span.start, t.span.end), kind: TimexType::Time, value };
+                    continue;
                 }
             }
             merged.push(t);

@@ -125,3 +125,49 @@ fn fail_on_never_exits_zero_and_published_flag_overrides() {
     let b = &report.documents[1];
     assert_eq!((b.published.as_deref(), b.published_from.as_str()), (Some("2025-12-05"), "flag"));
 }
+
+/// Issue 3's check on the seed reports: every date, time and duration with
+/// its value, and no ordinal or pronoun read as a date.
+#[test]
+fn seed_temporal_expressions_have_their_values() {
+    let rules = crosscheck::rules::Rules::built_in().unwrap();
+    let tagger = crosscheck::timex::Tagger::new(&rules).unwrap();
+    let dct = chrono::NaiveDate::from_ymd_opt(2025, 12, 4);
+    let tag = |file: &str| -> Vec<(String, &'static str, String)> {
+        let text = std::fs::read_to_string(root().join("fixtures/seeds").join(file)).unwrap();
+        tagger.tag(&text, dct).into_iter().map(|t| (t.span.of(&text).to_string(), t.kind.name(), t.value)).collect()
+    };
+    let want = |list: &[(&str, &'static str, &str)]| -> Vec<(String, &'static str, String)> {
+        list.iter().map(|(a, b, c)| (a.to_string(), *b, c.to_string())).collect()
+    };
+    let body = [
+        ("Thursday", "DATE", "2025-12-04"),
+        ("June 2025", "DATE", "2025-06"),
+        ("last month", "DATE", "2025-11"),
+        ("two-day", "DURATION", "P2D"),
+        ("2021", "DATE", "2021"),
+        ("2022", "DATE", "2022"),
+        ("Friday", "DATE", "2025-12-05"),
+    ];
+    let mut a = vec![("Dec 4, 2025", "DATE", "2025-12-04"), ("Dec 4, 2025 11:18 PM IST", "TIME", "2025-12-04T23:18")];
+    a.extend(body); // the body, and its repeat
+    a.extend(body);
+    assert_eq!(tag(A), want(&a));
+    assert_eq!(
+        tag(B),
+        want(&[
+            ("December 4", "DATE", "2025-12-04"),
+            ("Thursday", "DATE", "2025-12-04"),
+            ("June 2025", "DATE", "2025-06"),
+            ("today", "DATE", "2025-12-04"),
+            ("last month", "DATE", "2025-11"),
+            ("last month", "DATE", "2025-11"),
+            ("evening today", "TIME", "2025-12-04TEV"),
+            ("Thursday", "DATE", "2025-12-04"),
+            ("two-day", "DURATION", "P2D"),
+            ("2021", "DATE", "2021"),
+            ("2022", "DATE", "2022"),
+            ("September 1 this year", "DATE", "2025-09-01"),
+        ])
+    );
+}
