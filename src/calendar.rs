@@ -121,16 +121,23 @@ impl PartialDate {
         if self == other {
             return Relation::Same;
         }
-        let (Some((a0, a1)), Some((b0, b1))) = (self.range(), other.range()) else {
-            return Relation::Disjoint;
-        };
-        if (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1) {
-            Relation::Contains
-        } else if a0 <= b1 && b0 <= a1 {
-            Relation::Overlaps
-        } else {
-            Relation::Disjoint
+        match (self.range(), other.range()) {
+            (Some(a), Some(b)) => relate_days(a, b),
+            _ => Relation::Disjoint,
         }
+    }
+}
+
+/// How two stretches of days relate: `Same` when they are the same days.
+pub fn relate_days((a0, a1): (NaiveDate, NaiveDate), (b0, b1): (NaiveDate, NaiveDate)) -> Relation {
+    if (a0, a1) == (b0, b1) {
+        Relation::Same
+    } else if (a0 <= b0 && b1 <= a1) || (b0 <= a0 && a1 <= b1) {
+        Relation::Contains
+    } else if a0 <= b1 && b0 <= a1 {
+        Relation::Overlaps
+    } else {
+        Relation::Disjoint
     }
 }
 

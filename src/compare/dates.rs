@@ -3,7 +3,7 @@
 use super::{
     collapse, event_match, fingerprint, one_event, shared_subject, EventMatch, Finding, Input, Scope, Tally, Verdict,
 };
-use crate::calendar::Relation;
+use crate::calendar::{relate_days, Relation};
 use crate::extract::dates::Form;
 use crate::extract::{Claim, ClaimKind, ClaimValue, DateClaim};
 
@@ -38,7 +38,12 @@ pub(super) fn compare(
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
     let named = event == EventMatch::Same && one_event(a, b, input.docs, input.lexicon);
     let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
-    let (verdict, rule) = match va.relate(&vb) {
+    // A day range compares by its days ("December 8-10" holds December 9).
+    let relation = match (da.days.or(va.range()), db.days.or(vb.range())) {
+        (Some(ra), Some(rb)) if da.days.is_some() || db.days.is_some() => relate_days(ra, rb),
+        _ => va.relate(&vb),
+    };
+    let (verdict, rule) = match relation {
         Relation::Same => {
             tally.agree += 1;
             return;
@@ -54,6 +59,8 @@ pub(super) fn compare(
     };
     let Some(severity) = input.rules.severity(rule) else { return };
     let (na, nb) = (a.norm.of(&doc_a.norm.text), b.norm.of(&doc_b.norm.text));
+    let (va, vb) = (a.value.normalised().unwrap_or_default(), b.value.normalised().unwrap_or_default());
+    let (pa, pb) = (a.value.precision().map_or("", |p| p.name()), b.value.precision().map_or("", |p| p.name()));
     let where_ = |c: &Claim| {
         let d = &input.docs[c.doc];
         let published = d.published.map_or("an unknown date".to_string(), |p| p.to_string());
@@ -65,16 +72,16 @@ pub(super) fn compare(
              the two dates do not overlap, so they cannot both be right.",
             subject.label,
             where_(a),
-            va.precision().name(),
+            pa,
             where_(b),
-            vb.precision().name(),
+            pb,
         ),
         _ => format!(
             "Both sentences speak of {}. {na:?} in {} means {va} and {nb:?} in {} means {vb}: {}",
             subject.label,
             where_(a),
             where_(b),
-            if va.relate(&vb) == Relation::Overlaps {
+            if relation == Relation::Overlaps {
                 "the two spans share some days, so both can be right; the report with the narrower one is more precise."
             } else {
                 "one lies inside the other, so they agree at the coarser precision."

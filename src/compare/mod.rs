@@ -419,6 +419,25 @@ mod tests {
     }
 
     #[test]
+    fn day_ranges_compare_by_their_days() {
+        let run = check(
+            "The Geneva talks of the SCO ministers ran on December 8-10, 2025.",
+            "The Geneva talks of the SCO ministers ran on December 9, 2025.",
+        );
+        assert_eq!(severities(&run), vec![("date-compatible", Severity::Info)]);
+        assert_conflict(
+            "The Geneva talks of the SCO ministers ran on December 8-10, 2025.",
+            "The Geneva talks of the SCO ministers ran on December 12, 2025.",
+        );
+        let run = check(
+            "The Geneva talks of the SCO ministers ran on December 8-10, 2025.",
+            "The Geneva talks of the SCO ministers ran on December 12, 2025.",
+        );
+        let value = |i: usize| run.claims[run.findings[0].claims[i]].value.normalised();
+        assert_eq!(value(0).as_deref(), Some("2025-12-08/2025-12-10"));
+    }
+
+    #[test]
     fn a_statement_date_is_not_the_event_date() {
         let run = check(
             "The Karoo bridge collapsed in Durban on Monday, the transport ministry said on Wednesday.",

@@ -230,6 +230,9 @@ pub struct DateMatch {
     /// Its value, resolved against the publication date; `None` when that
     /// is needed and unknown.
     pub value: Option<PartialDate>,
+    /// Both ends of a day range ("December 8-10"), whose `value` is the
+    /// month that holds them.
+    pub days: Option<(NaiveDate, NaiveDate)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,6 +253,8 @@ enum What {
         rel_year: Option<i32>,
         /// First day of a day range, to pick the year of a yearless one.
         range_from: Option<u32>,
+        /// Last day of a day range.
+        range_to: Option<u32>,
     },
     /// Looks like a date but is not a real one ("31 February 2025"): it
     /// wins over the shorter candidates inside it, then yields nothing.
@@ -643,24 +648,36 @@ impl DateFinder {
                     };
                 // A day range ("December 4-5") is matched whole and kept at
                 // month precision, which holds both ends.
-                let (day, range_from, valid) = match (day, num("day_to")) {
-                    (Some(d), Some(to)) => (None, Some(d), valid && to > d && day_exists(month, to)),
-                    _ => (day, None, valid),
+                let (day, range_from, range_to, valid) = match (day, num("day_to")) {
+                    (Some(d), Some(to)) => (None, Some(d), Some(to), valid && to > d && day_exists(month, to)),
+                    _ => (day, None, None, valid),
                 };
                 if valid {
-                    What::Abs { year, month: Some(month), day, rel_year, range_from }
+                    What::Abs { year, month: Some(month), day, rel_year, range_from, range_to }
                 } else {
                     What::Invalid
                 }
             }
-            Pattern::MonthRelYear => {
-                What::Abs { year: None, month: Some(month?), day: None, rel_year: Some(modifier?), range_from: None }
-            }
+            Pattern::MonthRelYear => What::Abs {
+                year: None,
+                month: Some(month?),
+                day: None,
+                rel_year: Some(modifier?),
+                range_from: None,
+                range_to: None,
+            },
             Pattern::MonthBare => {
                 if !licensed {
                     return None;
                 }
-                What::Abs { year: None, month: Some(month?), day: None, rel_year: None, range_from: None }
+                What::Abs {
+                    year: None,
+                    month: Some(month?),
+                    day: None,
+                    rel_year: None,
+                    range_from: None,
+                    range_to: None,
+                }
             }
             Pattern::BareYear => {
                 let year = caps.name("year")?.as_str().parse::<i32>().ok()?;
@@ -673,7 +690,7 @@ impl DateFinder {
                 if !ok || !self.bare_years.contains(&year) {
                     return None;
                 }
-                What::Abs { year: Some(year), month: None, day: None, rel_year: None, range_from: None }
+                What::Abs { year: Some(year), month: None, day: None, rel_year: None, range_from: None, range_to: None }
             }
             Pattern::RelUnit => {
                 What::Rel { unit: *self.units.get(&norm(caps.name("unit")?.as_str()))?, offset: modifier? }
@@ -722,7 +739,7 @@ impl DateFinder {
     fn resolve(&self, c: &Cand, s: &str, published: Option<NaiveDate>) -> Option<DateMatch> {
         let (form, value) = match c.what {
             What::Invalid => return None,
-            What::Abs { year, month, day, rel_year, range_from } => {
+            What::Abs { year, month, day, rel_year, range_from, .. } => {
                 let form = Form::Absolute { year, month, day };
                 let year = match (year, rel_year) {
                     (Some(y), _) => Some(y),
@@ -807,7 +824,14 @@ impl DateFinder {
                 (Form::Weekday, value.map(PartialDate::from))
             }
         };
-        Some(DateMatch { span: c.span, anchor: c.anchor, form, value })
+        // A day range keeps both ends, in the year its month resolved to.
+        let days = match c.what {
+            What::Abs { month: Some(m), range_from: Some(from), range_to: Some(to), .. } => value.and_then(|v| {
+                Some((NaiveDate::from_ymd_opt(v.year, m, from)?, NaiveDate::from_ymd_opt(v.year, m, to)?))
+            }),
+            _ => None,
+        };
+        Some(DateMatch { span: c.span, anchor: c.anchor, form, value, days })
     }
 
     /// The year of a month and day written without one: the occurrence

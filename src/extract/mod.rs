@@ -87,6 +87,8 @@ pub struct DateClaim {
     pub anchor: Anchor,
     /// How it was written.
     pub form: Form,
+    /// Both ends of a day range ("December 8-10").
+    pub days: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 /// A number or ordinal.
@@ -115,7 +117,10 @@ impl ClaimValue {
     pub fn normalised(&self) -> Option<String> {
         match self {
             ClaimValue::Date(d) => {
-                let v = d.value?.to_string();
+                let v = match d.days {
+                    Some((from, to)) => format!("{from}/{to}"),
+                    None => d.value?.to_string(),
+                };
                 Some(match d.anchor {
                     Anchor::At => v,
                     Anchor::Since => format!("{v}/.."),
@@ -139,6 +144,7 @@ impl ClaimValue {
     /// The precision of a resolved date.
     pub fn precision(&self) -> Option<Precision> {
         match self {
+            ClaimValue::Date(d) if d.days.is_some() => Some(Precision::Day),
             ClaimValue::Date(d) => d.value.map(|v| v.precision()),
             ClaimValue::Number(_) => None,
         }
@@ -181,7 +187,10 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             .dates
             .find(text, doc.published)
             .into_iter()
-            .map(|m| (m.span, ClaimValue::Date(DateClaim { value: m.value, anchor: m.anchor, form: m.form })))
+            .map(|m| {
+                let date = DateClaim { value: m.value, anchor: m.anchor, form: m.form, days: m.days };
+                (m.span, ClaimValue::Date(date))
+            })
             .collect();
         let date_spans: Vec<Span> = found.iter().map(|(s, _)| *s).collect();
         found.extend(
