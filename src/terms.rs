@@ -368,8 +368,10 @@ impl Lexicon {
     }
 
     /// The predicate of the claim at `claim` in `clause`: the nearest verb
-    /// or event noun before it (a light verb such as `held` defers to the
-    /// event noun before it), or failing that the nearest after it.
+    /// or event noun before it, or failing that the nearest after it. A
+    /// light verb ("held", "began") defers to the first event noun of the
+    /// clause ("Negotiations on the agreement began in 2022"), and a
+    /// possessive date to the noun after it ("last month's 26th meeting").
     pub fn predicate(&self, clause: &str, claim: Span, masks: &[Span]) -> Option<Predicate> {
         let words: Vec<Token> =
             tokenize(clause).into_iter().filter(|t| t.word && !masks.iter().any(|m| m.overlaps(&t.span))).collect();
