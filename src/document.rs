@@ -256,6 +256,9 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, index: usize) -> Result<Document,
         }
     } else {
         doc.norm = Normalized::plain(&raw);
+        if doc.norm.text.trim().is_empty() {
+            return Err(Error::Empty { path: path.into() }); // a byte-order mark alone, say
+        }
     }
     doc.raw = raw;
     Ok(doc)

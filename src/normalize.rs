@@ -61,7 +61,13 @@ impl Normalized {
         if cluster.is_ascii() {
             self.text.push_str(cluster);
         } else {
-            for c in cluster.nfc() {
+            // Byte-order marks, zero-width spaces and soft hyphens are
+            // invisible: they go, so "Dec\u{ad}ember" and a BOM before a
+            // dateline still match.
+            for c in cluster
+                .nfc()
+                .filter(|c| !matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}'))
+            {
                 self.text.push(fold(c));
             }
         }
@@ -138,6 +144,14 @@ mod tests {
         assert_eq!(back.of(original), "Zu\u{308}rich");
         let e = n.text.find('é').unwrap();
         assert_eq!(n.original(Span::new(e, e + 'é'.len_utf8())).of(original), "e\u{301}");
+    }
+
+    #[test]
+    fn invisible_characters_go() {
+        let original = "\u{feff}Dec\u{ad}ember 4";
+        let n = Normalized::plain(original);
+        assert_eq!(n.text, "December 4");
+        assert_eq!(n.original(Span::new(0, n.text.len())).of(original), "Dec\u{ad}ember 4");
     }
 
     #[test]

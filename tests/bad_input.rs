@@ -51,6 +51,8 @@ fn empty_file() {
     let bad = dir.path().join("empty.txt");
     std::fs::write(&bad, b" \n\n").unwrap();
     assert_rejected(&bad, "is empty");
+    std::fs::write(&bad, "\u{feff}\r\n".as_bytes()).unwrap();
+    assert_rejected(&bad, "is empty");
 }
 
 #[test]

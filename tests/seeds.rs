@@ -171,3 +171,28 @@ fn seed_temporal_expressions_have_their_values() {
         ])
     );
 }
+
+/// A scraped copy with a byte-order mark and Windows line ends reads the
+/// same: the same findings, with offsets into its own bytes.
+#[test]
+fn bom_and_crlf_do_not_change_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for name in [A, B] {
+        let text = std::fs::read_to_string(root().join("fixtures/seeds").join(name)).unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+        paths.push(path);
+    }
+    let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    let (out, report) = check_json(&refs);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(report.findings.len(), 2);
+    assert_eq!(report.documents[0].published.as_deref(), Some("2025-12-04"));
+    for f in &report.findings {
+        for c in &f.claims {
+            let text = std::fs::read_to_string(&c.path).unwrap();
+            assert_eq!(&text[c.start..c.end], c.text);
+        }
+    }
+}
