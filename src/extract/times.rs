@@ -200,7 +200,7 @@ impl TimeFinder {
         let clock = build(
             "clock times",
             format!(
-                r"(?i)\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?(?:\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b))?(?:\s+(?P<zone>(?:[A-Z][a-z]+\s+)?(?:{zones})))?\b"
+                r"(?i)\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d)(?:\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b))?|\s*(?P<ap2>a\.m\.?|p\.m\.?|am\b|pm\b))(?:\s+(?P<zone>(?:[A-Z][a-z]+\s+)?(?:{zones})))?\b"
             ),
         )?;
         let part = build(
@@ -696,7 +696,7 @@ impl TimeFinder {
         let m = c.get(0)?;
         let h: u32 = c.name("h")?.as_str().parse().ok()?;
         let min: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
-        let ap = c.name("ap").map(|a| a.as_str().to_lowercase());
+        let ap = c.name("ap").or(c.name("ap2")).map(|a| a.as_str().to_lowercase());
         let colon = c.name("m").is_some();
         let zone = c.name("zone").is_some();
         // A bare number is a time only with a.m./p.m., or with a colon and
