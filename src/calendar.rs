@@ -165,6 +165,27 @@ impl fmt::Display for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// Parses an ISO value at its own precision: `2025`, `2025-06`,
+    /// `2025-W49`, `2025-09-01`. Anything else (`2025-Q3`, `PRESENT_REF`)
+    /// is not a partial date.
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let year =
+            |y: &str| (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())).then(|| y.parse::<i32>().ok()).flatten();
+        match s.split('-').collect::<Vec<_>>().as_slice() {
+            [y] => Some(PartialDate::year(year(y)?)),
+            [y, w] if w.starts_with('W') => {
+                let week: u32 = w[1..].parse().ok()?;
+                let monday = NaiveDate::from_isoywd_opt(year(y)?, week, chrono::Weekday::Mon)?;
+                Some(PartialDate::week_of(monday))
+            }
+            [y, m] if m.len() == 2 => PartialDate::month(year(y)?, m.parse().ok()?),
+            [y, m, d] if m.len() == 2 && d.len() == 2 => PartialDate::day(year(y)?, m.parse().ok()?, d.parse().ok()?),
+            _ => None,
+        }
+    }
+}
+
 /// Parses `YYYY-MM-DD` strictly (as given in JSON metadata and flags).
 pub fn parse_iso_day(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
@@ -208,6 +229,16 @@ mod tests {
         let w48 = PartialDate::week_of(NaiveDate::from_ymd_opt(2025, 11, 27).unwrap());
         assert_eq!(w48.relate(&PartialDate::month(2025, 12).unwrap()), Relation::Disjoint);
         assert_eq!(w48.relate(&PartialDate::month(2025, 11).unwrap()), Relation::Contains);
+    }
+
+    #[test]
+    fn parse_round_trips_display() {
+        for v in ["2025", "2025-06", "2025-W49", "2025-09-01"] {
+            assert_eq!(PartialDate::parse(v).map(|d| d.to_string()).as_deref(), Some(v));
+        }
+        for v in ["2025-Q3", "PRESENT_REF", "2025-13", "2025-02-30", "25", ""] {
+            assert_eq!(PartialDate::parse(v), None, "{v}");
+        }
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct Document {
     pub source: Option<String>,
     /// Address, from JSON metadata.
     pub url: Option<String>,
+    /// Locale (`en-GB`), from JSON metadata: how to read numeric dates.
+    pub locale: Option<String>,
     /// The whole file, exactly as read. Every span in every report indexes it.
     pub raw: String,
     /// The report's text normalised for matching, mapped back to `raw`.
@@ -220,6 +222,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, index: usize) -> Result<Document,
         title: None,
         source: None,
         url: None,
+        locale: None,
         norm: Normalized::default(),
         raw: String::new(),
         body: Vec::new(),
@@ -239,6 +242,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, index: usize) -> Result<Document,
         doc.title = meta.title;
         doc.source = meta.source;
         doc.url = meta.url;
+        doc.locale = meta.locale;
         if let Some(p) = meta.published {
             let day = parse_iso_day(&p).ok_or_else(|| Error::BadDocument {
                 path: path.into(),
@@ -269,6 +273,7 @@ struct JsonMeta {
     title: Option<String>,
     source: Option<String>,
     url: Option<String>,
+    locale: Option<String>,
     published: Option<String>,
     /// Byte offset of the opening quote of `text` in the file.
     text_at: usize,
@@ -281,6 +286,7 @@ fn json_meta(path: &Path, raw: &str) -> Result<JsonMeta, Error> {
         title: Option<String>,
         source: Option<String>,
         url: Option<String>,
+        locale: Option<String>,
         published: Option<String>,
         #[serde(borrow)]
         text: Option<&'a serde_json::value::RawValue>,
@@ -311,6 +317,7 @@ fn json_meta(path: &Path, raw: &str) -> Result<JsonMeta, Error> {
         title: wire.title,
         source: wire.source,
         url: wire.url,
+        locale: wire.locale,
         published: wire.published.filter(|p| !p.trim().is_empty()),
         text_at,
     })

@@ -156,6 +156,7 @@ impl ClaimValue {
 pub struct Extractor {
     dates: DateFinder,
     numbers: NumberFinder,
+    times: times::TimeFinder,
 }
 
 impl Extractor {
@@ -165,6 +166,7 @@ impl Extractor {
         Ok(Extractor {
             dates: DateFinder::new(&rules.dates).map_err(|m| bad("dates.toml", m))?,
             numbers: NumberFinder::new(&rules.numbers).map_err(|m| bad("numbers.toml", m))?,
+            times: times::TimeFinder::new(&rules.timex).map_err(|m| bad("timex.toml", m))?,
         })
     }
 
@@ -192,11 +194,33 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 (m.span, ClaimValue::Date(date))
             })
             .collect();
-        let date_spans: Vec<Span> = found.iter().map(|(s, _)| *s).collect();
+        let mut date_spans: Vec<Span> = found.iter().map(|(s, _)| *s).collect();
+        let numbers = ex.numbers.find(text, &date_spans);
+        // Dates the date finder leaves to the TIMEX side ("04/12/2025" by
+        // the report's locale, holidays, "the end of the month") are claims
+        // too, when their value is a calendar date.
+        let day_first = ex.times.day_first(doc.locale.as_deref());
+        for t in ex.times.find(text, &numbers, doc.published, day_first) {
+            let Some(value) = PartialDate::parse(&t.value) else { continue };
+            if t.kind != crate::timex::TimexType::Date || date_spans.iter().any(|s| s.overlaps(&t.span)) {
+                continue;
+            }
+            let written = t.span.of(text);
+            let form = if written.bytes().filter(u8::is_ascii_digit).count() >= 4 {
+                Form::Absolute { year: Some(value.year), month: value.month, day: value.day }
+            } else {
+                Form::Relative
+            };
+            found.push((
+                t.span,
+                ClaimValue::Date(DateClaim { value: Some(value), anchor: Anchor::At, form, days: None }),
+            ));
+            date_spans.push(t.span);
+        }
         found.extend(
-            ex.numbers
-                .find(text, &date_spans)
+            numbers
                 .into_iter()
+                .filter(|m| !date_spans.iter().any(|s| s.overlaps(&m.span)))
                 .map(|m| (m.span, ClaimValue::Number(NumberClaim { value: m.value, kind: m.kind, unit: m.unit }))),
         );
         found.sort_by_key(|(s, _)| (s.start, s.end));
@@ -249,4 +273,28 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
         }
     }
     claims
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyse, document, rules::Rules};
+
+    fn claims(json: &str) -> Vec<(String, Option<String>)> {
+        let doc = document::from_bytes("a.json".as_ref(), json.as_bytes().to_vec(), 0).unwrap();
+        let run = analyse(vec![doc], &Rules::built_in().unwrap()).unwrap();
+        run.claims
+            .iter()
+            .filter(|c| c.value.kind() == super::ClaimKind::Date)
+            .map(|c| (c.span.of(&run.documents[0].raw).to_string(), c.value.normalised()))
+            .collect()
+    }
+
+    #[test]
+    fn numeric_dates_are_claims_read_by_the_reports_locale() {
+        let text = "The fire at the Leeds mill broke out on 04/12/2025, officials said.";
+        let gb = format!(r#"{{"id": "gb", "published": "2025-12-06", "locale": "en-GB", "text": "{text}"}}"#);
+        let us = format!(r#"{{"id": "us", "published": "2025-12-06", "text": "{text}"}}"#);
+        assert_eq!(claims(&gb), vec![("04/12/2025".to_string(), Some("2025-12-04".to_string()))]);
+        assert_eq!(claims(&us), vec![("04/12/2025".to_string(), Some("2025-04-12".to_string()))]);
+    }
 }
