@@ -191,9 +191,9 @@ impl Predicate {
 }
 
 /// A rough stem for matching a verb with its noun: `arrived`, `arrival`
-/// and `arrive` all give `arriv`.
+/// and `arrive` all give `arriv`; `erupting` and `eruption` give `erupt`.
 pub fn stem(word: &str) -> &str {
-    for suffix in ["ation", "ment", "ing", "ed", "al", "es", "s", "e"] {
+    for suffix in ["ation", "ion", "ment", "ing", "ed", "al", "es", "s", "e"] {
         if let Some(s) = word.strip_suffix(suffix) {
             if s.len() >= 3 {
                 return s;
@@ -447,6 +447,17 @@ impl Lexicon {
                 }
             }
         }
+        // "began erupting on Saturday": a light verb's -ing complement is
+        // what happened.
+        if let Some((i, lemma, false)) = &found {
+            let next = words.get(i + 1).filter(|t| t.span.end <= claim.start || t.span.start >= claim.end);
+            if let Some(t) = next.filter(|_| light(lemma)) {
+                let k = key(t.text);
+                if k.len() > 5 && k.ends_with("ing") && k.chars().all(|c| c.is_ascii_lowercase()) {
+                    found = Some((i + 1, k, false));
+                }
+            }
+        }
         let (i, lemma, noun) = found?;
         let groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
         let all: Vec<Token> = tokenize(clause).into_iter().filter(|t| t.word).collect();
@@ -622,6 +633,7 @@ mod tests {
         );
         assert_eq!(predicate_of("A 2012 fire at the factory killed 110", "2012").as_deref(), Some("fire"));
         assert_eq!(predicate_of("Prices in 2012", "2012"), None);
+        assert_eq!(predicate_of("Mount Ibu began erupting on Saturday", "Saturday").as_deref(), Some("erupting"));
         assert_eq!(
             predicate_of("progress in trade talks, including last month's 26th meeting", "last month").as_deref(),
             Some("meeting")

@@ -32,10 +32,17 @@ struct Side {
     text: String,
 }
 
-/// Whether a finding's two claims are the labelled pair, in either order.
+/// Whether a finding's two claims are the labelled pair, in either order: a
+/// claim matches a label when it is in the labelled file and its span
+/// overlaps the labelled text ("Tuesday morning" matches "Tuesday").
 fn is_pair(f: &Finding, p: &Pair) -> bool {
     let hit = |s: &Side, c: &crate::common::Claim| {
-        Path::new(&c.path).file_name().is_some_and(|n| n == s.file.as_str()) && c.text == s.text
+        if Path::new(&c.path).file_name().is_none_or(|n| n != s.file.as_str()) {
+            return false;
+        }
+        let text = std::fs::read_to_string(root().join(&c.path)).unwrap();
+        let at = text.find(&s.text).unwrap_or_else(|| panic!("{:?} is not in {}", s.text, c.path));
+        c.start < at + s.text.len() && at < c.end
     };
     f.claims.len() == 2
         && ((hit(&p.a, &f.claims[0]) && hit(&p.b, &f.claims[1]))
@@ -106,21 +113,33 @@ fn every_case_finds_its_conflicts_and_no_trap() {
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
 
-/// `fixtures/holdout/` was written apart from the rules, by someone who had
-/// not seen them or `fixtures/cases/`. It is held to no false alarm at all;
-/// its recall is a ratchet at the figure measured when it landed (3 of 7
-/// planted conflicts), so that it can only go up.
+/// `fixtures/holdout/` and `fixtures/holdout2/` were written apart from the
+/// rules, by someone who had seen neither them nor `fixtures/cases/`. Their
+/// figures are ratchets at what was measured after the rules were last
+/// changed (they can only improve): planted conflicts found, and false
+/// alarms allowed. holdout2's one false alarm is "Ibu last forced the
+/// closure of the airport in May 2024" against "forced its closure on 25
+/// August": "last" marks an earlier closure, which the checker cannot tell.
 #[test]
-fn holdout_cases_raise_no_false_alarm() {
-    let mut problems = Vec::new();
-    let (mut found, mut planted) = (0, 0);
-    for case in folders("fixtures/holdout") {
-        let (p, f, n) = check_case(&case);
-        problems.extend(p.into_iter().filter(|p| !p.contains("missed conflict") && !p.contains("exit code")));
-        found += f;
-        planted += n;
+fn holdout_cases_hold_their_ratchets() {
+    for (folder, planted_want, found_min, false_max) in [("fixtures/holdout", 7, 3, 0), ("fixtures/holdout2", 6, 2, 1)]
+    {
+        let mut false_alarms = Vec::new();
+        let (mut found, mut planted) = (0, 0);
+        for case in folders(folder) {
+            let (p, f, n) = check_case(&case);
+            // A flagged trap is also an unexpected conflict: count each once.
+            false_alarms.extend(p.into_iter().filter(|p| p.contains("unexpected conflict")));
+            found += f;
+            planted += n;
+        }
+        assert_eq!(planted, planted_want, "{folder}");
+        assert!(found >= found_min, "{folder}: recall fell to {found} of {planted}");
+        assert!(
+            false_alarms.len() <= false_max,
+            "{folder}: {} false alarms:\n{}",
+            false_alarms.len(),
+            false_alarms.join("\n")
+        );
     }
-    assert!(problems.is_empty(), "{} false alarms:\n{}", problems.len(), problems.join("\n"));
-    assert_eq!(planted, 7);
-    assert!(found >= 3, "recall fell to {found} of {planted}");
 }
