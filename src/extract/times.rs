@@ -44,7 +44,7 @@ pub struct TimexRules {
     pub set_words: Vec<[String; 2]>,
     /// Words before a unit that make a recurrence.
     pub set_lead: Vec<String>,
-    /// Words before "a <unit>" that make a recurrence.
+    /// Words before "a `unit`" that make a recurrence ("twice a day").
     pub set_frequency: Vec<String>,
     /// `[word, value]` reference words.
     pub references: Vec<[String; 2]>,
