@@ -23,6 +23,48 @@ pub fn alternation<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String 
     format!("(?:{})", parts.join("|"))
 }
 
+/// Tells in one pass over a text which of up to 64 patterns can match it:
+/// pattern `i` needs one of the words `needs[i]` somewhere in the text
+/// (ASCII case-insensitively). Skipping the patterns that cannot match is
+/// far cheaper than running them.
+#[derive(Debug, Clone)]
+pub struct Gates {
+    words: aho_corasick::AhoCorasick,
+    masks: Vec<u64>,
+}
+
+impl Gates {
+    /// Builds the gates.
+    pub fn new(needs: &[Vec<String>]) -> Result<Gates, String> {
+        if needs.len() > 64 {
+            return Err(format!("{} patterns to gate; at most 64", needs.len()));
+        }
+        let mut words: Vec<String> = Vec::new();
+        let mut masks: Vec<u64> = Vec::new();
+        for (i, need) in needs.iter().enumerate() {
+            for w in need.iter().map(|w| w.trim().to_ascii_lowercase()).filter(|w| !w.is_empty()) {
+                match words.iter().position(|x| *x == w) {
+                    Some(j) => masks[j] |= 1 << i,
+                    None => {
+                        words.push(w);
+                        masks.push(1 << i);
+                    }
+                }
+            }
+        }
+        let words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .map_err(|e| format!("cannot build the word gates: {e}"))?;
+        Ok(Gates { words, masks })
+    }
+
+    /// Bit `i` is set when pattern `i` can match `text`.
+    pub fn open(&self, text: &str) -> u64 {
+        self.words.find_overlapping_iter(text).fold(0, |open, m| open | self.masks[m.pattern().as_usize()])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +75,18 @@ mod tests {
         assert!(re.is_match("earlier  this") && re.is_match("a.m.") && !re.is_match("axmx"));
         let never = regex::Regex::new(&alternation(Vec::<String>::new())).unwrap();
         assert!(!never.is_match("anything at all"));
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    #[test]
+    fn gates_open_on_their_words() {
+        let gates = Gates::new(&[vec!["week".into(), "month".into()], vec![":".into()], vec!["Noon".into()]]).unwrap();
+        assert_eq!(gates.open("for WEEKS on end"), 0b001);
+        assert_eq!(gates.open("at noon, 10:30"), 0b110);
+        assert_eq!(gates.open("nothing here"), 0);
     }
 }

@@ -146,6 +146,10 @@ pub struct TimeFinder {
     couple: Vec<String>,
     leads: Vec<String>,
     set_leads: Vec<String>,
+    /// For each pattern, words one of which it needs (on a lowercased copy
+    /// of the sentence): checking them is far cheaper than running the
+    /// pattern, and most sentences need few of the patterns.
+    gates: crate::pattern::Gates,
 }
 
 use crate::pattern::alternation as alt;
@@ -268,7 +272,35 @@ impl TimeFinder {
         }
         let decade =
             build("decades", r"(?i)\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<d>1[89]\d|20\d)0'?s\b".to_string())?;
+        let lower =
+            |v: &[String]| v.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+        let firsts = |v: &[[String; 2]]| v.iter().map(|[w, _]| w.clone()).collect::<Vec<_>>();
+        let mut unit_words: Vec<String> = r.units.iter().map(|[w, _]| w.clone()).collect();
+        unit_words.extend(r.units.iter().filter_map(|[w, _]| w.strip_suffix('y').map(|s| format!("{s}ies"))));
+        let needs = vec![
+            lower(&unit_words),
+            lower(&r.plural_units),
+            lower(&[r.set_lead.clone(), firsts(&r.set_words)].concat()),
+            lower(&r.set_frequency),
+            lower(&firsts(&r.references)),
+            vec![":".into(), "am".into(), "pm".into(), "a.m".into(), "p.m".into(), ".".into()],
+            lower(&firsts(&r.day_parts)),
+            vec!["quarter".into()],
+            lower(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
+            vec!["0s".into(), "0's".into()],
+            lower(&r.months),
+            lower(&r.weekend),
+            lower(&r.fiscal),
+            lower(&firsts(&r.holidays)),
+            vec!["year-".into()],
+            vec!["/".into(), ".".into()],
+            lower(&r.quarter_prefix),
+            lower(&r.period_parts),
+            vec!["centur".into()],
+        ];
+        let gates = crate::pattern::Gates::new(&needs).map_err(|e| format!("rules/timex.toml: {e}"))?;
         Ok(TimeFinder {
+            gates,
             units,
             count,
             vague,
@@ -340,6 +372,8 @@ impl TimeFinder {
         let mut push = |start: usize, end: usize, kind: TimexType, value: String| {
             out.push(TimeMatch { span: Span::new(start, end), kind, value });
         };
+        let open = self.gates.open(s);
+        let need = |i: usize| open & (1 << i) != 0;
         // Durations written as a count and a unit.
         for n in numbers.iter().filter(|n| n.kind == NumberKind::Cardinal) {
             if let Some(u) = n.unit.as_deref().and_then(|u| self.unit(u)) {
@@ -377,7 +411,7 @@ impl TimeFinder {
                 }
             }
         }
-        for c in self.vague.captures_iter(s) {
+        for c in need(0).then(|| self.vague.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(v), Some(unit)) = (c.get(0), c.name("v"), c.name("unit")) else { continue };
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let v = norm(v.as_str());
@@ -425,13 +459,13 @@ impl TimeFinder {
             }
         }
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
-        for c in self.span_of_units.captures_iter(s) {
+        for c in need(1).then(|| self.span_of_units.captures_iter(s)).into_iter().flatten() {
             let Some(unit) = c.name("unit") else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
                 push(unit.start(), unit.end(), TimexType::Duration, format!("P{}X{}", t_of(u), letter(u)));
             }
         }
-        for c in self.set.captures_iter(s) {
+        for c in need(2).then(|| self.set.captures_iter(s)).into_iter().flatten() {
             let Some(m) = c.get(0) else { continue };
             if let Some(w) = c.name("word") {
                 let v = self.set_value(w.as_str());
@@ -447,13 +481,13 @@ impl TimeFinder {
                 push(m.start(), m.end(), TimexType::Set, v);
             }
         }
-        for c in self.set_freq.captures_iter(s) {
+        for c in need(3).then(|| self.set_freq.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
                 push(m.start(), m.end(), TimexType::Set, duration(1.0, u));
             }
         }
-        for c in self.reference.captures_iter(s) {
+        for c in need(4).then(|| self.reference.captures_iter(s)).into_iter().flatten() {
             let Some(w) = c.name("w") else { continue };
             let next = s[w.end()..].split_whitespace().next().map(norm).unwrap_or_default();
             if self.blockers.contains(&next) {
@@ -463,12 +497,12 @@ impl TimeFinder {
                 push(w.start(), w.end(), TimexType::Date, v.clone());
             }
         }
-        for c in self.clock.captures_iter(s) {
+        for c in need(5).then(|| self.clock.captures_iter(s)).into_iter().flatten() {
             if let Some(t) = self.clock_time(s, &c, dct) {
                 push(t.span.start, t.span.end, t.kind, t.value);
             }
         }
-        for c in self.part.captures_iter(s) {
+        for c in need(6).then(|| self.part.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(part)) = (c.get(0), c.name("part")) else { continue };
             let code = &self.parts[&norm(part.as_str())];
             let lead = c.name("lead").map(|l| norm(l.as_str()));
@@ -502,7 +536,7 @@ impl TimeFinder {
             };
             push(start, end, TimexType::Time, value);
         }
-        for c in self.quarter.captures_iter(s) {
+        for c in need(7).then(|| self.quarter.captures_iter(s)).into_iter().flatten() {
             let Some(m) = c.get(0) else { continue };
             // "a quarter of the vote" is a fraction: a quarter of the year
             // needs its ordinal, or "the" and no "of" after it.
@@ -532,7 +566,7 @@ impl TimeFinder {
             };
             push(start, m.end(), TimexType::Date, format!("{year}-Q{q}"));
         }
-        for c in self.season.captures_iter(s) {
+        for c in need(8).then(|| self.season.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(season)) = (c.get(0), c.name("s")) else { continue };
             let Some((code, end_month)) = self.seasons.get(&norm(season.as_str())) else { continue };
             let lead = c.name("lead").map(|l| norm(l.as_str()));
@@ -547,7 +581,7 @@ impl TimeFinder {
             let value = year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"));
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in self.month_rel.captures_iter(s) {
+        for c in need(10).then(|| self.month_rel.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(md), Some(month)) = (c.get(0), c.name("mod"), c.name("m")) else { continue };
             let (Some(&dir), Some(&month)) =
                 (self.month_mods.get(&norm(md.as_str())), self.month_index.get(month.as_str()))
@@ -564,7 +598,7 @@ impl TimeFinder {
             };
             push(m.start(), m.end(), TimexType::Date, format!("{year}-{month:02}"));
         }
-        for m in self.weekend.find_iter(s) {
+        for m in need(11).then(|| self.weekend.find_iter(s)).into_iter().flatten() {
             let Some(d) = dct else { continue };
             let lower = m.as_str().to_lowercase();
             // The weekend meant is the last one, or the coming one when so said.
@@ -578,22 +612,22 @@ impl TimeFinder {
             let w = saturday.iso_week();
             push(m.start(), m.end(), TimexType::Date, format!("{}-W{:02}-WE", w.year(), w.week()));
         }
-        for c in self.fiscal.captures_iter(s) {
+        for c in need(12).then(|| self.fiscal.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
             push(m.start(), m.end(), TimexType::Date, y.as_str().to_string());
         }
-        for c in self.holiday.captures_iter(s) {
+        for c in need(13).then(|| self.holiday.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(h)) = (c.get(0), c.name("h")) else { continue };
             let Some(rule) = self.holidays.get(h.as_str()) else { continue };
             let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
             let value = holiday(rule, year, dct).map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for m in self.year_ago.find_iter(s) {
+        for m in need(14).then(|| self.year_ago.find_iter(s)).into_iter().flatten() {
             let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in self.numeric.captures_iter(s) {
+        for c in need(15).then(|| self.numeric.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(a), Some(b), Some(y)) = (c.get(0), c.name("a"), c.name("b"), c.name("y")) else {
                 continue;
             };
@@ -608,13 +642,13 @@ impl TimeFinder {
                 push(m.start(), m.end(), TimexType::Date, date.to_string());
             }
         }
-        for c in self.quarter_code.captures_iter(s) {
+        for c in need(16).then(|| self.quarter_code.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(q)) = (c.get(0), c.name("q")) else { continue };
             let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()).or(dct.map(|d| d.year()));
             let value = year.map_or_else(|| format!("XXXX-Q{}", q.as_str()), |y| format!("{y}-Q{}", q.as_str()));
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in self.period.captures_iter(s) {
+        for c in need(17).then(|| self.period.captures_iter(s)).into_iter().flatten() {
             let Some(m) = c.get(0) else { continue };
             let value = match (c.name("y"), c.name("u"), dct) {
                 (Some(y), _, _) => y.as_str().to_string(),
@@ -643,7 +677,7 @@ impl TimeFinder {
             };
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in self.century.captures_iter(s) {
+        for c in need(18).then(|| self.century.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(n)) = (c.get(0), c.name("n")) else { continue };
             if let Ok(n) = n.as_str().parse::<u32>() {
                 if (1..=22).contains(&n) {
@@ -651,7 +685,7 @@ impl TimeFinder {
                 }
             }
         }
-        for c in self.decade.captures_iter(s) {
+        for c in need(9).then(|| self.decade.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
             push(m.start(), m.end(), TimexType::Date, d.as_str().to_string());
         }
