@@ -115,7 +115,8 @@ impl Tagger {
                 }
             })
             .collect();
-        let numbers = self.numbers.find(sentence, &[]);
+        // Numbers only matter to the time finder next to a unit word.
+        let numbers = if self.times.wants_numbers(sentence) { self.numbers.find(sentence, &[]) } else { Vec::new() };
         found.extend(self.times.find(sentence, &numbers, dct, day_first).into_iter().map(|t| Timex {
             span: t.span,
             kind: t.kind,

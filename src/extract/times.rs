@@ -153,6 +153,9 @@ pub struct TimeFinder {
 }
 
 use crate::pattern::alternation as alt;
+
+/// The gate of the first pattern (counts of units): it opens on unit words.
+const UNIT_GATE: u64 = 1;
 use crate::pattern::alternation;
 
 fn norm(s: &str) -> String {
@@ -353,6 +356,12 @@ impl TimeFinder {
             .or_else(|| w.strip_suffix("es").and_then(|s| self.units.get(s)))
             .or_else(|| w.strip_suffix('s').and_then(|s| self.units.get(s)))
             .map(String::as_str)
+    }
+
+    /// Whether `find` can use the number matches of `s`: only when a unit
+    /// word ("days", "hours") is there to count.
+    pub fn wants_numbers(&self, s: &str) -> bool {
+        self.gates.open(s) & UNIT_GATE != 0
     }
 
     /// Whether numeric dates of `locale` put the day first.
