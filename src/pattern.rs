@@ -42,7 +42,10 @@ impl Gates {
         let mut words: Vec<String> = Vec::new();
         let mut masks: Vec<u64> = Vec::new();
         for (i, need) in needs.iter().enumerate() {
-            for w in need.iter().map(|w| w.trim().to_ascii_lowercase()).filter(|w| !w.is_empty()) {
+            // Only a phrase's first word: the pattern matches any run of
+            // whitespace between its words ("at\npresent").
+            let firsts = need.iter().filter_map(|w| w.split_whitespace().next()).map(str::to_ascii_lowercase);
+            for w in firsts {
                 match words.iter().position(|x| *x == w) {
                     Some(j) => masks[j] |= 1 << i,
                     None => {
@@ -88,5 +91,7 @@ mod gate_tests {
         assert_eq!(gates.open("for WEEKS on end"), 0b001);
         assert_eq!(gates.open("at noon, 10:30"), 0b110);
         assert_eq!(gates.open("nothing here"), 0);
+        let phrase = Gates::new(&[vec!["at present".into()]]).unwrap();
+        assert_eq!(phrase.open("at\n  present"), 1);
     }
 }
