@@ -72,7 +72,8 @@ pub enum EvalFormat {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Report files: plain text, Markdown, or JSON documents
-    /// {"id","title","source","url","published","text"}.
+    /// {"id","title","source","url","published","text"} (and an optional
+    /// "locale" such as "en-GB" for numeric dates).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Output format.
