@@ -9,7 +9,7 @@
 
 use crate::calendar::{parse_iso_day, PartialDate};
 use crate::extract::dates::{DateFinder, Form};
-use crate::normalize::Normalized;
+use crate::normalize::{collapse, Normalized};
 use crate::pattern::alternation;
 use crate::span::Span;
 use crate::Error;
@@ -449,10 +449,6 @@ pub fn complete_years(docs: &mut [Document]) {
             );
         }
     }
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Paragraph ranges of `text`: blocks separated by blank lines; inside a

@@ -94,6 +94,17 @@ impl Normalized {
     }
 }
 
+/// Runs of whitespace made one space: two copies of a paragraph that
+/// differ only in spacing read the same.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`collapse`]d and lowercased: the key a rules word is looked up by.
+pub fn fold_words(s: &str) -> String {
+    collapse(s).to_lowercase()
+}
+
 /// Folds one character for matching: quotes, dashes and spaces.
 fn fold(c: char) -> char {
     match c {

@@ -48,7 +48,7 @@ pub fn segment(docs: &[Document], rules: &SegmentRules) -> Vec<Sentence> {
         let mut index = 0;
         for range in &doc.body {
             for norm in split(&doc.norm.text, *range, rules) {
-                let key = norm.of(&doc.norm.text).split_whitespace().collect::<Vec<_>>().join(" ");
+                let key = crate::normalize::collapse(norm.of(&doc.norm.text));
                 let id = out.len();
                 let duplicate_of = seen.get(&key).copied();
                 seen.entry(key).or_insert(id);

@@ -373,8 +373,10 @@ impl Lexicon {
     /// clause ("Negotiations on the agreement began in 2022"), and a
     /// possessive date to the noun after it ("last month's 26th meeting").
     pub fn predicate(&self, clause: &str, claim: Span, masks: &[Span]) -> Option<Predicate> {
-        let words: Vec<Token> =
-            tokenize(clause).into_iter().filter(|t| t.word && !masks.iter().any(|m| m.overlaps(&t.span))).collect();
+        // All words (for reading determiners) and the unmasked ones (for
+        // finding the predicate), from one tokenization.
+        let all: Vec<Token> = tokenize(clause).into_iter().filter(|t| t.word).collect();
+        let words: Vec<Token> = all.iter().copied().filter(|t| !masks.iter().any(|m| m.overlaps(&t.span))).collect();
         let classify = |i: usize| -> Option<(String, bool)> {
             let t = words[i];
             let k = key(t.text);
@@ -460,7 +462,6 @@ impl Lexicon {
         }
         let (i, lemma, noun) = found?;
         let groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
-        let all: Vec<Token> = tokenize(clause).into_iter().filter(|t| t.word).collect();
         let indefinite = noun && self.determined_by(&all, words[i].span, &self.indefinite);
         let light = !noun && light(&lemma);
         Some(Predicate { lemma, groups, noun, indefinite, light, span: words[i].span })

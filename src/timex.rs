@@ -9,9 +9,8 @@
 //! report: normalisation, paragraphs, sentences, then the extractors.
 
 use crate::document::paragraphs;
-use crate::extract::dates::{Anchor, DateFinder};
-use crate::extract::numbers::NumberFinder;
-use crate::extract::times::TimeFinder;
+use crate::extract::dates::Anchor;
+use crate::extract::Extractor;
 use crate::normalize::Normalized;
 use crate::rules::Rules;
 use crate::segment::{split, SegmentRules};
@@ -72,33 +71,27 @@ pub struct Timex {
 /// The compiled tagger.
 #[derive(Debug)]
 pub struct Tagger {
-    dates: DateFinder,
-    numbers: NumberFinder,
-    times: TimeFinder,
+    /// The same compiled finders as claims are extracted with.
+    ex: Extractor,
     segment: SegmentRules,
 }
 
 impl Tagger {
     /// Compiles the tagger from the rules.
     pub fn new(rules: &Rules) -> Result<Tagger, Error> {
-        let dates = DateFinder::new(&rules.dates)
-            .map_err(|message| Error::BadRules { path: "rules/dates.toml".into(), message })?;
-        let numbers = NumberFinder::new(&rules.numbers)
-            .map_err(|message| Error::BadRules { path: "rules/numbers.toml".into(), message })?;
-        let times = TimeFinder::new(&rules.timex)
-            .map_err(|message| Error::BadRules { path: "rules/timex.toml".into(), message })?;
-        Ok(Tagger { dates, numbers, times, segment: rules.segment.clone() })
+        Ok(Tagger { ex: Extractor::new(rules)?, segment: rules.segment.clone() })
     }
 
     /// Tags one sentence of normalised text; spans are within it.
     pub fn tag_sentence(&self, sentence: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-        self.tag_sentence_in(sentence, dct, self.times.day_first(None))
+        self.tag_sentence_in(sentence, dct, self.ex.times().day_first(None))
     }
 
     /// Tags one sentence, reading numeric dates day first or not.
     pub fn tag_sentence_in(&self, sentence: &str, dct: Option<NaiveDate>, day_first: bool) -> Vec<Timex> {
         let mut found: Vec<Timex> = self
-            .dates
+            .ex
+            .dates()
             .find(sentence, dct)
             .into_iter()
             .filter(|m| m.anchor == Anchor::At || m.value.is_some())
@@ -107,7 +100,7 @@ impl Tagger {
                 // TimeBank is not consistent about it).
                 let value = m.value.map_or_else(|| "XXXX-XX-XX".to_string(), |v| v.to_string());
                 let last = m.span.of(sentence).split_whitespace().last().unwrap_or("");
-                match self.times.part_code(last) {
+                match self.ex.times().part_code(last) {
                     Some(code) if m.span.of(sentence).contains(' ') || last.eq_ignore_ascii_case("tonight") => {
                         Timex { span: m.span, kind: TimexType::Time, value: format!("{value}T{code}") }
                     }
@@ -116,8 +109,9 @@ impl Tagger {
             })
             .collect();
         // Numbers only matter to the time finder next to a unit word.
-        let numbers = if self.times.wants_numbers(sentence) { self.numbers.find(sentence, &[]) } else { Vec::new() };
-        found.extend(self.times.find(sentence, &numbers, dct, day_first).into_iter().map(|t| Timex {
+        let numbers =
+            if self.ex.times().wants_numbers(sentence) { self.ex.numbers().find(sentence, &[]) } else { Vec::new() };
+        found.extend(self.ex.times().find(sentence, &numbers, dct, day_first).into_iter().map(|t| Timex {
             span: t.span,
             kind: t.kind,
             value: t.value,
@@ -205,7 +199,7 @@ impl Tagger {
     /// Tags a whole text written in `locale` (`en-GB`: numeric dates are
     /// day first; see `numeric_dates` in `rules/timex.toml`).
     pub fn tag_in(&self, text: &str, dct: Option<NaiveDate>, locale: Option<&str>) -> Vec<Timex> {
-        let day_first = self.times.day_first(locale);
+        let day_first = self.ex.times().day_first(locale);
         let norm = Normalized::plain(text);
         let mut out = Vec::new();
         for p in paragraphs(&norm.text) {

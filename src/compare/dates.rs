@@ -1,11 +1,10 @@
 //! Date claims: agree, compatible (one contains the other) or conflict.
 
-use super::{
-    collapse, event_match, fingerprint, one_event, shared_subject, EventMatch, Finding, Input, Scope, Tally, Verdict,
-};
+use super::{event_match, fingerprint, one_event, shared_subject, EventMatch, Finding, Input, Scope, Tally, Verdict};
 use crate::calendar::{relate_days, Relation};
 use crate::extract::dates::Form;
 use crate::extract::{Claim, ClaimKind, ClaimValue, DateClaim};
+use crate::normalize::collapse;
 
 /// How much to trust the reading of a date written this way.
 fn certainty(d: &DateClaim) -> f32 {
@@ -36,7 +35,7 @@ pub(super) fn compare(
         return;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
-    let named = event == EventMatch::Same && one_event(a, b, input.docs, input.lexicon);
+    let named = event == EventMatch::Same && one_event(a, b, input.lexicon);
     let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
     // A day range compares by its days ("December 8-10" holds December 9).
     let relation = match (da.days.or(va.range()), db.days.or(vb.range())) {

@@ -49,12 +49,11 @@ impl Severity {
     }
 }
 
-/// What a comparison concluded.
+/// What a finding concluded. Claims that agree make no finding; they are
+/// only counted ([`Tally::agree`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
-    /// The same value.
-    Agree,
     /// Different precision, one inside the other.
     Compatible,
     /// Cannot both be true.
@@ -149,21 +148,9 @@ pub enum EventMatch {
     Different,
 }
 
-/// The occurrence words of a claim's clause ("next", "first", "13th"),
-/// with the ordinals its subject took from a relative clause's antecedent
-/// ("the 13th meeting, which was held in February").
-fn occurrence_words(c: &Claim, docs: &[Document], lexicon: &Lexicon) -> Vec<String> {
-    let mut words = lexicon.occurrence_words(c.clause.of(&docs[c.doc].norm.text));
-    words.extend(c.subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()));
-    words.sort();
-    words.dedup();
-    words
-}
-
 /// Judges whether two claims can be about the same event by what happened.
 pub fn event_match(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> EventMatch {
-    let occurrences = |c: &Claim| occurrence_words(c, docs, lexicon);
-    let (oa, ob) = (occurrences(a), occurrences(b));
+    let (oa, ob) = (&a.occurrences, &b.occurrences);
     if !oa.is_empty() && !ob.is_empty() && !oa.iter().any(|o| ob.contains(o)) {
         return EventMatch::Different;
     }
@@ -190,8 +177,7 @@ pub fn event_match(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -
 /// differ ("European sales" and "sales in South Korea"), not statements
 /// (two statements on two days can both be true), and some shared word
 /// besides the predicate ("the bridge").
-pub fn one_event(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> bool {
-    let words = |c: &Claim| occurrence_words(c, docs, lexicon);
+pub fn one_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
     fn names(c: &Claim) -> Vec<&str> {
         c.subject.iter().filter(|t| t.kind.identifies()).map(|t| t.key.as_str()).collect()
     }
@@ -203,7 +189,7 @@ pub fn one_event(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> 
     let shared = a.subject.iter().filter(|t| !predicate_spans.contains(&t.span)).any(|ta| {
         b.subject.iter().filter(|t| !predicate_spans.contains(&t.span)).any(|tb| same_term(ta, tb).is_some())
     });
-    words(a) == words(b) && !contrast && !statement && shared
+    a.occurrences == b.occurrences && !contrast && !statement && shared
 }
 
 /// Whether two claims are about the same subject: they must share enough of
@@ -331,11 +317,6 @@ pub fn fingerprint(parts: &[&str]) -> String {
         }
     }
     format!("{h:016x}")
-}
-
-/// Whitespace runs made one space, for fingerprints and display.
-pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

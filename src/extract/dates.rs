@@ -41,6 +41,7 @@ use regex::{Captures, Regex};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::PartialDate;
+use crate::normalize::fold_words as norm;
 use crate::pattern::alternation;
 use crate::span::Span;
 
@@ -319,11 +320,6 @@ pub struct DateFinder {
     speech_verbs: HashSet<String>,
     passive: HashSet<String>,
     clause_breaks: HashSet<String>,
-}
-
-/// Lowercases and joins the words of `s` with single spaces.
-fn norm(s: &str) -> String {
-    s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 /// Splits a phrase list into word sequences, lowercased.

@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::rules::Rules;
 use crate::segment::Sentence;
 use crate::span::Span;
-use crate::terms::{Lexicon, Predicate, Term};
+use crate::terms::{Lexicon, Predicate, Term, TermKind};
 use crate::Error;
 use dates::{Anchor, DateFinder, Form};
 use numbers::{NumberFinder, NumberKind};
@@ -44,6 +44,10 @@ pub struct Claim {
     pub predicate: Option<Predicate>,
     /// The clause the claim stands in, in the document's normalised text.
     pub clause: Span,
+    /// Words of the clause that pick one occurrence of a recurring event
+    /// ("next", "first", "13th"), with the ordinals the subject took from a
+    /// relative clause's antecedent; sorted.
+    pub occurrences: Vec<String>,
 }
 
 /// The kinds of claim.
@@ -174,6 +178,16 @@ impl Extractor {
     pub fn dates(&self) -> &DateFinder {
         &self.dates
     }
+
+    /// The number finder.
+    pub fn numbers(&self) -> &NumberFinder {
+        &self.numbers
+    }
+
+    /// The finder of times, durations, sets and other TIMEX3 dates.
+    pub fn times(&self) -> &times::TimeFinder {
+        &self.times
+    }
 }
 
 /// Extracts the claims of every sentence that is not a repeat.
@@ -258,6 +272,10 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                     .collect();
                 subject.extend(tail.into_iter().rev());
             }
+            let mut occurrences = lexicon.occurrence_words(clause.of(text));
+            occurrences.extend(subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()));
+            occurrences.sort();
+            occurrences.dedup();
             let norm = local.shift(sentence.norm.start);
             claims.push(Claim {
                 id: claims.len(),
@@ -269,6 +287,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 subject,
                 predicate,
                 clause: clause.shift(sentence.norm.start),
+                occurrences,
             });
         }
     }

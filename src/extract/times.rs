@@ -14,6 +14,7 @@
 
 use crate::calendar::PartialDate;
 use crate::extract::numbers::{NumberKind, NumberMatch};
+use crate::normalize::fold_words as norm;
 use crate::span::Span;
 use crate::timex::TimexType;
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -157,10 +158,6 @@ use crate::pattern::alternation as alt;
 /// The gate of the first pattern (counts of units): it opens on unit words.
 const UNIT_GATE: u64 = 1;
 use crate::pattern::alternation;
-
-fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
 
 impl TimeFinder {
     /// Compiles the rules.
