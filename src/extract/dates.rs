@@ -58,7 +58,7 @@ const TENSE_WORDS_AFTER: usize = 6;
 const TENSE_OVERRIDE_DAYS: i64 = 14;
 /// A month without a year is the nearest such month; the tense moves it a
 /// year only when it lies more than this many months on the wrong side.
-const MONTH_OVERRIDE: i64 = 4;
+const MONTH_OVERRIDE: i64 = 0;
 
 /// Date vocabulary, read from `rules/dates.toml`.
 ///
@@ -121,6 +121,19 @@ pub struct DateRules {
     /// Words after which a past marker is a passive participle and says
     /// nothing about tense ("be" in "will be held").
     pub passive_auxiliaries: Vec<String>,
+    /// Words after which a word ending in a past suffix is an adjective,
+    /// not a verb ("the reduced dividend").
+    #[serde(default)]
+    pub adjective_determiners: Vec<String>,
+    /// Words that put a future marker after them in the past ("had been
+    /// due to expire Friday" is a Friday gone by).
+    #[serde(default)]
+    pub past_of_future: Vec<String>,
+    /// Prepositions of a deadline that a past verb may move without saying
+    /// when it falls ("extended to Nov. 20"); "by" is not one ("had cast
+    /// ballots by Sunday").
+    #[serde(default)]
+    pub deadline_prepositions: Vec<String>,
     /// Examples checked by the tests.
     #[serde(default)]
     pub examples: Vec<DateExample>,
@@ -320,6 +333,9 @@ pub struct DateFinder {
     speech_verbs: HashSet<String>,
     passive: HashSet<String>,
     clause_breaks: HashSet<String>,
+    adjective_determiners: HashSet<String>,
+    past_of_future: HashSet<String>,
+    deadline_prepositions: HashSet<String>,
 }
 
 /// Splits a phrase list into word sequences, lowercased.
@@ -576,6 +592,9 @@ impl DateFinder {
             speech_verbs: rules.speech_verbs.iter().map(|s| norm(s)).collect(),
             passive: rules.passive_auxiliaries.iter().map(|s| norm(s)).collect(),
             clause_breaks: rules.clause_breaks.iter().map(|s| norm(s)).collect(),
+            adjective_determiners: rules.adjective_determiners.iter().map(|s| norm(s)).collect(),
+            past_of_future: rules.past_of_future.iter().map(|s| norm(s)).collect(),
+            deadline_prepositions: rules.deadline_prepositions.iter().map(|s| norm(s)).collect(),
         })
     }
 
@@ -856,6 +875,18 @@ impl DateFinder {
     /// date opens its clause ("On Friday, Modi will ..."): in "who arrived
     /// on Tuesday, will visit" the "will" is not about Tuesday.
     fn tense(&self, s: &str, c: &Cand) -> Option<Tense> {
+        let tense = self.clause_tense(s, c);
+        // "extended to Nov. 20", "postponed until Friday": a past verb says
+        // nothing about when the deadline falls.
+        let preposition = words(&s[c.outer..c.span.start]);
+        if tense == Some(Tense::Past) && preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w))
+        {
+            return None;
+        }
+        tense
+    }
+
+    fn clause_tense(&self, s: &str, c: &Cand) -> Option<Tense> {
         let head = s[..c.span.start].rsplit(';').next().unwrap_or("");
         let mut tail = s[c.span.end..].split(';').next().unwrap_or("");
         let opens_clause = !s[..c.outer].rsplit(';').next().unwrap_or("").chars().any(char::is_alphanumeric);
@@ -906,17 +937,28 @@ impl DateFinder {
             words.get(start..start + k).is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
         };
         let (word, lower) = &words[i];
-        if self.future.iter().any(|p| at(p)) || self.future_endings.iter().any(|e| word.ends_with(e.as_str())) {
+        if let Some(k) = self.future.iter().filter(|p| at(p)).map(Vec::len).max() {
+            // "had been due to expire": a future seen from the past.
+            let start = if ending { (i + 1).saturating_sub(k) } else { i };
+            let earlier = &words[start.saturating_sub(3)..start];
+            return Some(if earlier.iter().any(|(w, _)| self.past_of_future.contains(w)) {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
+        }
+        if self.future_endings.iter().any(|e| word.ends_with(e.as_str())) {
             return Some(Tense::Future);
         }
-        let passive = i.checked_sub(1).and_then(|j| words.get(j)).is_some_and(|(w, _)| self.passive.contains(w));
-        if passive {
+        let before = i.checked_sub(1).and_then(|j| words.get(j)).map(|(w, _)| w);
+        if before.is_some_and(|w| self.passive.contains(w)) {
             return None;
         }
         if self.past.iter().any(|p| at(p)) {
             return Some(Tense::Past);
         }
         let by_suffix = *lower
+            && !before.is_some_and(|w| self.adjective_determiners.contains(w))
             && word.chars().count() >= 5
             && word.chars().all(char::is_alphabetic)
             && !self.past_exceptions.contains(word)
@@ -1127,6 +1169,18 @@ mod tests {
         check("The polls closed on Friday night.", "Friday night", "2025-11-28");
         check("It rained on Sat.", "Sat.", "2025-11-29");
         check("Thursday's meeting", "Thursday", "2025-12-04");
+        // A future seen from the past, a passive with "is", a deadline moved.
+        check("The offer had been due to expire Friday.", "Friday", "2025-11-28");
+        check("The offer is due to expire Friday.", "Friday", "2025-12-05");
+        check("Votes are counted on Monday.", "Monday", "2025-12-01");
+        check("The offer was extended to Dec. 20.", "Dec. 20", "2025-12-20");
+        check("Most had voted by Dec. 20.", "Dec. 20", "2024-12-20");
+        // A past ending after a determiner is an adjective.
+        check("The reduced dividend is payable Dec. 28.", "Dec. 28", "2025-12-28");
+        check("He reduced the dividend on Dec. 28.", "Dec. 28", "2024-12-28");
+        // The tense moves a month without a year to its side.
+        check("He stepped down in March.", "March", "2025-03");
+        check("He will step down in March.", "March", "2026-03");
         let f = finder();
         let m = &f.find("met on Monday", pub_date())[0];
         assert_eq!(m.form, Form::Weekday);
