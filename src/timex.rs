@@ -15,6 +15,7 @@ use crate::normalize::Normalized;
 use crate::rules::Rules;
 use crate::segment::{split, SegmentRules};
 use crate::span::Span;
+use crate::calendar::PartialDate;
 use crate::Error;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -68,6 +69,15 @@ pub struct Timex {
     pub value: String,
 }
 
+/// What a text has said so far that later sentences refer back to.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The value of the date last mentioned, with at least its year.
+    last: Option<String>,
+    /// The quarter last mentioned, `(year, quarter)`.
+    quarter: Option<(i32, u32)>,
+}
+
 /// The compiled tagger.
 #[derive(Debug)]
 pub struct Tagger {
@@ -89,6 +99,20 @@ impl Tagger {
 
     /// Tags one sentence, reading numeric dates day first or not.
     pub fn tag_sentence_in(&self, sentence: &str, dct: Option<NaiveDate>, day_first: bool) -> Vec<Timex> {
+        self.tag_sentence_with(sentence, dct, day_first, &mut Context::default())
+    }
+
+    /// Tags one sentence of a text, given what the sentences before it
+    /// said (`context`, which it updates): "the following year" is the year
+    /// after the one last mentioned, and "a year earlier" in a report on a
+    /// quarter is that quarter a year before.
+    pub fn tag_sentence_with(
+        &self,
+        sentence: &str,
+        dct: Option<NaiveDate>,
+        day_first: bool,
+        context: &mut Context,
+    ) -> Vec<Timex> {
         let mut found: Vec<Timex> = self
             .ex
             .dates()
@@ -117,8 +141,12 @@ impl Tagger {
             value: t.value,
         }));
         // "A year ago" in a sentence about a quarter means that quarter a
-        // year before ("third-quarter profit fell from a year ago").
-        if let Some(q) = found.iter().find_map(|t| quarter_of(&t.value)) {
+        // year before ("third-quarter profit fell from a year ago"); so it
+        // does in a later sentence comparing amounts ("Sales rose 5% to $2
+        // billion from a year earlier").
+        let own_quarter = found.iter().filter_map(|t| quarter_of(&t.value)).last();
+        let amounts = sentence.bytes().any(|b| b.is_ascii_digit());
+        if let Some(q) = own_quarter.or(context.quarter.filter(|_| amounts)) {
             for t in found.iter_mut().filter(|t| t.kind == TimexType::Date) {
                 let text = t.span.of(sentence).to_lowercase();
                 if text.ends_with("year ago")
@@ -188,7 +216,42 @@ impl Tagger {
                 t.value = format!("{day}T{time}");
             }
         }
+        self.resolve_anaphora(sentence, dct, &mut merged, context);
+        if own_quarter.is_some() {
+            context.quarter = own_quarter;
+        }
         merged
+    }
+
+    /// Adds "the following day", "that year" and the like, valued from the
+    /// date mentioned last before them (or the creation time), and records
+    /// the last date of the sentence in `context`.
+    fn resolve_anaphora(&self, sentence: &str, dct: Option<NaiveDate>, found: &mut Vec<Timex>, context: &mut Context) {
+        let dated = |t: &Timex| {
+            matches!(t.kind, TimexType::Date | TimexType::Time)
+                && t.value.len() >= 4
+                && t.value.bytes().take(4).all(|b| b.is_ascii_digit())
+        };
+        for a in self.ex.times().anaphora(sentence) {
+            // It replaces what it contains ("the day" in "the day before")
+            // and yields to what it only overlaps.
+            if found.iter().any(|t| t.span.overlaps(&a.span) && !(a.span.start <= t.span.start && t.span.end <= a.span.end)) {
+                continue;
+            }
+            found.retain(|t| !t.span.overlaps(&a.span));
+            let before = found.iter().filter(|t| t.span.end <= a.span.start && dated(t)).max_by_key(|t| t.span.start);
+            let reference = before.map(|t| t.value.clone()).or_else(|| context.last.clone());
+            let value = reference
+                .as_deref()
+                .and_then(|r| shift(r, &a.unit, a.offset))
+                .or_else(|| dct.and_then(|d| shift(&d.to_string(), &a.unit, a.offset)))
+                .unwrap_or_else(|| unknown(&a.unit).to_string());
+            let at = found.partition_point(|t| t.span.start < a.span.start);
+            found.insert(at, Timex { span: a.span, kind: TimexType::Date, value });
+        }
+        if let Some(t) = found.iter().rev().find(|t| dated(t)) {
+            context.last = Some(t.value.clone());
+        }
     }
 
     /// Tags a whole text; spans are bytes of `text`.
@@ -202,14 +265,45 @@ impl Tagger {
         let day_first = self.ex.times().day_first(locale);
         let norm = Normalized::plain(text);
         let mut out = Vec::new();
+        let mut context = Context::default();
         for p in paragraphs(&norm.text) {
             for s in split(&norm.text, p, &self.segment) {
-                for t in self.tag_sentence_in(s.of(&norm.text), dct, day_first) {
+                for t in self.tag_sentence_with(s.of(&norm.text), dct, day_first, &mut context) {
                     out.push(Timex { span: norm.original(t.span.shift(s.start)), ..t });
                 }
             }
         }
         out
+    }
+}
+
+/// `value` (`1998`, `1998-10`, `1998-10-23`, `1998-10-23T06:00`) moved by
+/// `offset` units, at the unit's precision; `None` when it is coarser than
+/// the unit.
+fn shift(value: &str, unit: &str, offset: i64) -> Option<String> {
+    let year: i32 = value.get(..4)?.parse().ok()?;
+    let month = value.get(5..7).filter(|_| value.as_bytes().get(4) == Some(&b'-')).and_then(|m| m.parse::<u32>().ok());
+    let day = value.get(8..10).and_then(|d| d.parse::<u32>().ok());
+    let date = || NaiveDate::from_ymd_opt(year, month?, day?);
+    match unit {
+        "year" => Some(format!("{:04}", i64::from(year) + offset)),
+        "month" => {
+            let index = i64::from(year) * 12 + i64::from(month?) - 1 + offset;
+            Some(format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1))
+        }
+        "week" => Some(PartialDate::week_of(date()?.checked_add_signed(chrono::Duration::weeks(offset))?).to_string()),
+        "day" => Some(date()?.checked_add_signed(chrono::Duration::days(offset))?.to_string()),
+        _ => None,
+    }
+}
+
+/// The value of a date of `unit` nothing tells.
+fn unknown(unit: &str) -> &'static str {
+    match unit {
+        "year" => "XXXX",
+        "month" => "XXXX-XX",
+        "week" => "XXXX-WXX",
+        _ => "XXXX-XX-XX",
     }
 }
 
@@ -231,5 +325,40 @@ mod tests {
         let got: Vec<(&str, String)> =
             tagger.tag(text, dct).iter().map(|t| (t.span.of(text), t.value.clone())).collect();
         assert_eq!(got, vec![("Thursday", "2025-12-04".to_string()), ("June 2025", "2025-06".to_string())]);
+    }
+
+    fn tagged(text: &str, dct: &str) -> Vec<(String, String)> {
+        let tagger = Tagger::new(&Rules::built_in().unwrap()).unwrap();
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        tagger.tag(text, dct).iter().map(|t| (t.span.of(text).to_string(), t.value.clone())).collect()
+    }
+
+    #[test]
+    fn anaphora_take_the_date_last_mentioned() {
+        let got = tagged("The plant opened in 1996. It closed the following year.", "2025-12-04");
+        assert_eq!(got[1], ("the following year".to_string(), "1997".to_string()));
+        let got = tagged("The fire began on March 3, 2020. Later that day, crews arrived.", "2025-12-04");
+        assert_eq!(got[1], ("Later that day".to_string(), "2020-03-03".to_string()));
+        // Nothing mentioned before: the creation date stands in.
+        let got = tagged("Crews arrived the following day.", "2025-12-04");
+        assert_eq!(got, vec![("the following day".to_string(), "2025-12-05".to_string())]);
+        // "the day before the vote" is relative to an event, not a date.
+        assert!(tagged("He resigned the day before the vote.", "2025-12-04").is_empty());
+    }
+
+    #[test]
+    fn a_year_earlier_in_a_report_on_a_quarter_is_that_quarter() {
+        let text = "Third-quarter net income rose 5%. Sales rose to $2 billion from $1.8 billion a year earlier.";
+        let got = tagged(text, "1989-10-27");
+        assert_eq!(got.last(), Some(&("a year earlier".to_string(), "1988-Q3".to_string())));
+        // Without amounts to compare, it is the year.
+        let got = tagged("Third-quarter net income rose. He joined a year earlier.", "1989-10-27");
+        assert_eq!(got.last(), Some(&("a year earlier".to_string(), "1988".to_string())));
+    }
+
+    #[test]
+    fn fractions_of_a_unit_go_to_the_next_smaller_one() {
+        let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
+        assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));
     }
 }

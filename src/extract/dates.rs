@@ -129,6 +129,11 @@ pub struct DateRules {
     /// due to expire Friday" is a Friday gone by).
     #[serde(default)]
     pub past_of_future: Vec<String>,
+    /// Words that may follow a verb in the past ("met on", "signed a"): a
+    /// word with a past ending before any other lowercase word is taken for
+    /// an adjective ("a still unspecified date").
+    #[serde(default)]
+    pub verb_followers: Vec<String>,
     /// Prepositions of a deadline that a past verb may move without saying
     /// when it falls ("extended to Nov. 20"); "by" is not one ("had cast
     /// ballots by Sunday").
@@ -335,6 +340,7 @@ pub struct DateFinder {
     clause_breaks: HashSet<String>,
     adjective_determiners: HashSet<String>,
     past_of_future: HashSet<String>,
+    verb_followers: HashSet<String>,
     deadline_prepositions: HashSet<String>,
 }
 
@@ -594,6 +600,7 @@ impl DateFinder {
             clause_breaks: rules.clause_breaks.iter().map(|s| norm(s)).collect(),
             adjective_determiners: rules.adjective_determiners.iter().map(|s| norm(s)).collect(),
             past_of_future: rules.past_of_future.iter().map(|s| norm(s)).collect(),
+            verb_followers: rules.verb_followers.iter().map(|s| norm(s)).collect(),
             deadline_prepositions: rules.deadline_prepositions.iter().map(|s| norm(s)).collect(),
         })
     }
@@ -959,6 +966,9 @@ impl DateFinder {
         }
         let by_suffix = *lower
             && !before.is_some_and(|w| self.adjective_determiners.contains(w))
+            && !words.get(i + 1).is_some_and(|(w, lower)| {
+                *lower && w.chars().all(char::is_alphabetic) && !self.verb_followers.contains(w)
+            })
             && word.chars().count() >= 5
             && word.chars().all(char::is_alphabetic)
             && !self.past_exceptions.contains(word)

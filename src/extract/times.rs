@@ -35,6 +35,13 @@ pub struct TimexRules {
     pub vague_counts: Vec<String>,
     /// Words standing for two.
     pub couple: Vec<String>,
+    /// Words standing for one more ("another year", "an additional year").
+    #[serde(default)]
+    pub one_more: Vec<String>,
+    /// Words between a count and its unit that keep it a duration ("eight
+    /// trading days", "20 more years").
+    #[serde(default)]
+    pub unit_qualifiers: Vec<String>,
     /// Words before a bare plural unit that make it a duration ("for weeks").
     pub plural_unit_lead: Vec<String>,
     /// Plural units that may stand alone ("years", "centuries").
@@ -81,6 +88,13 @@ pub struct TimexRules {
     pub numeric_dates: std::collections::BTreeMap<String, String>,
     /// Phrases for the same period a year before.
     pub year_ago: Vec<String>,
+    /// `(phrase, unit, offset)`: expressions of the date last mentioned in
+    /// the text ("the following year": that year plus one).
+    #[serde(default)]
+    pub anaphora: Vec<(String, String, i64)>,
+    /// Words before such a phrase that belong to it ("later that year").
+    #[serde(default)]
+    pub anaphora_lead: Vec<String>,
     /// Examples checked by a test.
     #[serde(default)]
     pub examples: Vec<TimexExample>,
@@ -109,6 +123,18 @@ pub struct TimeMatch {
     pub value: String,
 }
 
+/// An expression of a date relative to the one last mentioned ("the
+/// following day"), found by [`TimeFinder::anaphora`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anaphor {
+    /// Bytes within the sentence.
+    pub span: Span,
+    /// `year`, `month`, `week` or `day`.
+    pub unit: String,
+    /// How many units after (before, when negative) the date last mentioned.
+    pub offset: i64,
+}
+
 /// Compiled matchers.
 #[derive(Debug)]
 pub struct TimeFinder {
@@ -134,6 +160,10 @@ pub struct TimeFinder {
     quarter_code: Regex,
     period: Regex,
     numeric: Regex,
+    anaphora: Regex,
+    anaphora_units: HashMap<String, (String, i64)>,
+    /// The gate of the anaphora, the last pattern gated.
+    anaphora_gate: u64,
     orders: HashMap<String, bool>,
     month_mods: HashMap<String, i64>,
     month_index: HashMap<String, u32>,
@@ -145,6 +175,7 @@ pub struct TimeFinder {
     seasons: HashMap<String, (String, u32)>,
     vague_words: Vec<String>,
     couple: Vec<String>,
+    one_more: Vec<String>,
     leads: Vec<String>,
     set_leads: Vec<String>,
     /// For each pattern, words one of which it needs (on a lowercased copy
@@ -171,7 +202,10 @@ impl TimeFinder {
         };
         let count = build(
             "counts",
-            format!(r"(?i)^(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?"),
+            format!(
+                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>\s+and\s+a\s+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?",
+                alt(&r.unit_qualifiers)
+            ),
         )?;
         let span_of_units = build(
             "plural units",
@@ -180,9 +214,10 @@ impl TimeFinder {
         let vague = build(
             "vague counts",
             format!(
-                r"(?i)\b(?P<v>{}|{}|a|an|one)\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?",
+                r"(?i)\b(?P<v>{}|{}|{}|a|an|one)\s+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+(?P<ago>{ago})\b)?",
                 alt(&r.vague_counts),
-                alt(&r.couple)
+                alt(&r.couple),
+                alt(&r.one_more)
             ),
         )?;
         let weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
@@ -257,6 +292,21 @@ impl TimeFinder {
             "numeric dates",
             r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b".replace("(?P=sep)", "[/.]"),
         )?;
+        let anaphora = build(
+            "anaphora",
+            format!(
+                r"(?i)\b(?:(?:{})\s+)?(?P<a>{})\b",
+                alt(&r.anaphora_lead),
+                alt(r.anaphora.iter().map(|(w, _, _)| w))
+            ),
+        )?;
+        let mut anaphora_units = HashMap::new();
+        for (phrase, unit, offset) in &r.anaphora {
+            if !["year", "month", "week", "day"].contains(&unit.as_str()) {
+                return Err(format!("rules/timex.toml: anaphora {phrase:?}: unit {unit:?} is not year, month, week or day"));
+            }
+            anaphora_units.insert(norm(phrase), (unit.clone(), *offset));
+        }
         let mut orders = HashMap::new();
         for (locale, order) in &r.numeric_dates {
             let day_first = match order.as_str() {
@@ -297,7 +347,9 @@ impl TimeFinder {
             lower(&r.quarter_prefix),
             lower(&r.period_parts),
             vec!["centur".into()],
+            lower(&r.anaphora.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
         ];
+        let anaphora_gate = 1 << (needs.len() - 1);
         let gates = crate::pattern::Gates::new(&needs).map_err(|e| format!("rules/timex.toml: {e}"))?;
         Ok(TimeFinder {
             gates,
@@ -323,6 +375,9 @@ impl TimeFinder {
             quarter_code,
             period,
             numeric,
+            anaphora,
+            anaphora_units,
+            anaphora_gate,
             orders,
             month_mods: r.month_modifiers.iter().map(|(w, d)| (norm(w), *d)).collect(),
             month_index: r.months.iter().enumerate().map(|(i, m)| (m.clone(), i as u32 + 1)).collect(),
@@ -334,6 +389,7 @@ impl TimeFinder {
             seasons: r.seasons.iter().map(|(w, c, m)| (norm(w), (c.clone(), *m))).collect(),
             vague_words: r.vague_counts.iter().map(|w| norm(w)).collect(),
             couple: r.couple.iter().map(|w| norm(w)).collect(),
+            one_more: r.one_more.iter().map(|w| norm(w)).collect(),
             leads: r.duration_lead.iter().map(|w| norm(w)).collect(),
             set_leads: r.set_lead.iter().map(|w| norm(w)).collect(),
         })
@@ -370,6 +426,22 @@ impl TimeFinder {
             .unwrap_or(false)
     }
 
+    /// Expressions of the date last mentioned ("that year", "the next
+    /// day"); the caller knows which date that is.
+    pub fn anaphora(&self, s: &str) -> Vec<Anaphor> {
+        if self.gates.open(s) & self.anaphora_gate == 0 {
+            return Vec::new();
+        }
+        self.anaphora
+            .captures_iter(s)
+            .filter_map(|c| {
+                let (m, a) = (c.get(0)?, c.name("a")?);
+                let (unit, offset) = self.anaphora_units.get(&norm(a.as_str()))?.clone();
+                Some(Anaphor { span: Span::new(m.start(), m.end()), unit, offset })
+            })
+            .collect()
+    }
+
     /// Finds the expressions of one sentence. `numbers` are the number
     /// matches of the same sentence; `day_first` says how to read numeric
     /// dates ([`TimeFinder::day_first`]).
@@ -390,7 +462,8 @@ impl TimeFinder {
                 let (Some(unit), Some(m)) = (c.name("unit"), c.get(0)) else { continue };
                 let Some(u) = self.unit(unit.as_str()) else { continue };
                 let end = n.span.end + m.end();
-                let value = if c.name("half").is_some() { n.value + 0.5 } else { n.value };
+                let half = c.name("half").is_some() || c.name("frac").is_some();
+                let value = if half { n.value + 0.5 } else { n.value };
                 // "the 1988 second quarter": a singular "second" after a
                 // count other than one is an ordinal.
                 if u == "TS" && value != 1.0 && !unit.as_str().to_lowercase().ends_with('s') {
@@ -445,6 +518,8 @@ impl TimeFinder {
                 Some(1.0)
             } else if self.couple.contains(&v) {
                 Some(2.0)
+            } else if self.one_more.contains(&v) && !plural {
+                Some(1.0)
             } else if self.vague_words.contains(&v) && plural {
                 None
             } else if !plural && v.starts_with("the ") && self.leads.contains(&v) {
@@ -452,6 +527,7 @@ impl TimeFinder {
             } else {
                 continue;
             };
+            let n = n.map(|n| if c.name("half").is_some() { n + 0.5 } else { n });
             let recent = v == "recent" && plural;
             // "over a week", "the next several days": the lead belongs to it.
             let start = if c.name("ago").is_some() { m.start() } else { self.lead_before(s, m.start()) };
@@ -779,8 +855,25 @@ fn duration(n: f64, unit: &str) -> String {
         _ => (1.0, u),
     };
     let v = n * mult;
-    let num = if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
-    format!("P{t}{num}{u}")
+    if v.fract() == 0.0 {
+        return format!("P{t}{}{u}", v as i64);
+    }
+    // "two and a half years" is P2Y6M, "5 1/2 hours" PT5H30M.
+    let smaller = match (t, u) {
+        ("", "Y") => Some((12.0, "", "M")),
+        ("", "W") => Some((7.0, "", "D")),
+        ("", "D") => Some((24.0, "T", "H")),
+        ("T", "H") => Some((60.0, "", "M")),
+        ("T", "M") => Some((60.0, "", "S")),
+        _ => None,
+    };
+    match smaller {
+        Some((k, t2, u2)) if (v.fract() * k).fract() == 0.0 => {
+            let whole = if v.trunc() == 0.0 { String::new() } else { format!("{}{u}", v.trunc() as i64) };
+            format!("P{t}{whole}{t2}{}{u2}", (v.fract() * k) as i64)
+        }
+        _ => format!("P{t}{v}{u}"),
+    }
 }
 
 fn t_of(unit: &str) -> &'static str {
