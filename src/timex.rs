@@ -8,6 +8,7 @@
 //! `quant = EVERY` for a set). The text goes through the same stages as a
 //! report: normalisation, paragraphs, sentences, then the extractors.
 
+use crate::calendar::PartialDate;
 use crate::document::paragraphs;
 use crate::extract::dates::Anchor;
 use crate::extract::Extractor;
@@ -15,7 +16,6 @@ use crate::normalize::Normalized;
 use crate::rules::Rules;
 use crate::segment::{split, SegmentRules};
 use crate::span::Span;
-use crate::calendar::PartialDate;
 use crate::Error;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -235,7 +235,10 @@ impl Tagger {
         for a in self.ex.times().anaphora(sentence) {
             // It replaces what it contains ("the day" in "the day before")
             // and yields to what it only overlaps.
-            if found.iter().any(|t| t.span.overlaps(&a.span) && !(a.span.start <= t.span.start && t.span.end <= a.span.end)) {
+            if found
+                .iter()
+                .any(|t| t.span.overlaps(&a.span) && !(a.span.start <= t.span.start && t.span.end <= a.span.end))
+            {
                 continue;
             }
             found.retain(|t| !t.span.overlaps(&a.span));

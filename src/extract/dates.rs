@@ -833,10 +833,12 @@ impl DateFinder {
                                 Some(Tense::Future) => future,
                                 Some(Tense::Past) => past,
                                 // No tense to go by: "until Saturday" looks
-                                // ahead; otherwise the nearer of the two
-                                // ("vote on Tuesday" in a Monday report).
+                                // ahead, and so does "on Friday" in a
+                                // Thursday report; otherwise news tells of
+                                // days gone by ("up from 886 million shares
+                                // Thursday" in a Monday report).
                                 None if c.anchor == Anchor::Until => future,
-                                None if future < -past => future,
+                                None if future == 1 => future,
                                 None => past,
                             }
                         }
@@ -1182,7 +1184,13 @@ mod tests {
         // A future seen from the past, a passive with "is", a deadline moved.
         check("The offer had been due to expire Friday.", "Friday", "2025-11-28");
         check("The offer is due to expire Friday.", "Friday", "2025-12-05");
-        check("Votes are counted on Monday.", "Monday", "2025-12-01");
+        check("Votes are counted on Monday.", "Monday", "2025-12-08");
+        check("Votes were counted on Monday.", "Monday", "2025-12-01");
+        // The present of a timetable looks ahead; no verb at all looks back,
+        // unless the day is tomorrow.
+        check("The season ends on Sunday.", "Sunday", "2025-12-07");
+        check("Volume was up from 886 million shares Tuesday.", "Tuesday", "2025-12-02");
+        check("Volume, up from 886 million shares Tuesday.", "Tuesday", "2025-12-02");
         check("The offer was extended to Dec. 20.", "Dec. 20", "2025-12-20");
         check("Most had voted by Dec. 20.", "Dec. 20", "2024-12-20");
         // A past ending after a determiner is an adjective.

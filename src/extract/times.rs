@@ -303,7 +303,9 @@ impl TimeFinder {
         let mut anaphora_units = HashMap::new();
         for (phrase, unit, offset) in &r.anaphora {
             if !["year", "month", "week", "day"].contains(&unit.as_str()) {
-                return Err(format!("rules/timex.toml: anaphora {phrase:?}: unit {unit:?} is not year, month, week or day"));
+                return Err(format!(
+                    "rules/timex.toml: anaphora {phrase:?}: unit {unit:?} is not year, month, week or day"
+                ));
             }
             anaphora_units.insert(norm(phrase), (unit.clone(), *offset));
         }
