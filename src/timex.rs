@@ -144,7 +144,7 @@ impl Tagger {
         // year before ("third-quarter profit fell from a year ago"); so it
         // does in a later sentence comparing amounts ("Sales rose 5% to $2
         // billion from a year earlier").
-        let own_quarter = found.iter().filter_map(|t| quarter_of(&t.value)).last();
+        let own_quarter = found.iter().rev().find_map(|t| quarter_of(&t.value));
         let amounts = sentence.bytes().any(|b| b.is_ascii_digit());
         if let Some(q) = own_quarter.or(context.quarter.filter(|_| amounts)) {
             for t in found.iter_mut().filter(|t| t.kind == TimexType::Date) {
