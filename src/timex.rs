@@ -11,6 +11,7 @@
 use crate::calendar::PartialDate;
 use crate::document::paragraphs;
 use crate::extract::dates::Anchor;
+use crate::extract::times::Open;
 use crate::extract::Extractor;
 use crate::normalize::Normalized;
 use crate::rules::Rules;
@@ -133,9 +134,10 @@ impl Tagger {
             })
             .collect();
         // Numbers only matter to the time finder next to a unit word.
-        let numbers =
-            if self.ex.times().wants_numbers(sentence) { self.ex.numbers().find(sentence, &[]) } else { Vec::new() };
-        found.extend(self.ex.times().find(sentence, &numbers, dct, day_first).into_iter().map(|t| Timex {
+        let times = self.ex.times();
+        let open = times.open(sentence);
+        let numbers = if times.wants_numbers_open(open) { self.ex.numbers().find(sentence, &[]) } else { Vec::new() };
+        found.extend(times.find_open(sentence, open, &numbers, dct, day_first).into_iter().map(|t| Timex {
             span: t.span,
             kind: t.kind,
             value: t.value,
@@ -216,7 +218,7 @@ impl Tagger {
                 t.value = format!("{day}T{time}");
             }
         }
-        self.resolve_anaphora(sentence, dct, &mut merged, context);
+        self.resolve_anaphora(sentence, open, dct, &mut merged, context);
         if own_quarter.is_some() {
             context.quarter = own_quarter;
         }
@@ -226,13 +228,20 @@ impl Tagger {
     /// Adds "the following day", "that year" and the like, valued from the
     /// date mentioned last before them (or the creation time), and records
     /// the last date of the sentence in `context`.
-    fn resolve_anaphora(&self, sentence: &str, dct: Option<NaiveDate>, found: &mut Vec<Timex>, context: &mut Context) {
+    fn resolve_anaphora(
+        &self,
+        sentence: &str,
+        open: Open,
+        dct: Option<NaiveDate>,
+        found: &mut Vec<Timex>,
+        context: &mut Context,
+    ) {
         let dated = |t: &Timex| {
             matches!(t.kind, TimexType::Date | TimexType::Time)
                 && t.value.len() >= 4
                 && t.value.bytes().take(4).all(|b| b.is_ascii_digit())
         };
-        for a in self.ex.times().anaphora(sentence) {
+        for a in self.ex.times().anaphora_open(sentence, open) {
             // It replaces what it contains ("the day" in "the day before")
             // and yields to what it only overlaps.
             if found

@@ -424,11 +424,22 @@ fn next_word(tail: &str) -> Option<String> {
 /// Lowercased words of `s` (letters, digits and apostrophes) with whether
 /// they were written in lowercase.
 fn words(s: &str) -> Vec<(String, bool)> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map(|w| w.trim_matches('\''))
-        .filter(|w| !w.is_empty())
-        .map(|w| (w.to_lowercase(), w.chars().next().is_some_and(char::is_lowercase)))
-        .collect()
+    words_at_end(s, false, usize::MAX)
+}
+
+/// The first (`from_end == false`) or last `n` [`words`] of `s`, in text
+/// order; only those are lowercased.
+fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(String, bool)> {
+    let raw =
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty());
+    let lower = |w: &str| (w.to_lowercase(), w.chars().next().is_some_and(char::is_lowercase));
+    if from_end {
+        let mut out: Vec<(String, bool)> = raw.rev().take(n).map(lower).collect();
+        out.reverse();
+        out
+    } else {
+        raw.take(n).map(lower).collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -902,8 +913,9 @@ impl DateFinder {
         if !opens_clause {
             tail = tail.split(',').next().unwrap_or("");
         }
-        let before = words(head);
-        let after = words(tail);
+        // Enough words for the search and for the phrases around its ends.
+        let before = words_at_end(head, true, TENSE_WORDS_BEFORE + 6);
+        let after = words_at_end(tail, false, TENSE_WORDS_AFTER + 6);
         let next_to = before.iter().rev().take(2).chain(after.iter().take(2));
         if next_to.into_iter().any(|(w, _)| self.speech_verbs.contains(w)) {
             return Some(Tense::Past);

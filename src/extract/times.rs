@@ -135,6 +135,11 @@ pub struct Anaphor {
     pub offset: i64,
 }
 
+/// Which of the finder's patterns can match a sentence
+/// ([`TimeFinder::open`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Open(u64);
+
 /// Compiled matchers.
 #[derive(Debug)]
 pub struct TimeFinder {
@@ -349,7 +354,14 @@ impl TimeFinder {
             lower(&r.quarter_prefix),
             lower(&r.period_parts),
             vec!["centur".into()],
-            lower(&r.anaphora.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
+            // The last word of an anaphor ("year" of "the following year"):
+            // its first words ("the", "that") are everywhere.
+            lower(
+                &r.anaphora
+                    .iter()
+                    .filter_map(|(w, _, _)| w.split_whitespace().last().map(String::from))
+                    .collect::<Vec<_>>(),
+            ),
         ];
         let anaphora_gate = 1 << (needs.len() - 1);
         let gates = crate::pattern::Gates::new(&needs).map_err(|e| format!("rules/timex.toml: {e}"))?;
@@ -416,7 +428,18 @@ impl TimeFinder {
     /// Whether `find` can use the number matches of `s`: only when a unit
     /// word ("days", "hours") is there to count.
     pub fn wants_numbers(&self, s: &str) -> bool {
-        self.gates.open(s) & UNIT_GATE != 0
+        self.open(s).0 & UNIT_GATE != 0
+    }
+
+    /// Which patterns can match `s`: one pass over it, for a caller that
+    /// asks several questions of one sentence.
+    pub fn open(&self, s: &str) -> Open {
+        Open(self.gates.open(s))
+    }
+
+    /// [`TimeFinder::wants_numbers`] for a sentence already gated.
+    pub fn wants_numbers_open(&self, open: Open) -> bool {
+        open.0 & UNIT_GATE != 0
     }
 
     /// Whether numeric dates of `locale` put the day first.
@@ -431,7 +454,12 @@ impl TimeFinder {
     /// Expressions of the date last mentioned ("that year", "the next
     /// day"); the caller knows which date that is.
     pub fn anaphora(&self, s: &str) -> Vec<Anaphor> {
-        if self.gates.open(s) & self.anaphora_gate == 0 {
+        self.anaphora_open(s, self.open(s))
+    }
+
+    /// [`TimeFinder::anaphora`] for a sentence already gated.
+    pub fn anaphora_open(&self, s: &str, open: Open) -> Vec<Anaphor> {
+        if open.0 & self.anaphora_gate == 0 {
             return Vec::new();
         }
         self.anaphora
@@ -448,11 +476,23 @@ impl TimeFinder {
     /// matches of the same sentence; `day_first` says how to read numeric
     /// dates ([`TimeFinder::day_first`]).
     pub fn find(&self, s: &str, numbers: &[NumberMatch], dct: Option<NaiveDate>, day_first: bool) -> Vec<TimeMatch> {
+        self.find_open(s, self.open(s), numbers, dct, day_first)
+    }
+
+    /// [`TimeFinder::find`] for a sentence already gated.
+    pub fn find_open(
+        &self,
+        s: &str,
+        open: Open,
+        numbers: &[NumberMatch],
+        dct: Option<NaiveDate>,
+        day_first: bool,
+    ) -> Vec<TimeMatch> {
+        let open = open.0;
         let mut out = Vec::new();
         let mut push = |start: usize, end: usize, kind: TimexType, value: String| {
             out.push(TimeMatch { span: Span::new(start, end), kind, value });
         };
-        let open = self.gates.open(s);
         let need = |i: usize| open & (1 << i) != 0;
         // Durations written as a count and a unit.
         for n in numbers.iter().filter(|n| n.kind == NumberKind::Cardinal) {
