@@ -23,12 +23,60 @@ pub enum Command {
     ///
     /// Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     Check(CheckArgs),
-    /// Score a stage of the checker against annotated data.
-    #[command(subcommand)]
-    Eval(EvalCommand),
+    /// Score the checker against labelled clusters of reports, or a stage of it against annotated data.
+    ///
+    /// `crosscheck eval DIR`: DIR holds one folder per event, each with meta.json
+    /// ({"event", "docs": [{"file", "outlet", "url", "published"}]}), the reports it
+    /// lists, and labels.json ({"conflicts": [{"kind", "a": {"file", "text"}, "b":
+    /// {"file", "text"}, "note"}], "consistent": [...], "ambiguous": [...], "copies":
+    /// [{"file", "source"}]}). Each folder's reports are checked together, with the
+    /// publication dates of meta.json; a finding of severity warning or conflict
+    /// matches a label when its two claims overlap the label's two texts.
+    ///
+    /// Exit codes: 0 scored, 2 usage or input error.
+    Eval(EvalArgs),
 }
 
-/// `crosscheck eval`: one subcommand per kind of annotated data.
+/// `crosscheck eval`: `eval DIR` scores the whole checker on labelled
+/// clusters; `eval KIND ...` scores one stage on its kind of data.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct EvalArgs {
+    /// A stage to score instead of the whole checker.
+    #[command(subcommand)]
+    pub command: Option<EvalCommand>,
+    /// `eval DIR`.
+    #[command(flatten)]
+    pub clusters: EvalClustersArgs,
+}
+
+/// `crosscheck eval DIR`.
+#[derive(Debug, clap::Args)]
+pub struct EvalClustersArgs {
+    /// A folder of labelled clusters: one folder per event with meta.json, labels.json and the reports.
+    #[arg(required = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClustersFormat::Text)]
+    pub format: ClustersFormat,
+    /// List every missed conflict and every false alarm.
+    #[arg(long)]
+    pub errors: bool,
+    /// A folder of rules files extending or replacing the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+/// `eval DIR --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClustersFormat {
+    /// A table for a person.
+    Text,
+    /// For scripts (schema crosscheck.eval/1).
+    Json,
+}
+
+/// `crosscheck eval KIND`: one subcommand per kind of annotated data.
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// Score the temporal tagger against TIMEX3 gold, TempEval-3 Task A style.
@@ -216,11 +264,28 @@ mod tests {
             "b.jsonl",
         ])
         .unwrap();
-        let Command::Eval(EvalCommand::Timex(t)) = args.command else { panic!("not eval timex") };
+        let Command::Eval(EvalArgs { command: Some(EvalCommand::Timex(t)), .. }) = args.command else {
+            panic!("not eval timex")
+        };
         assert_eq!(t.files, vec![PathBuf::from("a.jsonl"), PathBuf::from("b.jsonl")]);
         assert_eq!((t.format, t.errors), (EvalFormat::Json, true));
         assert_eq!(t.dump, Some(PathBuf::from("out.jsonl")));
         assert!(Args::try_parse_from(["crosscheck", "eval", "timex"]).is_err(), "a file is required");
-        assert!(Args::try_parse_from(["crosscheck", "eval", "a.jsonl"]).is_err(), "the kind is required");
+    }
+
+    #[test]
+    fn eval_dir_takes_the_place_of_a_subcommand() {
+        let args =
+            Args::try_parse_from(["crosscheck", "eval", "--format", "json", "--errors", "--rules", "r", "clusters"])
+                .unwrap();
+        let Command::Eval(EvalArgs { command: None, clusters: c }) = args.command else { panic!("not eval DIR") };
+        assert_eq!((c.dir, c.format, c.errors), (Some(PathBuf::from("clusters")), ClustersFormat::Json, true));
+        assert_eq!(c.rules, Some(PathBuf::from("r")));
+        assert!(Args::try_parse_from(["crosscheck", "eval"]).is_err(), "DIR or a subcommand is required");
+        assert!(Args::try_parse_from(["crosscheck", "eval", "a", "b"]).is_err(), "one DIR");
+        assert!(
+            Args::try_parse_from(["crosscheck", "eval", "--errors", "timex", "a.jsonl"]).is_err(),
+            "the options of eval DIR are not those of eval timex"
+        );
     }
 }

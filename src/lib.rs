@@ -41,6 +41,7 @@ pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod sources;
 pub mod span;
 pub mod terms;
 pub mod timex;
@@ -82,6 +83,13 @@ pub struct Run {
     pub tally: Tally,
     /// Inputs that could not be read. The others are still checked.
     pub errors: Vec<Error>,
+    /// Reports that copy passages of others, by copier then source.
+    pub copies: Vec<sources::Copy>,
+    /// Per document, its group of reports connected by copying
+    /// ([`sources::independent_groups`]): corroboration counts groups.
+    pub groups: Vec<usize>,
+    /// Per document, the credit lines it carries ("With inputs from ANI").
+    pub credits: Vec<Vec<sources::Credit>>,
 }
 
 /// Loads the inputs and checks them. A file that cannot be read is listed
@@ -122,6 +130,7 @@ pub struct Checker {
     extractor: extract::Extractor,
     datelines: document::Datelines,
     lexicon: terms::Lexicon,
+    sources: sources::Detector,
 }
 
 impl Checker {
@@ -131,7 +140,9 @@ impl Checker {
         let datelines = document::Datelines::new(&rules.datelines)
             .map_err(|message| Error::BadRules { path: "rules/datelines.toml".into(), message })?;
         let lexicon = terms::Lexicon::new(rules);
-        Ok(Checker { rules: rules.clone(), extractor, datelines, lexicon })
+        let sources = sources::Detector::new(&rules.sources)
+            .map_err(|message| Error::BadRules { path: "rules/sources.toml".into(), message })?;
+        Ok(Checker { rules: rules.clone(), extractor, datelines, lexicon, sources })
     }
 
     /// Runs the pipeline over documents already loaded.
@@ -142,6 +153,9 @@ impl Checker {
             document::prepare(doc, self.extractor.dates(), &self.datelines);
         }
         document::complete_years(&mut documents);
+        let copies = self.sources.copies(&documents);
+        let groups = sources::independent_groups(documents.len(), &copies);
+        let credits = documents.iter().map(|d| self.sources.credits(d)).collect();
         let sentences = segment::segment(&documents, &rules.segment);
         let claims = extract::extract(&documents, &sentences, &self.extractor, lexicon);
         let alignment = align::align(&documents, &sentences, &claims, lexicon);
@@ -152,7 +166,19 @@ impl Checker {
             alignment: &alignment,
             rules,
             lexicon,
+            quantities: self.extractor.quantities(),
         });
-        Run { documents, sentences, claims, pairs: alignment.pairs, findings, tally, errors: Vec::new() }
+        Run {
+            documents,
+            sentences,
+            claims,
+            pairs: alignment.pairs,
+            findings,
+            tally,
+            errors: Vec::new(),
+            copies,
+            groups,
+            credits,
+        }
     }
 }

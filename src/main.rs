@@ -29,7 +29,8 @@ fn main() -> ExitCode {
 fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Check(check) => run_check(check),
-        Command::Eval(EvalCommand::Timex(eval)) => run_eval_timex(eval),
+        Command::Eval(cli::EvalArgs { command: Some(EvalCommand::Timex(eval)), .. }) => run_eval_timex(eval),
+        Command::Eval(cli::EvalArgs { command: None, clusters }) => run_eval_clusters(clusters),
     }
 }
 
@@ -68,6 +69,22 @@ fn run_eval_timex(args: cli::EvalTimexArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         EvalFormat::Text => evaluation.write_text(&mut buffer, args.errors)?,
         EvalFormat::Json => evaluation.write_json(&mut buffer, args.errors)?,
+    }
+    write_stdout(&buffer)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `crosscheck eval DIR`: 0 when scored, 2 on bad input.
+fn run_eval_clusters(args: cli::EvalClustersArgs) -> anyhow::Result<ExitCode> {
+    let dir =
+        args.dir.ok_or_else(|| anyhow::anyhow!("eval: give a folder of labelled clusters, or `eval timex FILE...`"))?;
+    let rules = crosscheck::rules::Rules::load(args.rules.as_deref())?;
+    let checker = crosscheck::Checker::new(&rules)?;
+    let evaluation = crosscheck::eval::clusters::evaluate(&dir, &checker)?;
+    let mut buffer = Vec::new();
+    match args.format {
+        cli::ClustersFormat::Text => evaluation.write_text(&mut buffer, args.errors)?,
+        cli::ClustersFormat::Json => evaluation.write_json(&mut buffer, args.errors)?,
     }
     write_stdout(&buffer)?;
     Ok(ExitCode::SUCCESS)

@@ -26,14 +26,28 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("dates.toml", include_str!("../rules/dates.toml")),
     ("events.toml", include_str!("../rules/events.toml")),
     ("numbers.toml", include_str!("../rules/numbers.toml")),
+    ("places.toml", include_str!("../rules/places.toml")),
+    ("polarity.toml", include_str!("../rules/polarity.toml")),
+    ("quantities.toml", include_str!("../rules/quantities.toml")),
+    ("quotes.toml", include_str!("../rules/quotes.toml")),
     ("severities.toml", include_str!("../rules/severities.toml")),
+    ("sources.toml", include_str!("../rules/sources.toml")),
     ("timex.toml", include_str!("../rules/timex.toml")),
     ("titles.toml", include_str!("../rules/titles.toml")),
     ("words.toml", include_str!("../rules/words.toml")),
 ];
 
 /// Every rule a finding can come from, with its default severity.
-pub const RULE_IDS: &[&str] = &["date-conflict", "date-compatible"];
+pub const RULE_IDS: &[&str] = &[
+    "date-conflict",
+    "date-compatible",
+    "time-conflict",
+    "number-conflict",
+    "number-grew",
+    "ordinal-conflict",
+    "duration-conflict",
+    "negation-conflict",
+];
 
 /// All rules of a run.
 #[derive(Debug, Clone)]
@@ -50,12 +64,26 @@ pub struct Rules {
     pub events: Events,
     /// Numbers and ordinals.
     pub numbers: NumberRules,
+    /// How numbers are read with their currency, approximation and noun.
+    pub quantities: crate::extract::quantities::QuantityRules,
+    /// Actions whose polarity is compared ("will attend", "will not attend").
+    pub polarity: crate::extract::polarity::PolarityRules,
+    /// Quotations: verbs of saying, speakers, elisions, negations.
+    pub quotes: crate::extract::quotes::QuoteRules,
     /// Times of day, durations, recurrences and reference words.
     pub timex: crate::extract::times::TimexRules,
     /// Severity of each finding rule; a rule missing here is off.
     pub severities: BTreeMap<String, Severity>,
+    /// Copied passages and credit lines: which reports are independent.
+    pub sources: crate::sources::SourceRules,
     /// Title words (`Minister`, `Gen.`): they name roles, not people.
     pub titles: Vec<String>,
+    /// Roles, honorifics and demonyms of people (`rules/titles.toml`).
+    pub people: crate::extract::entities::PeopleRules,
+    /// The gazetteer (`rules/places.toml`).
+    pub places: crate::extract::entities::PlaceRules,
+    /// How organisations' names are read (`rules/aliases.toml`).
+    pub organisations: crate::extract::entities::OrganisationRules,
     /// Function words and clause openers.
     pub words: Words,
 }
@@ -68,6 +96,13 @@ pub struct Alias {
     pub canonical: String,
     /// Other ways of writing it.
     pub also: Vec<String>,
+    /// What it names; guessed when not given.
+    #[serde(default)]
+    pub kind: Option<crate::extract::entities::AliasKind>,
+    /// Acronyms that may mean it or something else ("ICC"): not read as
+    /// this name, but as an organisation of unresolved meaning.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
     /// `[text, canonical]` pairs checked by a test.
     #[serde(default)]
     pub examples: Vec<[String; 2]>,
@@ -132,6 +167,8 @@ pub struct EventGroup {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AliasFile {
+    #[serde(default)]
+    organisations: crate::extract::entities::OrganisationRules,
     alias: Vec<Alias>,
 }
 
@@ -145,6 +182,12 @@ struct SeverityFile {
 #[serde(deny_unknown_fields)]
 struct TitleFile {
     titles: Vec<String>,
+    #[serde(default)]
+    names: crate::extract::entities::NameRules,
+    #[serde(default)]
+    demonyms: BTreeMap<String, String>,
+    #[serde(default)]
+    role: Vec<crate::extract::entities::RoleRule>,
 }
 
 impl Rules {
@@ -214,18 +257,34 @@ impl Rules {
                 }
             }
         }
+        let alias_file: AliasFile = typed(get("aliases.toml"))?;
+        let title_file: TitleFile = typed(get("titles.toml"))?;
+        let people = crate::extract::entities::PeopleRules {
+            roles: title_file.role,
+            demonyms: title_file.demonyms,
+            names: title_file.names,
+        };
         let rules = Rules {
             segment: typed(get("abbreviations.toml"))?,
-            aliases: typed::<AliasFile>(get("aliases.toml"))?.alias,
+            aliases: alias_file.alias,
+            organisations: alias_file.organisations,
+            people,
+            places: typed(get("places.toml"))?,
             datelines: typed(get("datelines.toml"))?,
             dates: typed(get("dates.toml"))?,
             events: typed(get("events.toml"))?,
             numbers: typed(get("numbers.toml"))?,
+            quantities: typed(get("quantities.toml"))?,
+            polarity: typed(get("polarity.toml"))?,
+            quotes: typed(get("quotes.toml"))?,
             timex: typed(get("timex.toml"))?,
             severities,
-            titles: typed::<TitleFile>(get("titles.toml"))?.titles,
+            titles: title_file.titles,
             words: typed(get("words.toml"))?,
+            sources: typed(get("sources.toml"))?,
         };
+        crate::sources::Detector::new(&rules.sources)
+            .map_err(|message| Error::BadRules { path: get("sources.toml").0.clone(), message })?;
         Ok(rules)
     }
 

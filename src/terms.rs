@@ -265,6 +265,11 @@ impl Lexicon {
         self.canonical.get(key).map(String::as_str)
     }
 
+    /// Whether a word key is an ordinal ("first", "22nd").
+    pub fn is_ordinal_word(&self, key: &str) -> bool {
+        self.ordinals.contains(key) || is_ordinal(key)
+    }
+
     /// The words of `s` that pick one occurrence of a recurring event
     /// ("next", "first", "22nd"), sorted.
     pub fn occurrence_words(&self, s: &str) -> Vec<String> {

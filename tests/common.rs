@@ -14,6 +14,7 @@ pub struct Report {
     pub documents: Vec<Document>,
     pub claims: Vec<ListedClaim>,
     pub findings: Vec<Finding>,
+    pub copies: Vec<Copy>,
     pub errors: Vec<InputError>,
     pub summary: serde_json::Value,
 }
@@ -49,6 +50,55 @@ pub struct Document {
     pub sentences: usize,
     pub dropped_duplicates: usize,
     pub dropped: Vec<Dropped>,
+    pub group: usize,
+    pub credits: Vec<Credit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    pub text: String,
+    pub agencies: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One report copying passages of another (`copies`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Copy {
+    pub doc: String,
+    pub source: String,
+    pub decided_by: String,
+    pub shared_words: usize,
+    pub words: usize,
+    pub share: f64,
+    pub markers: Vec<String>,
+    pub reason: String,
+    pub passages: Vec<Passage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    pub copy: Place,
+    pub source: Place,
+}
+
+/// A passage in one file: like a claim, bytes, line and column.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub path: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -183,4 +233,28 @@ pub fn assert_spans_slice_files(report: &Report) {
         let text = read(&doc.path);
         assert_eq!(&text[c.start..c.end], c.text);
     }
+    for d in &report.documents {
+        let text = read(&d.path);
+        for c in &d.credits {
+            // The credit is shown normalised; a plain file's bytes read the same.
+            let raw = &text[c.start..c.end];
+            if !d.path.ends_with(".json") && raw.is_ascii() {
+                assert_eq!(collapse(raw), c.text, "credit of {}", d.id);
+            }
+        }
+    }
+    for c in &report.copies {
+        for p in &c.passages {
+            for place in [&p.copy, &p.source] {
+                let text = read(&place.path);
+                assert_eq!(&text[place.start..place.end], place.text, "passage of {} copying {}", c.doc, c.source);
+                assert_eq!(place.line, text[..place.start].matches('\n').count() + 1);
+            }
+        }
+    }
+}
+
+/// Runs of whitespace made one space.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -2,7 +2,9 @@
 
 mod bad_input;
 mod cases;
+mod clusters;
 mod common;
 mod eval;
 mod properties;
 mod seeds;
+mod sources;

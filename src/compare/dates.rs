@@ -1,10 +1,9 @@
 //! Date claims: agree, compatible (one contains the other) or conflict.
 
-use super::{event_match, fingerprint, one_event, shared_subject, EventMatch, Finding, Input, Scope, Tally, Verdict};
+use super::{event_match, finding, one_event, shared_subject, where_, EventMatch, Finding, Input, Tally, Verdict};
 use crate::calendar::{relate_days, Relation};
 use crate::extract::dates::Form;
 use crate::extract::{Claim, ClaimKind, ClaimValue, DateClaim};
-use crate::normalize::collapse;
 
 /// How much to trust the reading of a date written this way.
 fn certainty(d: &DateClaim) -> f32 {
@@ -56,15 +55,10 @@ pub(super) fn compare(
             (Verdict::Conflict, "date-conflict")
         }
     };
-    let Some(severity) = input.rules.severity(rule) else { return };
     let (na, nb) = (a.norm.of(&doc_a.norm.text), b.norm.of(&doc_b.norm.text));
     let (va, vb) = (a.value.normalised().unwrap_or_default(), b.value.normalised().unwrap_or_default());
     let (pa, pb) = (a.value.precision().map_or("", |p| p.name()), b.value.precision().map_or("", |p| p.name()));
-    let where_ = |c: &Claim| {
-        let d = &input.docs[c.doc];
-        let published = d.published.map_or("an unknown date".to_string(), |p| p.to_string());
-        format!("{} (published {published}, {})", d.id, d.published_from.phrase())
-    };
+    let where_ = |c: &Claim| where_(input, c);
     let reason = match verdict {
         Verdict::Conflict => format!(
             "Both sentences speak of {}. {na:?} in {} means {va} ({}), but {nb:?} in {} means {vb} ({}); \
@@ -87,30 +81,6 @@ pub(super) fn compare(
             }
         ),
     };
-    let confidence =
-        certainty(da).min(certainty(db)) * (0.5 + 0.3 * subject.score + 0.2 * (align_score / 0.5).min(1.0));
-    // The fingerprint names what an editor would recognise, not offsets, so
-    // it survives edits elsewhere in the reports.
-    let sentence_a = collapse(input.sentences[a.sentence].norm.of(&doc_a.norm.text));
-    let sentence_b = collapse(input.sentences[b.sentence].norm.of(&doc_b.norm.text));
-    let (va_s, vb_s) = (va.to_string(), vb.to_string());
-    let mut parts = [
-        [doc_a.id.as_str(), sentence_a.as_str(), na, va_s.as_str()],
-        [doc_b.id.as_str(), sentence_b.as_str(), nb, vb_s.as_str()],
-    ];
-    parts.sort();
-    let flat: Vec<&str> = std::iter::once(rule).chain(parts.iter().flatten().copied()).collect();
-    findings.push(Finding {
-        id: fingerprint(&flat),
-        kind: ClaimKind::Date,
-        rule,
-        severity,
-        verdict,
-        confidence: (confidence * 100.0).round() / 100.0,
-        message: format!("{}: {na:?} ({va}) vs {nb:?} ({vb})", subject.label),
-        subject: subject.label,
-        reason,
-        scope: if a.doc == b.doc { Scope::IntraDocument } else { Scope::CrossDocument },
-        claims: vec![a.id, b.id],
-    });
+    let certainty = certainty(da).min(certainty(db));
+    findings.extend(finding(input, align_score, (a, b), ClaimKind::Date, (rule, verdict), &subject, reason, certainty));
 }

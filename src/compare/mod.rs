@@ -7,10 +7,14 @@
 //! tally of every comparison made. One file per claim kind: `dates.rs`.
 
 mod dates;
+mod numbers;
+mod polarity;
+pub mod quotes;
 
 use crate::align::{same_term, Alignment, Weights};
 use crate::document::Document;
 use crate::extract::{Claim, ClaimKind};
+use crate::normalize::collapse;
 use crate::rules::Rules;
 use crate::segment::Sentence;
 use crate::terms::{Lexicon, Predicate, Term, TermKind};
@@ -222,10 +226,43 @@ pub fn shared_subject(a: &Claim, b: &Claim, text_a: &str, weights: &Weights, one
         }
     }
     let score = (shared / wa.min(wb)).min(1.0);
-    if !(identified || one_event && !words.is_empty()) || score < MIN_SUBJECT {
+    if !(identified || one_event && !words.is_empty()) || score < MIN_SUBJECT || named_apart(a, b) {
         return None;
     }
     Some(SharedSubject { label: label(&words, text_a), score })
+}
+
+/// Whether the two subjects name two things of one sort: the same word
+/// before two different names ("Typhoon Kalayaan" and "Typhoon Lumen",
+/// "Flight 302" and "Flight 417"), neither name in the other subject.
+fn named_apart(a: &Claim, b: &Claim) -> bool {
+    /// The word before each run of adjacent names, and the run.
+    fn heads(c: &Claim) -> Vec<(&str, Vec<&str>)> {
+        let t = &c.subject;
+        let mut out = Vec::new();
+        for i in 1..t.len() {
+            let adjacent = |x: &Term, y: &Term| x.span.end <= y.span.start && y.span.start - x.span.end <= 1;
+            // A word before a name ("mayor Ivan Kolev"), or the first of
+            // a run of names that starts with a common word written as a
+            // name ("Typhoon Kalayaan").
+            let starts_run = i < 2 || !t[i - 2].kind.identifies() || !adjacent(&t[i - 2], &t[i - 1]);
+            let head = t[i - 1].kind == TermKind::Word || t[i - 1].kind.identifies() && starts_run;
+            if !head || !t[i].kind.identifies() || !adjacent(&t[i - 1], &t[i]) {
+                continue;
+            }
+            let mut run = vec![t[i].key.as_str()];
+            let mut k = i + 1;
+            while k < t.len() && t[k].kind.identifies() && adjacent(&t[k - 1], &t[k]) {
+                run.push(t[k].key.as_str());
+                k += 1;
+            }
+            out.push((t[i - 1].key.as_str(), run));
+        }
+        out
+    }
+    let in_subject = |c: &Claim, run: &[&str]| c.subject.iter().any(|t| run.contains(&t.key.as_str()));
+    let (ha, hb) = (heads(a), heads(b));
+    ha.iter().any(|(wa, ra)| hb.iter().any(|(wb, rb)| wa == wb && !in_subject(b, ra) && !in_subject(a, rb)))
 }
 
 /// How much each subject term of a claim counts: the words next to the
@@ -276,6 +313,8 @@ pub struct Input<'a> {
     pub rules: &'a Rules,
     /// Words, for reading predicates.
     pub lexicon: &'a Lexicon,
+    /// What makes a number a running count.
+    pub quantities: &'a crate::extract::quantities::QuantityReader,
 }
 
 /// Compares the claims of every aligned pair of sentences.
@@ -291,6 +330,8 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
             for &b in &by_sentence[pair.b] {
                 let (a, b) = (&input.claims[a], &input.claims[b]);
                 dates::compare(input, pair.score, a, b, &mut findings, &mut tally);
+                numbers::compare(input, pair.score, a, b, &mut findings, &mut tally);
+                polarity::compare(input, pair.score, a, b, &mut findings, &mut tally);
             }
         }
     }
@@ -304,6 +345,59 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     let mut seen = std::collections::HashSet::new();
     findings.retain(|f| seen.insert(f.id.clone()));
     (findings, tally)
+}
+
+/// Where a claim was made, for reasons: "001 (published 2025-12-04, from
+/// its header line)".
+pub(super) fn where_(input: &Input, c: &Claim) -> String {
+    let d = &input.docs[c.doc];
+    let published = d.published.map_or("an unknown date".to_string(), |p| p.to_string());
+    format!("{} (published {published}, {})", d.id, d.published_from.phrase())
+}
+
+/// A finding about claims `a` and `b`, or `None` when its rule is off.
+/// `certainty` is how sure the reading of the claims is; the confidence
+/// adds how much of their subject they share and how well their sentences
+/// align.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn finding(
+    input: &Input,
+    align_score: f32,
+    (a, b): (&Claim, &Claim),
+    kind: ClaimKind,
+    (rule, verdict): (&'static str, Verdict),
+    subject: &SharedSubject,
+    reason: String,
+    certainty: f32,
+) -> Option<Finding> {
+    let severity = input.rules.severity(rule)?;
+    let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
+    let (na, nb) = (a.norm.of(&doc_a.norm.text), b.norm.of(&doc_b.norm.text));
+    let (va, vb) = (a.value.normalised().unwrap_or_default(), b.value.normalised().unwrap_or_default());
+    let confidence = certainty * (0.5 + 0.3 * subject.score + 0.2 * (align_score / 0.5).min(1.0));
+    // The fingerprint names what an editor would recognise, not offsets, so
+    // it survives edits elsewhere in the reports.
+    let sentence_a = collapse(input.sentences[a.sentence].norm.of(&doc_a.norm.text));
+    let sentence_b = collapse(input.sentences[b.sentence].norm.of(&doc_b.norm.text));
+    let mut parts = [
+        [doc_a.id.as_str(), sentence_a.as_str(), na, va.as_str()],
+        [doc_b.id.as_str(), sentence_b.as_str(), nb, vb.as_str()],
+    ];
+    parts.sort();
+    let flat: Vec<&str> = std::iter::once(rule).chain(parts.iter().flatten().copied()).collect();
+    Some(Finding {
+        id: fingerprint(&flat),
+        kind,
+        rule,
+        severity,
+        verdict,
+        confidence: (confidence * 100.0).round() / 100.0,
+        message: format!("{}: {na:?} ({va}) vs {nb:?} ({vb})", subject.label),
+        subject: subject.label.clone(),
+        reason,
+        scope: if a.doc == b.doc { Scope::IntraDocument } else { Scope::CrossDocument },
+        claims: vec![a.id, b.id],
+    })
 }
 
 /// FNV-1a, 64 bits: a fingerprint that stays the same across Rust versions

@@ -6,5 +6,8 @@
 //!
 //! - [`timex`]: the temporal tagger against TIMEX3 gold in the TempEval-3
 //!   Task A style (`crosscheck eval timex FILE.jsonl`).
+//! - [`clusters`]: the whole checker against clusters of reports with
+//!   labelled conflicts and traps (`crosscheck eval DIR`).
 
+pub mod clusters;
 pub mod timex;

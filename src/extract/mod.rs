@@ -7,7 +7,11 @@
 //! "leaders"), with aliases resolved.
 
 pub mod dates;
+pub mod entities;
 pub mod numbers;
+pub mod polarity;
+pub mod quantities;
+pub mod quotes;
 pub mod times;
 
 use crate::calendar::{PartialDate, Precision};
@@ -56,19 +60,58 @@ pub struct Claim {
 pub enum ClaimKind {
     /// A date.
     Date,
-    /// A cardinal number.
+    /// A time of day.
+    Time,
+    /// A cardinal number or an amount.
     Number,
     /// An ordinal.
     Ordinal,
+    /// A length of time.
+    Duration,
+    /// A person, with the title they are given.
+    Person,
+    /// A role and who holds it.
+    Role,
+    /// A place.
+    Place,
+    /// An organisation.
+    Organisation,
+    /// Quoted words and their speaker.
+    Quote,
+    /// Whether something happened or not.
+    Negation,
 }
 
 impl ClaimKind {
+    /// Every kind, in report order.
+    pub const ALL: [ClaimKind; 11] = [
+        ClaimKind::Date,
+        ClaimKind::Time,
+        ClaimKind::Number,
+        ClaimKind::Ordinal,
+        ClaimKind::Duration,
+        ClaimKind::Person,
+        ClaimKind::Role,
+        ClaimKind::Place,
+        ClaimKind::Organisation,
+        ClaimKind::Quote,
+        ClaimKind::Negation,
+    ];
+
     /// The lowercase name used in reports.
     pub fn name(self) -> &'static str {
         match self {
             ClaimKind::Date => "date",
+            ClaimKind::Time => "time",
             ClaimKind::Number => "number",
             ClaimKind::Ordinal => "ordinal",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Person => "person",
+            ClaimKind::Role => "role",
+            ClaimKind::Place => "place",
+            ClaimKind::Organisation => "organisation",
+            ClaimKind::Quote => "quote",
+            ClaimKind::Negation => "negation",
         }
     }
 }
@@ -80,6 +123,45 @@ pub enum ClaimValue {
     Date(DateClaim),
     /// A number or ordinal.
     Number(NumberClaim),
+    /// A time of day.
+    Time(TimeClaim),
+    /// A length of time.
+    Duration(DurationClaim),
+    /// Whether an action happened.
+    Polarity(PolarityClaim),
+}
+
+/// An action and whether the sentence says it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolarityClaim {
+    /// The action's name in `rules/polarity.toml` ("attend").
+    pub action: String,
+    /// Whether it happened (or will).
+    pub positive: bool,
+}
+
+/// A time of day, as the TIMEX side reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeClaim {
+    /// TIMEX3 value: `2025-12-04T16:30`, `2025-12-04TMO`.
+    pub value: String,
+    /// Minutes after midnight, as written; `None` for parts of a day.
+    pub minutes: Option<i64>,
+    /// The zone as written ("Moscow time", "IST"), folded.
+    pub zone: Option<String>,
+    /// Its offset from UTC in minutes, when `rules/timex.toml` knows it.
+    pub offset: Option<i64>,
+    /// Minutes either side the wording allows ("about 9 a.m.").
+    pub slack: i64,
+}
+
+/// A length of time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DurationClaim {
+    /// TIMEX3 value: `P2D`, `PT50M`.
+    pub value: String,
+    /// The seconds it allows, `(low, high)`; `None` for vague ones (`PXY`).
+    pub seconds: Option<(f64, f64)>,
 }
 
 /// A date expression, resolved.
@@ -102,8 +184,16 @@ pub struct NumberClaim {
     pub value: f64,
     /// Cardinal or ordinal.
     pub kind: NumberKind,
-    /// The unit, when written with the number (`two-day`: `day`).
+    /// A currency code, `percent` or a measure unit.
     pub unit: Option<String>,
+    /// The smallest value the wording allows ("about 100": 90).
+    pub low: f64,
+    /// The largest ("more than 40": infinity).
+    pub high: f64,
+    /// How it was hedged.
+    pub approx: quantities::Approx,
+    /// What it counts ("people"), singular and folded.
+    pub counted: Option<String>,
 }
 
 impl ClaimValue {
@@ -113,6 +203,9 @@ impl ClaimValue {
             ClaimValue::Date(_) => ClaimKind::Date,
             ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => ClaimKind::Ordinal,
             ClaimValue::Number(_) => ClaimKind::Number,
+            ClaimValue::Time(_) => ClaimKind::Time,
+            ClaimValue::Duration(_) => ClaimKind::Duration,
+            ClaimValue::Polarity(_) => ClaimKind::Negation,
         }
     }
 
@@ -132,16 +225,45 @@ impl ClaimValue {
                 })
             }
             ClaimValue::Number(n) => {
-                let v = if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
-                    format!("{}", n.value as i64)
-                } else {
-                    format!("{}", n.value)
+                let num = |x: f64| {
+                    if x.fract() == 0.0 && x.abs() < 1e15 {
+                        format!("{}", x as i64)
+                    } else {
+                        format!("{x}")
+                    }
                 };
-                Some(match &n.unit {
+                use quantities::Approx;
+                let v = match n.approx {
+                    Approx::Exact => num(n.value),
+                    Approx::Range | Approx::Vague => format!("{}-{}", num(n.low), num(n.high)),
+                    Approx::More | Approx::AtLeast => format!("{} {}", n.approx.name(), num(n.low)),
+                    Approx::Less | Approx::AtMost => format!("{} {}", n.approx.name(), num(n.high)),
+                    Approx::About | Approx::Nearly => {
+                        format!("{} {} ({}-{})", n.approx.name(), num(n.value), num(n.low), num(n.high))
+                    }
+                };
+                let v = match &n.unit {
                     Some(u) => format!("{v} {u}"),
+                    None => v,
+                };
+                Some(match &n.counted {
+                    Some(c) => format!("{v} {c}"),
                     None => v,
                 })
             }
+            ClaimValue::Time(t) => Some(match (&t.zone, t.offset) {
+                (Some(z), Some(o)) => format!(
+                    "{} {z} (UTC{}{:02}:{:02})",
+                    t.value,
+                    if o < 0 { '-' } else { '+' },
+                    o.abs() / 60,
+                    o.abs() % 60
+                ),
+                (Some(z), None) => format!("{} {z}", t.value),
+                _ => t.value.clone(),
+            }),
+            ClaimValue::Duration(d) => Some(d.value.clone()),
+            ClaimValue::Polarity(p) => Some(format!("{} {}", if p.positive { "did" } else { "did not" }, p.action)),
         }
     }
 
@@ -150,7 +272,7 @@ impl ClaimValue {
         match self {
             ClaimValue::Date(d) if d.days.is_some() => Some(Precision::Day),
             ClaimValue::Date(d) => d.value.map(|v| v.precision()),
-            ClaimValue::Number(_) => None,
+            _ => None,
         }
     }
 }
@@ -161,6 +283,8 @@ pub struct Extractor {
     dates: DateFinder,
     numbers: NumberFinder,
     times: times::TimeFinder,
+    quantities: quantities::QuantityReader,
+    polarity: polarity::PolarityFinder,
 }
 
 impl Extractor {
@@ -171,6 +295,8 @@ impl Extractor {
             dates: DateFinder::new(&rules.dates).map_err(|m| bad("dates.toml", m))?,
             numbers: NumberFinder::new(&rules.numbers).map_err(|m| bad("numbers.toml", m))?,
             times: times::TimeFinder::new(&rules.timex).map_err(|m| bad("timex.toml", m))?,
+            quantities: quantities::QuantityReader::new(&rules.quantities).map_err(|m| bad("quantities.toml", m))?,
+            polarity: polarity::PolarityFinder::new(&rules.polarity).map_err(|m| bad("polarity.toml", m))?,
         })
     }
 
@@ -187,6 +313,11 @@ impl Extractor {
     /// The finder of times, durations, sets and other TIMEX3 dates.
     pub fn times(&self) -> &times::TimeFinder {
         &self.times
+    }
+
+    /// The reader of amounts, approximations and counted nouns.
+    pub fn quantities(&self) -> &quantities::QuantityReader {
+        &self.quantities
     }
 }
 
@@ -214,11 +345,36 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
         // the report's locale, holidays, "the end of the month") are claims
         // too, when their value is a calendar date.
         let day_first = ex.times.day_first(doc.locale.as_deref());
-        for t in ex.times.find(text, &numbers, doc.published, day_first) {
-            let Some(value) = PartialDate::parse(&t.value) else { continue };
-            if t.kind != crate::timex::TimexType::Date || date_spans.iter().any(|s| s.overlaps(&t.span)) {
+        let timexes = ex.times.find(text, &numbers, doc.published, day_first);
+        for t in &timexes {
+            use crate::timex::TimexType;
+            if date_spans.iter().any(|s| s.overlaps(&t.span)) {
                 continue;
             }
+            match t.kind {
+                TimexType::Time => {
+                    let claim = ex.times.time_claim(text, t.span, &t.value);
+                    found.push((t.span, ClaimValue::Time(claim)));
+                    date_spans.push(t.span);
+                    continue;
+                }
+                TimexType::Duration => {
+                    let mut claim = ex.times.duration_claim(&t.value);
+                    if let Some((low, high)) = claim.seconds {
+                        let (low, high, _) = ex.quantities.hedge(text, t.span, low, high);
+                        claim.seconds = Some((low, high));
+                    }
+                    found.push((t.span, ClaimValue::Duration(claim)));
+                    date_spans.push(t.span);
+                    continue;
+                }
+                TimexType::Set => {
+                    date_spans.push(t.span);
+                    continue;
+                }
+                TimexType::Date => {}
+            }
+            let Some(value) = PartialDate::parse(&t.value) else { continue };
             let written = t.span.of(text);
             let form = if written.bytes().filter(u8::is_ascii_digit).count() >= 4 {
                 Form::Absolute { year: Some(value.year), month: value.month, day: value.day }
@@ -231,15 +387,48 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             ));
             date_spans.push(t.span);
         }
-        found.extend(
-            numbers
-                .into_iter()
-                .filter(|m| !date_spans.iter().any(|s| s.overlaps(&m.span)))
-                .map(|m| (m.span, ClaimValue::Number(NumberClaim { value: m.value, kind: m.kind, unit: m.unit }))),
-        );
+        let numbers: Vec<numbers::NumberMatch> =
+            numbers.into_iter().filter(|m| !date_spans.iter().any(|s| s.overlaps(&m.span))).collect();
+        for m in numbers.iter().filter(|m| m.kind == NumberKind::Ordinal) {
+            let claim = NumberClaim {
+                value: m.value,
+                kind: m.kind,
+                unit: m.unit.clone(),
+                low: m.value,
+                high: m.value,
+                approx: quantities::Approx::Exact,
+                counted: None,
+            };
+            found.push((m.span, ClaimValue::Number(claim)));
+        }
+        for q in ex.quantities.read(text, &numbers) {
+            if date_spans.iter().any(|s| s.overlaps(&q.span)) {
+                continue;
+            }
+            let claim = NumberClaim {
+                value: q.value,
+                kind: NumberKind::Cardinal,
+                unit: q.unit,
+                low: q.low,
+                high: q.high,
+                approx: q.approx,
+                counted: q.counted,
+            };
+            found.push((q.span, ClaimValue::Number(claim)));
+        }
+        for m in ex.polarity.find(text) {
+            if !found.iter().any(|(s, _)| s.overlaps(&m.span)) {
+                found.push((m.span, ClaimValue::Polarity(PolarityClaim { action: m.action, positive: m.positive })));
+            }
+        }
         found.sort_by_key(|(s, _)| (s.start, s.end));
         // Ordinals stay in subjects: "the 13th meeting" is not the 15th.
-        let masks: Vec<Span> = found.iter().filter(|(_, v)| v.kind() != ClaimKind::Ordinal).map(|(s, _)| *s).collect();
+        // Actions stay too: they are the predicates of the other claims.
+        let masks: Vec<Span> = found
+            .iter()
+            .filter(|(_, v)| !matches!(v.kind(), ClaimKind::Ordinal | ClaimKind::Negation | ClaimKind::Time))
+            .map(|(s, _)| *s)
+            .collect();
         let clauses = lexicon.clauses(text);
         for (local, value) in found {
             let clause = clauses.iter().find(|c| c.contains(&local)).copied().unwrap_or(Span::new(0, text.len()));

@@ -64,6 +64,14 @@ pub struct TimexRules {
     pub day_part_lead: Vec<(String, i64)>,
     /// Words after a clock time naming its zone.
     pub time_zone_words: Vec<String>,
+    /// `[zone, offset]`: zones whose offset from UTC is known (`IST`,
+    /// `+05:30`; "Moscow time", `+03:00`).
+    #[serde(default)]
+    pub zone_offsets: Vec<[String; 2]>,
+    /// Words before a clock time that make it approximate, with the
+    /// minutes either side they allow.
+    #[serde(default)]
+    pub time_hedges: Vec<(String, i64)>,
     /// `(word, quarter)`: 1..=4, 0 the last completed, -1 the current.
     pub quarter_words: Vec<(String, i64)>,
     /// `(season, code, month it ends in)`.
@@ -167,6 +175,8 @@ pub struct TimeFinder {
     numeric: Regex,
     anaphora: Regex,
     anaphora_units: HashMap<String, (String, i64)>,
+    zone_offsets: Vec<(String, i64)>,
+    time_hedges: Vec<(String, i64)>,
     /// The gate of the anaphora, the last pattern gated.
     anaphora_gate: u64,
     orders: HashMap<String, bool>,
@@ -314,6 +324,20 @@ impl TimeFinder {
             }
             anaphora_units.insert(norm(phrase), (unit.clone(), *offset));
         }
+        let mut zone_offsets = Vec::new();
+        for [zone, offset] in &r.zone_offsets {
+            let bad = || format!("rules/timex.toml: zone_offsets {zone:?}: {offset:?} is not like +05:30");
+            let (sign, rest) = match offset.split_at_checked(1) {
+                Some(("+", rest)) => (1, rest),
+                Some(("-", rest)) => (-1, rest),
+                _ => return Err(bad()),
+            };
+            let (h, m) = rest.split_once(':').ok_or_else(bad)?;
+            let (h, m): (i64, i64) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+            zone_offsets.push((norm(zone), sign * (h * 60 + m)));
+        }
+        // Longest first: "Moscow time" before "time".
+        zone_offsets.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
         let mut orders = HashMap::new();
         for (locale, order) in &r.numeric_dates {
             let day_first = match order.as_str() {
@@ -391,6 +415,8 @@ impl TimeFinder {
             numeric,
             anaphora,
             anaphora_units,
+            zone_offsets,
+            time_hedges: r.time_hedges.iter().map(|(w, m)| (norm(w), *m)).collect(),
             anaphora_gate,
             orders,
             month_mods: r.month_modifiers.iter().map(|(w, d)| (norm(w), *d)).collect(),
@@ -887,6 +913,85 @@ impl TimeFinder {
             value: format!("{date}T{hour:02}:{min:02}"),
         })
     }
+}
+
+impl TimeFinder {
+    /// A time of day as a claim: its clock minutes, the zone written with it
+    /// and that zone's offset, and the slack a hedge before it allows
+    /// ("shortly after 9 a.m.").
+    pub fn time_claim(&self, sentence: &str, span: Span, value: &str) -> crate::extract::TimeClaim {
+        let text = norm(span.of(sentence));
+        let minutes = value.split_once('T').and_then(|(_, t)| {
+            let (h, m) = t.split_once(':')?;
+            Some(h.parse::<i64>().ok()? * 60 + m.get(..2)?.parse::<i64>().ok()?)
+        });
+        // The zone is what follows the clock: "16:30 Moscow time", "11:18 PM IST".
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let clock_end = words
+            .iter()
+            .rposition(|w| {
+                w.chars().any(|c| c.is_ascii_digit()) || matches!(*w, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
+            })
+            .map_or(words.len(), |i| i + 1);
+        let zone = (clock_end < words.len()).then(|| words[clock_end..].join(" "));
+        let offset = zone.as_ref().and_then(|z| self.zone_offsets.iter().find(|(k, _)| k == z).map(|(_, o)| *o));
+        let head = norm(&sentence[..span.start]);
+        let slack = self
+            .time_hedges
+            .iter()
+            .filter(|(h, _)| head.trim_end().ends_with(h.as_str()))
+            .map(|(_, m)| *m)
+            .max()
+            .unwrap_or(0);
+        crate::extract::TimeClaim { value: value.to_string(), minutes, offset, zone, slack }
+    }
+
+    /// A length of time as a claim: the seconds it allows.
+    pub fn duration_claim(&self, value: &str) -> crate::extract::DurationClaim {
+        crate::extract::DurationClaim { value: value.to_string(), seconds: seconds(value).map(|s| (s, s)) }
+    }
+}
+
+/// The seconds of an ISO 8601 duration (`P2Y6M`, `PT1H30M`, `P1.5D`); a
+/// year is 365.25 days and a month a twelfth of that. `None` for vague
+/// values (`PXY`) and anything unreadable.
+pub fn seconds(value: &str) -> Option<f64> {
+    let rest = value.strip_prefix('P')?;
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, t),
+        None => (rest, ""),
+    };
+    let mut total = 0.0;
+    let mut any = false;
+    for (part, in_time) in [(date, false), (time, true)] {
+        let mut num = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                num.push(c);
+                continue;
+            }
+            let n: f64 = std::mem::take(&mut num).parse().ok()?;
+            let unit = match (c, in_time) {
+                ('Y', false) => 365.25 * 86400.0,
+                ('Q', false) => 365.25 * 86400.0 / 4.0,
+                ('M', false) => 365.25 * 86400.0 / 12.0,
+                ('W', false) => 7.0 * 86400.0,
+                ('D', false) => 86400.0,
+                ('E', false) => 3652.5 * 86400.0,
+                ('C', false) => 36525.0 * 86400.0,
+                ('H', true) => 3600.0,
+                ('M', true) => 60.0,
+                ('S', true) => 1.0,
+                _ => return None,
+            };
+            total += n * unit;
+            any = true;
+        }
+        if !num.is_empty() {
+            return None;
+        }
+    }
+    any.then_some(total)
 }
 
 /// `P2D`, `PT50M`, `P10Y`.

@@ -9,7 +9,9 @@
 //!                  "published_from" ("metadata"|"flag"|"dateline"|"inferred"|"unknown"),
 //!                  "published_note", "published_at" (location of the dateline or null),
 //!                  "sentences", "dropped_duplicates",
-//!                  "dropped": [{"start","end","line","column","repeats": {location}}]}],
+//!                  "dropped": [{"start","end","line","column","repeats": {location}}],
+//!                  "group": independent group (reports copying one another share one),
+//!                  "credits": [{"text", "agencies", "start","end","line","column"}]}],
 //!   "claims": [{"doc", "kind" ("date"|"number"|"ordinal"), "text", "value", "precision",
 //!               "start", "end", "line", "column", "subject": [words of its clause],
 //!               "predicate": the verb or event noun it belongs to, or null}],
@@ -18,6 +20,10 @@
 //!                 "claims": [{"doc", "path", "text", "value", "precision", "anchor",
 //!                             "start", "end", "line", "column", "end_line", "end_column",
 //!                             "sentence", "sentence_start", "sentence_end"}]}],
+//!   "copies": [{"doc" (the copier), "source", "decided_by" ("date"|"credit"|"length"),
+//!               "shared_words", "words", "share", "markers": [credit lines of the copier],
+//!               "reason", "passages": [{"copy": {place}, "source": {place}}]}],
+//!               place = {"path", "text", "start", "end", "line", "column", "end_line", "end_column"}
 //!   "errors": [{"path", "message"}],
 //!   "summary": {"documents", "sentences", "claims": {"date","number","ordinal"},
 //!               "aligned_pairs", "comparisons": {"agree","compatible","conflict"},
@@ -44,6 +50,7 @@ struct Report<'a> {
     documents: Vec<Document<'a>>,
     claims: Vec<ListedClaim<'a>>,
     findings: Vec<Finding<'a>>,
+    copies: Vec<Copy<'a>>,
     errors: Vec<InputError>,
     summary: Summary,
 }
@@ -82,6 +89,64 @@ struct Document<'a> {
     sentences: usize,
     dropped_duplicates: usize,
     dropped: Vec<Dropped>,
+    group: usize,
+    credits: Vec<Credit<'a>>,
+}
+
+#[derive(Serialize)]
+struct Credit<'a> {
+    text: &'a str,
+    agencies: &'a [String],
+    #[serde(flatten)]
+    at: Where,
+}
+
+#[derive(Serialize)]
+struct Copy<'a> {
+    doc: &'a str,
+    source: &'a str,
+    decided_by: &'static str,
+    shared_words: usize,
+    words: usize,
+    share: f32,
+    markers: &'a [String],
+    reason: &'a str,
+    passages: Vec<Passage<'a>>,
+}
+
+#[derive(Serialize)]
+struct Passage<'a> {
+    copy: Place<'a>,
+    source: Place<'a>,
+}
+
+#[derive(Serialize)]
+struct Place<'a> {
+    path: String,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl<'a> Place<'a> {
+    fn new(located: &'a Located, doc: usize, span: crate::span::Span) -> Place<'a> {
+        let d = &located.run.documents[doc];
+        let at = located.locate(doc, span);
+        Place {
+            path: d.path.display().to_string(),
+            text: span.of(&d.raw),
+            start: span.start,
+            end: span.end,
+            line: at.line,
+            column: at.column,
+            end_line: at.end_line,
+            end_column: at.end_column,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -157,11 +222,7 @@ struct Summary {
 }
 
 #[derive(Serialize, Default)]
-struct ClaimCounts {
-    date: usize,
-    number: usize,
-    ordinal: usize,
-}
+struct ClaimCounts(std::collections::BTreeMap<&'static str, usize>);
 
 #[derive(Serialize, Default)]
 struct SeverityCounts {
@@ -203,6 +264,36 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
                         repeats: located.locate(d.index, first.span).into(),
                     })
                 }))
+                .collect(),
+            group: run.groups.get(d.index).copied().unwrap_or(d.index),
+            credits: run
+                .credits
+                .get(d.index)
+                .map_or(&[][..], |c| c.as_slice())
+                .iter()
+                .map(|c| Credit { text: &c.text, agencies: &c.agencies, at: located.locate(d.index, c.span).into() })
+                .collect(),
+        })
+        .collect();
+    let copies = run
+        .copies
+        .iter()
+        .map(|c| Copy {
+            doc: &run.documents[c.doc].id,
+            source: &run.documents[c.source].id,
+            decided_by: c.decided_by.name(),
+            shared_words: c.shared_words,
+            words: c.words,
+            share: (c.share * 10_000.0).round() / 10_000.0,
+            markers: &c.markers,
+            reason: &c.reason,
+            passages: c
+                .passages
+                .iter()
+                .map(|&(mine, theirs)| Passage {
+                    copy: Place::new(located, c.doc, mine),
+                    source: Place::new(located, c.source, theirs),
+                })
                 .collect(),
         })
         .collect();
@@ -272,13 +363,10 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
                 .collect(),
         })
         .collect();
-    let mut claims = ClaimCounts::default();
+    // Every kind, zero or not, so that scripts find each key.
+    let mut claims = ClaimCounts(ClaimKind::ALL.iter().map(|k| (k.name(), 0)).collect());
     for c in &run.claims {
-        match c.value.kind() {
-            ClaimKind::Date => claims.date += 1,
-            ClaimKind::Number => claims.number += 1,
-            ClaimKind::Ordinal => claims.ordinal += 1,
-        }
+        *claims.0.entry(c.value.kind().name()).or_default() += 1;
     }
     let mut counts = SeverityCounts::default();
     for f in &run.findings {
@@ -294,6 +382,7 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
         documents,
         claims: listed,
         findings,
+        copies,
         errors: run
             .errors
             .iter()

@@ -28,8 +28,12 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
             let plural = |n: usize, what: &str| format!("{n} repeated {what}{}", if n == 1 { "" } else { "s" });
             write!(out, "; dropped {} and {}", plural(d.dropped.len(), "paragraph"), plural(repeats, "sentence"))?;
         }
+        for c in run.credits.get(d.index).into_iter().flatten() {
+            write!(out, "; credit {:?}", c.text)?;
+        }
         writeln!(out)?;
     }
+    copies(located, out)?;
     for f in &run.findings {
         writeln!(out)?;
         finding(located, f, out)?;
@@ -84,6 +88,50 @@ fn finding(located: &Located, f: &Finding, out: &mut dyn io::Write) -> io::Resul
     }
     writeln!(out, "  = why: {}", f.reason)?;
     writeln!(out, "  = id: {}", f.id)
+}
+
+/// The "Not independent" section: which report copies which, how much,
+/// the credit lines of the copier, and why the direction is what it is.
+fn copies(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
+    let run = located.run;
+    if run.copies.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Not independent:")?;
+    for c in &run.copies {
+        let (doc, source) = (&run.documents[c.doc], &run.documents[c.source]);
+        let n = c.passages.len();
+        write!(
+            out,
+            "  {} copies {}: {} of {} words ({:.0}%) in {n} passage{}",
+            doc.id,
+            source.id,
+            c.shared_words,
+            c.words,
+            100.0 * c.share,
+            if n == 1 { "" } else { "s" }
+        )?;
+        for m in &c.markers {
+            write!(out, "; credit {m:?}")?;
+        }
+        writeln!(out)?;
+        if let Some(&(mine, theirs)) = c.passages.first() {
+            let (a, b) = (located.locate(c.doc, mine), located.locate(c.source, theirs));
+            writeln!(
+                out,
+                "  --> {}:{}:{} = {}:{}:{}",
+                doc.path.display(),
+                a.line,
+                a.column,
+                source.path.display(),
+                b.line,
+                b.column
+            )?;
+        }
+        writeln!(out, "  = why: {}", c.reason)?;
+    }
+    Ok(())
 }
 
 /// Line breaks and tabs shown as spaces, so the caret line stays aligned.

@@ -1,0 +1,382 @@
+//! Numbers, amounts, ordinals, durations and times of day: agree when the
+//! values their wording allows meet, conflict when they cannot. A running
+//! count (a toll) that is higher in a report published later is a warning,
+//! not a conflict: the count may have grown.
+
+use super::{event_match, finding, one_event, shared_subject, where_, EventMatch, Finding, Input, Tally, Verdict};
+use crate::extract::numbers::NumberKind;
+use crate::extract::quantities::Approx;
+use crate::extract::{Claim, ClaimKind, ClaimValue, NumberClaim, TimeClaim};
+
+/// What two values relate as.
+enum Outcome {
+    Agree,
+    Conflict,
+    /// A running count higher in the later report.
+    Grew,
+}
+
+/// Compares two claims of one of this file's kinds about the same subject,
+/// and records the outcome.
+pub(super) fn compare(
+    input: &Input,
+    align_score: f32,
+    a: &Claim,
+    b: &Claim,
+    findings: &mut Vec<Finding>,
+    tally: &mut Tally,
+) {
+    let kind = a.value.kind();
+    if kind != b.value.kind()
+        || !matches!(kind, ClaimKind::Number | ClaimKind::Ordinal | ClaimKind::Duration | ClaimKind::Time)
+    {
+        return;
+    }
+    // Comparable at all: same unit, same counted thing, same clock.
+    let comparable = match (&a.value, &b.value) {
+        (ClaimValue::Number(x), ClaimValue::Number(y)) if x.kind == NumberKind::Cardinal => cardinals_comparable(x, y),
+        (ClaimValue::Number(x), ClaimValue::Number(y)) => x.kind == y.kind,
+        (ClaimValue::Duration(x), ClaimValue::Duration(y)) => x.seconds.is_some() && y.seconds.is_some(),
+        (ClaimValue::Time(x), ClaimValue::Time(y)) => times_comparable(x, y),
+        _ => false,
+    };
+    if !comparable {
+        return;
+    }
+    // An ordinal ranks its event: the 22nd meeting is not the 23rd, so the
+    // occurrence words that keep dates of two meetings apart must not keep
+    // their ordinals apart. It is compared only when the rest of its clause
+    // names one event.
+    let event = if kind == ClaimKind::Ordinal {
+        ordinal_event(a, b, input.lexicon)
+    } else {
+        event_match(a, b, input.docs, input.lexicon)
+    };
+    if event == EventMatch::Different {
+        return;
+    }
+    // An amount names its quantity only with the verb it goes with: "12
+    // people were killed" and "15 people were killed", not "12 people" and
+    // "15 people" in sentences about two things. And a sentence with two
+    // amounts of one kind ("41.6% ... 54.1%") does not say which is which.
+    if kind == ClaimKind::Number && (event != EventMatch::Same || !alone(input, a) || !alone(input, b)) {
+        return;
+    }
+    let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
+    let named = event == EventMatch::Same && (kind == ClaimKind::Ordinal || one_event(a, b, input.lexicon));
+    let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
+    if kind == ClaimKind::Ordinal && (subject.score < 0.5 || !same_occasion(input, align_score, a, b)) {
+        return;
+    }
+    let outcome = match (&a.value, &b.value) {
+        (ClaimValue::Number(x), ClaimValue::Number(y)) => {
+            if x.low <= y.high && y.low <= x.high {
+                Outcome::Agree
+            } else if kind == ClaimKind::Number && running(input, a, b, x, y) {
+                Outcome::Grew
+            } else {
+                Outcome::Conflict
+            }
+        }
+        (ClaimValue::Duration(x), ClaimValue::Duration(y)) => match (x.seconds, y.seconds) {
+            (Some((la, ha)), Some((lb, hb))) if la <= hb * 1.0001 && lb <= ha * 1.0001 => Outcome::Agree,
+            _ => Outcome::Conflict,
+        },
+        (ClaimValue::Time(x), ClaimValue::Time(y)) => {
+            if clock_gap(x, y).is_some_and(|gap| gap <= x.slack.max(y.slack)) {
+                Outcome::Agree
+            } else {
+                Outcome::Conflict
+            }
+        }
+        _ => return,
+    };
+    let (rule, verdict) = match (outcome, kind) {
+        (Outcome::Agree, _) => {
+            tally.agree += 1;
+            return;
+        }
+        (Outcome::Grew, _) => ("number-grew", Verdict::Conflict),
+        (Outcome::Conflict, ClaimKind::Number) => ("number-conflict", Verdict::Conflict),
+        (Outcome::Conflict, ClaimKind::Ordinal) => ("ordinal-conflict", Verdict::Conflict),
+        (Outcome::Conflict, ClaimKind::Duration) => ("duration-conflict", Verdict::Conflict),
+        (Outcome::Conflict, _) => ("time-conflict", Verdict::Conflict),
+    };
+    tally.conflict += 1;
+    let (na, nb) = (a.norm.of(&doc_a.norm.text), b.norm.of(&doc_b.norm.text));
+    let (va, vb) = (a.value.normalised().unwrap_or_default(), b.value.normalised().unwrap_or_default());
+    let what = match kind {
+        ClaimKind::Number => "the two amounts do not overlap even allowing for rounding and hedges",
+        ClaimKind::Ordinal => "one event cannot be both",
+        ClaimKind::Duration => "the two lengths of time differ",
+        _ => "the two clock times differ, after converting the zones both give",
+    };
+    let reason = if rule == "number-grew" {
+        format!(
+            "Both sentences speak of {}. {na:?} in {} means {va}, and {nb:?} in {} means {vb}: a running count \
+             such as a toll can grow between reports, so the later, higher one may be an update rather than an error.",
+            subject.label,
+            where_(input, a),
+            where_(input, b),
+        )
+    } else {
+        format!(
+            "Both sentences speak of {}. {na:?} in {} means {va}, but {nb:?} in {} means {vb}; {what}, so they cannot \
+             both be right.",
+            subject.label,
+            where_(input, a),
+            where_(input, b),
+        )
+    };
+    let certainty = match kind {
+        ClaimKind::Number => 0.9,
+        ClaimKind::Ordinal => 0.85,
+        _ => 0.9,
+    };
+    findings.extend(finding(input, align_score, (a, b), kind, (rule, verdict), &subject, reason, certainty));
+}
+
+/// Two amounts are comparable when they are in the same unit and say what
+/// they count, the same thing: a bare "two" and "Three" may count anything.
+fn cardinals_comparable(x: &NumberClaim, y: &NumberClaim) -> bool {
+    if x.unit != y.unit {
+        return false;
+    }
+    match (&x.counted, &y.counted) {
+        (Some(p), Some(q)) => p == q,
+        (None, None) => x.unit.is_some() && x.approx != Approx::Vague && y.approx != Approx::Vague,
+        _ => false,
+    }
+}
+
+/// Whether a cardinal is the only one of its unit and counted noun in its
+/// sentence.
+fn alone(input: &Input, c: &Claim) -> bool {
+    let ClaimValue::Number(n) = &c.value else { return true };
+    !input.claims.iter().any(|d| {
+        d.id != c.id
+            && d.sentence == c.sentence
+            && matches!(&d.value, ClaimValue::Number(m) if m.kind == n.kind && m.unit == n.unit && m.counted == n.counted)
+    })
+}
+
+/// Whether a disagreement is a running count that grew: a toll-like noun or
+/// verb, and the report published later has the higher value.
+fn running(input: &Input, a: &Claim, b: &Claim, x: &NumberClaim, y: &NumberClaim) -> bool {
+    let reader = input.quantities;
+    let toll = |c: &Claim, n: &NumberClaim| {
+        n.counted.as_deref().is_some_and(|w| reader.is_running(w))
+            || c.predicate.as_ref().is_some_and(|p| reader.is_running(&p.lemma))
+    };
+    if !(toll(a, x) || toll(b, y)) {
+        return false;
+    }
+    let (pa, pb) = (input.docs[a.doc].published, input.docs[b.doc].published);
+    match (pa, pb) {
+        (Some(pa), Some(pb)) if pa < pb => y.low > x.high,
+        (Some(pa), Some(pb)) if pb < pa => x.low > y.high,
+        _ => false,
+    }
+}
+
+/// Two ordinals name one event only when their clauses agree on everything
+/// but the rank: the same predicate kind and no other occurrence word.
+fn ordinal_event(a: &Claim, b: &Claim, lexicon: &crate::terms::Lexicon) -> EventMatch {
+    // The ordinals themselves ("22nd", "first") are what is compared.
+    let others = |c: &'_ Claim| -> Vec<String> {
+        c.occurrences.iter().filter(|o| !lexicon.is_ordinal_word(o)).cloned().collect()
+    };
+    if others(a) != others(b) {
+        return EventMatch::Different;
+    }
+    match (&a.predicate, &b.predicate) {
+        (Some(pa), Some(pb)) if !pa.light && !pb.light && !pa.same_kind(pb) => EventMatch::Different,
+        (Some(pa), Some(pb)) if pa.same_kind(pb) => EventMatch::Same,
+        _ => EventMatch::Unknown,
+    }
+}
+
+/// Whether two sentences that rank an event speak of one occasion: a date
+/// in each, and the dates meet ("the 22nd meeting ... in 2024" is not "the
+/// 23rd meeting ... in 2026"); without dates, only sentences that align
+/// very closely.
+fn same_occasion(input: &Input, align_score: f32, a: &Claim, b: &Claim) -> bool {
+    let dates = |c: &Claim| -> Vec<crate::calendar::PartialDate> {
+        input
+            .claims
+            .iter()
+            .filter(|d| d.sentence == c.sentence)
+            .filter_map(|d| match &d.value {
+                ClaimValue::Date(x) => x.value,
+                _ => None,
+            })
+            .collect()
+    };
+    let (da, db) = (dates(a), dates(b));
+    if da.is_empty() || db.is_empty() {
+        return da.is_empty() && db.is_empty() && align_score >= 0.6;
+    }
+    da.iter().any(|x| db.iter().any(|y| x.relate(y) != crate::calendar::Relation::Disjoint))
+}
+
+/// Clock times compare when both are clock times and their zones can be
+/// put side by side: both known, or both written the same way (or not at
+/// all).
+fn times_comparable(x: &TimeClaim, y: &TimeClaim) -> bool {
+    x.minutes.is_some() && y.minutes.is_some() && (x.offset.is_some() && y.offset.is_some() || x.zone == y.zone)
+}
+
+/// Minutes between two clock times around the clock, in UTC when both
+/// zones are known.
+fn clock_gap(x: &TimeClaim, y: &TimeClaim) -> Option<i64> {
+    let (mx, my) = (x.minutes?, y.minutes?);
+    let (ux, uy) = match (x.offset, y.offset) {
+        (Some(ox), Some(oy)) => (mx - ox, my - oy),
+        _ => (mx, my),
+    };
+    let d = (ux - uy).rem_euclid(1440);
+    Some(d.min(1440 - d))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::Severity;
+    use crate::rules::Rules;
+    use crate::{analyse, document, Run};
+
+    /// One-paragraph reports, the first published on `a_date`, the second
+    /// on `b_date`.
+    fn check_on(a: &str, a_date: &str, b: &str, b_date: &str) -> Run {
+        let doc = |i: usize, date: &str, text: &str| {
+            let json = serde_json::json!({"id": format!("r{i}"), "published": date, "text": text});
+            document::from_bytes(format!("{i}.json").as_ref(), json.to_string().into_bytes(), i).unwrap()
+        };
+        analyse(vec![doc(0, a_date, a), doc(1, b_date, b)], &Rules::built_in().unwrap()).unwrap()
+    }
+
+    fn check(a: &str, b: &str) -> Run {
+        check_on(a, "2025-12-04", b, "2025-12-04")
+    }
+
+    fn rules_of(run: &Run) -> Vec<&'static str> {
+        run.findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[track_caller]
+    fn assert_rule(a: &str, b: &str, rule: &str) {
+        let run = check(a, b);
+        assert_eq!(rules_of(&run), vec![rule], "{a:?} vs {b:?}: {:#?}", run.findings);
+    }
+
+    #[track_caller]
+    fn assert_agree(a: &str, b: &str) {
+        let run = check(a, b);
+        assert!(run.findings.is_empty(), "{a:?} vs {b:?}: {:#?}", run.findings);
+        assert!(run.tally.agree >= 1, "compared and agreeing: {a:?} vs {b:?} ({:?})", run.tally);
+    }
+
+    #[test]
+    fn counts_of_one_thing_conflict() {
+        assert_rule(
+            "Twelve people were killed in the Karoo bridge collapse in Durban.",
+            "Fifteen people were killed in the Karoo bridge collapse in Durban.",
+            "number-conflict",
+        );
+    }
+
+    #[test]
+    fn hedges_and_rounding_agree() {
+        assert_agree(
+            "More than 40 people were killed in the Karoo bridge collapse in Durban.",
+            "43 people were killed in the Karoo bridge collapse in Durban.",
+        );
+        assert_agree(
+            "About 100 people were evacuated from the Karoo bridge area in Durban.",
+            "98 people were evacuated from the Karoo bridge area in Durban.",
+        );
+        assert_agree(
+            "Tata Steel paid $5.43 billion for the Corus mill in Port Talbot.",
+            "Tata Steel paid $5.4 billion for the Corus mill in Port Talbot.",
+        );
+        assert_agree(
+            "A dozen people were killed in the Karoo bridge collapse in Durban.",
+            "12 people were killed in the Karoo bridge collapse in Durban.",
+        );
+    }
+
+    #[test]
+    fn different_things_are_not_compared() {
+        let run = check(
+            "Twelve people were killed in the Karoo bridge collapse in Durban.",
+            "Fifteen people were injured in the Karoo bridge collapse in Durban.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        let run =
+            check("Tata Steel paid $5 billion for the Corus mill.", "Tata Steel paid Rs 5 billion for the Corus mill.");
+        assert!(run.findings.is_empty(), "dollars and rupees: {:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_toll_that_grows_in_a_later_report_is_a_warning() {
+        let run = check_on(
+            "Twelve people were killed in the Karoo bridge collapse in Durban.",
+            "2025-12-04",
+            "Fifteen people were killed in the Karoo bridge collapse in Durban.",
+            "2025-12-05",
+        );
+        assert_eq!(rules_of(&run), vec!["number-grew"]);
+        assert_eq!(run.findings[0].severity, Severity::Warning);
+        assert!(run.findings[0].reason.contains("running count"), "{}", run.findings[0].reason);
+        // Lower in the later report: no update explains it.
+        let run = check_on(
+            "Fifteen people were killed in the Karoo bridge collapse in Durban.",
+            "2025-12-04",
+            "Twelve people were killed in the Karoo bridge collapse in Durban.",
+            "2025-12-05",
+        );
+        assert_eq!(rules_of(&run), vec!["number-conflict"]);
+    }
+
+    #[test]
+    fn durations_compare_by_length() {
+        assert_rule(
+            "Putin arrived in New Delhi for a two-day visit to India.",
+            "Putin arrived in New Delhi for a three-day visit to India.",
+            "duration-conflict",
+        );
+        assert_agree(
+            "The Karoo bridge in Durban was closed for 48 hours.",
+            "The Karoo bridge in Durban was closed for two days.",
+        );
+    }
+
+    #[test]
+    fn clock_times_compare_across_zones() {
+        assert_agree(
+            "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 23:18 IST.",
+            "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 17:48 GMT.",
+        );
+        assert_rule(
+            "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 9:05 a.m.",
+            "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 10:05 a.m.",
+            "time-conflict",
+        );
+        assert_agree(
+            "The Soyuz rocket carrying the Indian crew lifted off from Baikonur shortly after 9 a.m.",
+            "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 9:05 a.m.",
+        );
+    }
+
+    #[test]
+    fn ordinals_of_one_event_conflict() {
+        assert_rule(
+            "Modi and Putin held the 22nd India-Russia annual summit in New Delhi on December 5.",
+            "Modi and Putin held the 23rd India-Russia annual summit in New Delhi on December 5.",
+            "ordinal-conflict",
+        );
+        assert_agree(
+            "Modi and Putin held the third India-Russia summit in Sochi.",
+            "Modi and Putin held the 3rd India-Russia summit in Sochi.",
+        );
+    }
+}
