@@ -150,6 +150,10 @@ pub struct Events {
     pub occurrence: Vec<String>,
     /// Event groups that are statements.
     pub statement_groups: Vec<String>,
+    /// Nouns and verbs too vague to tell, alone, what a number, duration or
+    /// time measures ("time", "day", "say").
+    #[serde(default)]
+    pub generic_heads: Vec<String>,
     /// Words naming one kind of event.
     pub group: Vec<EventGroup>,
 }

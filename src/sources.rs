@@ -911,7 +911,7 @@ mod tests {
 
     #[test]
     fn without_date_or_credit_the_shorter_copies_the_longer() {
-        let a = doc("a.txt", &format!("{WIRE}"), 0);
+        let a = doc("a.txt", WIRE, 0);
         let b = doc("b.txt", &format!("A longer report begins with its own paragraph of reporting.\n{WIRE}"), 1);
         let copies = copies(&[a, b], &rules());
         let c = assert_copy(&copies, 0, 1, Direction::Length);

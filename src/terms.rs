@@ -160,6 +160,7 @@ pub struct Lexicon {
     event_prepositions: HashSet<String>,
     indefinite: HashSet<String>,
     occurrence: HashSet<String>,
+    generic_heads: HashSet<String>,
     statements: HashSet<String>,
     noun_modifiers: HashSet<String>,
 }
@@ -238,6 +239,7 @@ impl Lexicon {
         lex.event_prepositions = words(&events.event_prepositions);
         lex.indefinite = words(&events.indefinite);
         lex.occurrence = words(&events.occurrence);
+        lex.generic_heads = events.generic_heads.iter().map(|w| key(w)).collect();
         lex.noun_modifiers = words(&events.noun_modifiers);
         lex.statements = events.statement_groups.iter().cloned().collect();
         lex.attribution = words(&rules.words.attribution);
@@ -263,6 +265,11 @@ impl Lexicon {
     /// The canonical name of an alias key, as written in the rules.
     pub fn display(&self, key: &str) -> Option<&str> {
         self.canonical.get(key).map(String::as_str)
+    }
+
+    /// Whether a head key is too vague to tell what a value measures.
+    pub fn is_generic_head(&self, head: &str) -> bool {
+        self.generic_heads.contains(head) || head.strip_prefix("event:").is_some_and(|g| self.generic_heads.contains(g))
     }
 
     /// Whether a word key is an ordinal ("first", "22nd").

@@ -325,14 +325,26 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     }
     let mut findings = Vec::new();
     let mut tally = Tally::default();
+    let mut compared = std::collections::HashSet::new();
     for pair in &input.alignment.pairs {
         for &a in &by_sentence[pair.a] {
             for &b in &by_sentence[pair.b] {
+                compared.insert((a.min(b), a.max(b)));
                 let (a, b) = (&input.claims[a], &input.claims[b]);
                 dates::compare(input, pair.score, a, b, &mut findings, &mut tally);
-                numbers::compare(input, pair.score, a, b, &mut findings, &mut tally);
+                numbers::compare(input, pair.score, a, b, false, &mut findings, &mut tally);
                 polarity::compare(input, pair.score, a, b, &mut findings, &mut tally);
             }
+        }
+    }
+    // Reports of one event name what they measure the same way even when
+    // their sentences do not align: "a two-day truce" and "a three-day
+    // truce". Each report's only claim of a kind about a head is paired
+    // with the others'.
+    for (a, b) in by_head(input) {
+        if compared.insert((a.min(b), a.max(b))) {
+            let (a, b) = (&input.claims[a], &input.claims[b]);
+            numbers::compare(input, 0.0, a, b, true, &mut findings, &mut tally);
         }
     }
     findings.sort_by(|x, y| {
@@ -345,6 +357,31 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     let mut seen = std::collections::HashSet::new();
     findings.retain(|f| seen.insert(f.id.clone()));
     (findings, tally)
+}
+
+/// Pairs of claims from two reports with one kind and head, each the only
+/// one of its report: see [`compare`]. Heads too vague to pick one thing
+/// ("time", "day") are left out (`generic_heads` in `rules/events.toml`).
+fn by_head(input: &Input) -> Vec<(usize, usize)> {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<(ClaimKind, &str), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    for c in input.claims {
+        let Some(head) = c.head.as_deref() else { continue };
+        if input.lexicon.is_generic_head(head) {
+            continue;
+        }
+        groups.entry((c.value.kind(), head)).or_default().entry(c.doc).or_default().push(c.id);
+    }
+    let mut out = Vec::new();
+    for docs in groups.values() {
+        let single: Vec<usize> = docs.values().filter(|ids| ids.len() == 1).map(|ids| ids[0]).collect();
+        for (i, &a) in single.iter().enumerate() {
+            for &b in &single[i + 1..] {
+                out.push((a, b));
+            }
+        }
+    }
+    out
 }
 
 /// Where a claim was made, for reasons: "001 (published 2025-12-04, from

@@ -18,11 +18,17 @@ enum Outcome {
 
 /// Compares two claims of one of this file's kinds about the same subject,
 /// and records the outcome.
+///
+/// With `by_head`, the claims come from sentences that did not align, paired
+/// because each is its report's only claim of this kind about one head
+/// ("a two-day truce" and "a three-day truce"); the head stands in for the
+/// shared subject.
 pub(super) fn compare(
     input: &Input,
     align_score: f32,
     a: &Claim,
     b: &Claim,
+    by_head: bool,
     findings: &mut Vec<Finding>,
     tally: &mut Tally,
 ) {
@@ -63,11 +69,18 @@ pub(super) fn compare(
         return;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
-    let named = event == EventMatch::Same && (kind == ClaimKind::Ordinal || one_event(a, b, input.lexicon));
-    let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
-    if kind == ClaimKind::Ordinal && (subject.score < 0.5 || !same_occasion(input, align_score, a, b)) {
-        return;
-    }
+    let subject = if by_head {
+        let head = a.head.as_deref().unwrap_or_default();
+        let label = head.strip_prefix("event:").unwrap_or(head).to_string();
+        super::SharedSubject { label, score: 0.5 }
+    } else {
+        let named = event == EventMatch::Same && (kind == ClaimKind::Ordinal || one_event(a, b, input.lexicon));
+        let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
+        if kind == ClaimKind::Ordinal && (subject.score < 0.5 || !same_occasion(input, align_score, a, b)) {
+            return;
+        }
+        subject
+    };
     let outcome = match (&a.value, &b.value) {
         (ClaimValue::Number(x), ClaimValue::Number(y)) => {
             if x.low <= y.high && y.low <= x.high {

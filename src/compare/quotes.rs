@@ -339,8 +339,13 @@ impl Comparer {
 
         let mut changes: Vec<Change> = Vec::new();
         let mut shared = 0;
+        // Positions are counted here from the lengths alone: `similar` may
+        // report a deletion's position in the new slice out of order.
+        let (mut pa, mut pb) = (0, 0);
         for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
             let (tag, ra, rb) = op.as_tag_tuple();
+            let (ra, rb) = (pa..pa + ra.len(), pb..pb + rb.len());
+            (pa, pb) = (ra.end, rb.end);
             if tag == DiffTag::Equal {
                 shared += ra.filter(|&u| !sa.elision(u)).count();
                 continue;
@@ -636,8 +641,7 @@ impl Comparer {
 fn word_end(s: &str, i: usize) -> usize {
     let mut end = i;
     let mut seg_start = i;
-    let mut chars = s[i..].char_indices().map(|(j, c)| (i + j, c)).peekable();
-    while let Some((j, c)) = chars.next() {
+    for (j, c) in s[i..].char_indices().map(|(j, c)| (i + j, c)) {
         if c.is_alphanumeric() {
             end = j + c.len_utf8();
             continue;
@@ -779,16 +783,19 @@ mod tests {
     use crate::extract::quotes::{QuoteFinder, QuoteMatch};
     use crate::normalize::Normalized;
 
-    fn aliases() -> impl Fn(&str) -> Option<String> {
-        expander(&Rules::built_in().unwrap().aliases)
+    type Expand = Box<dyn Fn(&str) -> Option<String> + Send + Sync>;
+
+    fn aliases() -> &'static Expand {
+        static EXPAND: OnceLock<Expand> = OnceLock::new();
+        EXPAND.get_or_init(|| Box::new(expander(&Rules::built_in().unwrap().aliases)))
     }
 
     #[track_caller]
     fn assert_verdict(a: &str, b: &str, want: QuoteVerdict) -> QuoteComparison {
-        let c = compare(a, b, &aliases());
+        let c = compare(a, b, aliases());
         assert_eq!(c.verdict, want, "{a:?} vs {b:?}: {}", render(&c.diff));
         // The verdict does not depend on which version comes first.
-        let back = compare(b, a, &aliases());
+        let back = compare(b, a, aliases());
         assert_eq!(back.verdict, want, "{b:?} vs {a:?}: {}", render(&back.diff));
         c
     }
@@ -798,7 +805,7 @@ mod tests {
         let rules = Rules::built_in().unwrap();
         assert!(!rules.quotes.comparisons.is_empty());
         for ex in &rules.quotes.comparisons {
-            let c = compare(&ex.a, &ex.b, &aliases());
+            let c = compare(&ex.a, &ex.b, aliases());
             assert_eq!(c.verdict.name(), ex.verdict, "{:?} vs {:?}: {}", ex.a, ex.b, render(&c.diff));
         }
     }
@@ -1007,8 +1014,69 @@ mod tests {
         for (a, b) in
             [("", ""), ("…", "..."), ("[...]", ""), ("....", "a"), ("'", "’"), ("1,2,3", "1.2.3"), ("U.S", "U.S.")]
         {
-            let c = compare(a, b, &aliases());
+            let c = compare(a, b, aliases());
             let _ = render(&c.diff);
+        }
+    }
+
+    /// The words of one side of a diff, as the diff spells them.
+    fn side_words(diff: &[DiffOp], first: bool) -> Vec<String> {
+        diff.iter()
+            .flat_map(|d| if first { d.a.split_whitespace() } else { d.b.split_whitespace() })
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn quote_words() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "we",
+            "will",
+            "not",
+            "attend",
+            "the",
+            "SCO",
+            "Shanghai",
+            "Cooperation",
+            "Organisation",
+            "summit",
+            "12",
+            "15",
+            "June",
+            "2025",
+            "Putin",
+            "Modi",
+            "…",
+            "...",
+            "[...]",
+            ".",
+            ",",
+            "don't",
+            "twenty-six",
+            "U.S.",
+        ]);
+        prop::collection::vec(pieces, 0..16).prop_map(|v| v.join(" "))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+        /// Every word of both versions is in the diff, in order, and the
+        /// verdict and score are consistent.
+        #[test]
+        fn the_diff_holds_both_versions(a in quote_words(), b in quote_words()) {
+            let comparer = built_in();
+            let c = comparer.compare(&a, &b, aliases());
+            let words = |s: &str| {
+                let texts: Vec<String> = comparer.words(s).into_iter().map(|w| w.text).collect();
+                texts.join(" ").split_whitespace().map(str::to_string).collect::<Vec<_>>()
+            };
+            assert_eq!(side_words(&c.diff, true), words(&a), "{a:?} vs {b:?}: {}", render(&c.diff));
+            assert_eq!(side_words(&c.diff, false), words(&b), "{a:?} vs {b:?}: {}", render(&c.diff));
+            assert!((0.0..=1.0).contains(&c.similarity));
+            if c.verdict == QuoteVerdict::Same {
+                assert!(c.diff.iter().all(|d| d.op == Op::Equal), "{a:?} vs {b:?}");
+            }
         }
     }
 }

@@ -34,8 +34,8 @@
 //!   name; a flag matching a conflict label of another kind still counts as
 //!   a match, and is listed as a *kind mismatch*.
 //!
-//! Copies (`copies`) are counted; [`score_copies`] scores detected ones once
-//! the checker reports them ([`detected_copies`]).
+//! Copies (`copies`) are scored too: the checker's [`crate::Run::copies`]
+//! against the labelled ones ([`detected_copies`], [`score_copies`]).
 
 use crate::compare::Severity;
 use crate::document::{self, DateSource, Document};
@@ -701,11 +701,13 @@ pub fn score_copies(labelled: &[(String, String)], detected: &[(String, String)]
 /// The copies the checker found in a run, as `(copy_file, source_file)`
 /// with the files named as in `meta.json`; `None` while it detects none.
 ///
-/// This is the hook for copy detection: once [`Run`] says which reports
-/// copy which, return those pairs here and [`evaluate`] scores them with
-/// [`score_copies`].
-pub fn detected_copies(_run: &Run, _cluster: &Cluster) -> Option<Vec<(String, String)>> {
-    None
+/// The copies the checker found in a cluster, as `(copy, source)` file
+/// names, for [`score_copies`].
+pub fn detected_copies(run: &Run, _cluster: &Cluster) -> Option<Vec<(String, String)>> {
+    let name = |i: usize| {
+        run.documents[i].path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    };
+    Some(run.copies.iter().map(|c| (name(c.doc), name(c.source))).collect())
 }
 
 // ---------------------------------------------------------------- running

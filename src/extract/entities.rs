@@ -234,13 +234,14 @@ impl EntityFinder {
                 m
             })
             .collect();
-        let mut surnames: HashMap<String, BTreeSet<String>> = HashMap::new();
-        for m in found.iter().flatten().filter(|m| m.kind == EntityKind::Person) {
-            let words: Vec<&str> = m.name.split_whitespace().collect();
-            if let Some(last) = words.last() {
-                surnames.entry(key(last)).or_default().insert(m.key.clone());
-            }
-        }
+        // The surnames of the people named.
+        let surnames: HashSet<String> = found
+            .iter()
+            .flatten()
+            .filter(|m| m.kind == EntityKind::Person)
+            .filter_map(|m| m.name.split_whitespace().last().map(key))
+            .collect();
+
         for (text, matches) in sentences.iter().zip(found.iter_mut()) {
             let s = Sent::new(text);
             let extents: Vec<Span> = matches.iter().map(EntityMatch::extent).collect();
@@ -270,13 +271,8 @@ impl EntityFinder {
                 let span = s.bare_span(name.first, name.last);
                 let written = span.of(text);
                 let last = written.split_whitespace().last().map(key).unwrap_or_default();
-                if let Some(keys) = surnames.get(&last) {
-                    let own = person_key(written);
-                    let key = if written.contains(' ') || keys.len() != 1 {
-                        own
-                    } else {
-                        keys.iter().next().cloned().unwrap_or(own)
-                    };
+                if surnames.contains(&last) {
+                    let key = person_key(written);
                     matches.push(EntityMatch {
                         span,
                         kind: EntityKind::Person,
@@ -288,6 +284,19 @@ impl EntityFinder {
                 i = name.end + 1;
             }
             matches.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+        // A bare surname takes the key of the one person of the report
+        // named in full with it.
+        let mut full: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for m in found.iter().flatten().filter(|m| m.kind == EntityKind::Person && m.name.contains(' ')) {
+            if let Some(last) = m.name.split_whitespace().last() {
+                full.entry(key(last)).or_default().insert(m.key.clone());
+            }
+        }
+        for m in found.iter_mut().flatten().filter(|m| m.kind == EntityKind::Person && !m.name.contains(' ')) {
+            if let Some([only]) = full.get(&key(&m.name)).map(|k| k.iter().collect::<Vec<_>>()).as_deref() {
+                m.key = (*only).clone();
+            }
         }
         // "ICC" in a report that also names the International Cricket Council.
         let org_keys: HashSet<String> =
@@ -323,7 +332,15 @@ impl EntityFinder {
         }
         let mut candidates: Vec<Candidate> = Vec::new();
         for hit in self.people.find_titled(&s, &scopes) {
-            let (mut first, mut last) = (hit.name.first, hit.name.end);
+            // "Sri Lanka" is a place, not the honorific "Sri".
+            let in_name = |first: usize, last: usize| first <= hit.start && hit.start <= last;
+            if hit.role.is_none()
+                && (all_places.iter().any(|p| in_name(p.first, p.last))
+                    || orgs.iter().any(|o| in_name(o.first, o.last)))
+            {
+                continue;
+            }
+            let (mut first, mut last) = (hit.start.min(hit.name.first), hit.name.end);
             if let Some((_, rf, rl)) = &hit.role {
                 first = first.min(*rf);
                 last = last.max(*rl);

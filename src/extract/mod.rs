@@ -52,6 +52,12 @@ pub struct Claim {
     /// ("next", "first", "13th"), with the ordinals the subject took from a
     /// relative clause's antecedent; sorted.
     pub occurrences: Vec<String>,
+    /// What the value measures, as a term key, when the words say it
+    /// plainly: the noun a compound qualifies ("truce" in "a two-day
+    /// truce"), the noun an ordinal ranks ("accident" in "the second major
+    /// bus accident"), what a number counts ("people"), or the verb a clock
+    /// time or duration belongs to ("lift" in "lifted off at 10.24 am").
+    pub head: Option<String>,
 }
 
 /// The kinds of claim.
@@ -465,6 +471,10 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             occurrences.extend(subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()));
             occurrences.sort();
             occurrences.dedup();
+            let head = head_of(&value, text, local, predicate.as_ref(), lexicon);
+            if std::env::var("CCDBG").is_ok() {
+                eprintln!("{} {:?} {:?} head={:?} pred={:?}", doc.id, local.of(text), value.normalised(), head, predicate.as_ref().map(|p| (&p.lemma, p.light, p.noun)));
+            }
             let norm = local.shift(sentence.norm.start);
             claims.push(Claim {
                 id: claims.len(),
@@ -477,10 +487,58 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 predicate,
                 clause: clause.shift(sentence.norm.start),
                 occurrences,
+                head,
             });
         }
     }
     claims
+}
+
+/// The head of a claim: see [`Claim::head`].
+fn head_of(value: &ClaimValue, text: &str, at: Span, predicate: Option<&Predicate>, lexicon: &Lexicon) -> Option<String> {
+    let verb = || predicate.filter(|p| !p.light && !p.noun).map(|p| p.lemma.clone());
+    // A length of time or a clock time belongs to its verb even when the
+    // verb is light ("held for ten months"); vague ones are generic heads.
+    let any_verb = || predicate.filter(|p| !p.noun).map(|p| p.lemma.clone());
+    let written = at.of(text);
+    match value {
+        ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => noun_after(text, at.end, lexicon),
+        // "people" alone could be anyone; "people" who were killed are one
+        // count.
+        ClaimValue::Number(n) => match (&n.counted, verb().or_else(|| predicate.map(|p| p.lemma.clone()))) {
+            (Some(c), Some(v)) => Some(format!("{c} {}", lexicon.terms(&v, &[]).first().map_or(v.clone(), |t| t.key.clone()))),
+            (c, _) => c.clone(),
+        },
+        ClaimValue::Duration(_) if written.contains('-') => noun_after(text, at.end, lexicon),
+        ClaimValue::Duration(_) | ClaimValue::Time(_) => any_verb(),
+        _ => None,
+    }
+}
+
+/// The last word of the plain noun phrase right after `at` ("major bus
+/// accident" gives "accident"), as a term key; `None` when a name, a
+/// function word or punctuation comes first.
+fn noun_after(text: &str, at: usize, lexicon: &Lexicon) -> Option<String> {
+    let rest = &text[at..];
+    let mut last: Option<&str> = None;
+    for word in rest.split_whitespace().take(4) {
+        let w = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\'']);
+        let clean = w.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !clean || w.is_empty() || !w.starts_with(char::is_lowercase) || lexicon.is_stopword(w) {
+            break;
+        }
+        // "a three-day truce agreed between ...": a participle after the
+        // noun starts what is said of it.
+        if last.is_some() && (w.ends_with("ed") || w.ends_with("ing")) {
+            break;
+        }
+        last = Some(w);
+        if w.len() != word.len() {
+            break; // punctuation ends the phrase
+        }
+    }
+    let t = lexicon.terms(last?, &[]);
+    t.first().map(|t| t.key.clone())
 }
 
 #[cfg(test)]

@@ -208,10 +208,28 @@ impl OrgFinder {
         let mut defined = Vec::new();
         for h in hits.clone() {
             let a = h.last + 2;
-            if s.is(h.last + 1, "(") && s.is(a + 1, ")") && s.items[a].acronym() {
-                defined.push((s.items[a].text.to_string(), h.key.clone()));
-                hits.push(OrgHit { first: a, last: a, key: h.key.clone() });
+            if !(s.is(h.last + 1, "(") && s.is(a + 1, ")") && s.items[a].acronym()) {
+                continue;
             }
+            let acronym = s.items[a].text;
+            // "Bangladesh Garment Manufacturers and Exporters Association
+            // (BGMEA)": the acronym says where the name begins.
+            let mut h = h;
+            let letters = acronym.to_lowercase();
+            let mut first = h.first;
+            while first > 0 && initials(s.span(first, h.last).of(s.text)).len() < letters.len() {
+                let prev = &s.items[first - 1];
+                if !(prev.word && (prev.cap || self.connectors.contains(&prev.key))) || prev.poss {
+                    break;
+                }
+                first -= 1;
+            }
+            if first < h.first && s.is_cap(first) && initials(s.span(first, h.last).of(s.text)) == letters {
+                h = OrgHit { first, last: h.last, key: self.key_of(s, first, h.last, &alias_at) };
+                hits.push(h.clone());
+            }
+            defined.push((acronym.to_string(), h.key.clone()));
+            hits.push(OrgHit { first: a, last: a, key: h.key.clone() });
         }
         (hits, defined)
     }

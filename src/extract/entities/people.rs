@@ -124,6 +124,8 @@ pub(super) struct PersonHit {
     pub name: NameRead,
     /// The role, with its first and last items.
     pub role: Option<(Role, usize, usize)>,
+    /// The first item of the mention: its role, honorific or name.
+    pub start: usize,
 }
 
 /// Where scopes are: places, organisations and demonyms of the sentence.
@@ -283,11 +285,14 @@ impl PeopleFinder {
             if !it.word {
                 break;
             }
-            // "JD Vance": two or three capitals before a name are initials.
+            // "JD Vance": two or three capitals opening a name are initials
+            // when a surname alone follows ("CS Joseph Langat" is a title).
             let initials = it.acronym()
+                && taken.is_empty()
                 && it.text.chars().count() <= 3
                 && j + 1 < s.len()
-                && self.name_word(s, j + 1, evidence, false);
+                && self.name_word(s, j + 1, evidence, false)
+                && !(j + 2 < s.len() && self.name_word(s, j + 2, evidence, false));
             if (Self::initial(it) || initials) && !it.poss {
                 // "A" opening a sentence is an article, unless a name follows.
                 taken.push((j, false));
@@ -376,7 +381,7 @@ impl PeopleFinder {
             match self.read_name(s, k, Evidence::Titled) {
                 Some(name) => {
                     i = name.end + 1;
-                    out.push(PersonHit { name, role: None });
+                    out.push(PersonHit { name, role: None, start: i });
                 }
                 None => i = k.max(i + 1),
             }
@@ -442,7 +447,7 @@ impl PeopleFinder {
         }
         let k = self.honorifics_from(s, k).unwrap_or(k);
         if let Some(name) = self.read_name(s, k, Evidence::Titled) {
-            return Some(PersonHit { name, role: Some((role, start, role_end - 1)) });
+            return Some(PersonHit { name, role: Some((role, start, role_end - 1)), start });
         }
         let closes = |i: usize| i >= s.len() || [",", ".", ")", ";", ":"].iter().any(|p| s.is(i, p));
         // "the defence minister, Rajnath Singh, said".
@@ -450,7 +455,7 @@ impl PeopleFinder {
         if s.is(k, ",") && (determined || start < first) {
             if let Some(name) = self.read_name(s, k + 1, Evidence::Titled) {
                 if closes(name.end + 1) {
-                    return Some(PersonHit { name, role: Some((role, start, role_end - 1)) });
+                    return Some(PersonHit { name, role: Some((role, start, role_end - 1)), start });
                 }
             }
         }
@@ -468,7 +473,7 @@ impl PeopleFinder {
             for f in f..=last {
                 if let Some(name) = self.read_name(s, f, Evidence::Titled) {
                     if name.end == last && self.honorifics.at(s, f).is_empty() {
-                        return Some(PersonHit { name, role: Some((role, start, role_end - 1)) });
+                        return Some(PersonHit { name, role: Some((role, start, role_end - 1)), start });
                     }
                 }
             }
@@ -513,7 +518,8 @@ impl PeopleFinder {
                         || (prev.key == "to" && name.first > 1 && s.items[name.first - 2].key == "according"))
             };
             if verb || after {
-                out.push(PersonHit { name, role: None });
+                let start = name.first;
+                out.push(PersonHit { name, role: None, start });
             }
             i = next;
         }
@@ -534,9 +540,9 @@ impl PeopleFinder {
     }
 
     /// Words of a known person's name found alone in a sentence ("Singh"
-    /// after "Rajnath Singh"): reads a name at `i` whatever the evidence.
+    /// after "Rajnath Singh"): reads a name at `i` by its shape.
     pub fn read_known(&self, s: &Sent, i: usize) -> Option<NameRead> {
-        self.read_name(s, i, Evidence::Titled)
+        self.read_name(s, i, Evidence::Shape)
     }
 }
 
