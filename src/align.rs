@@ -78,7 +78,8 @@ pub fn same_term(a: &Term, b: &Term) -> Option<f32> {
 /// Aligns the sentences of a run.
 pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexicon: &Lexicon) -> Alignment {
     let mut masks: Vec<Vec<crate::span::Span>> = vec![Vec::new(); sentences.len()];
-    for c in claims {
+    // Actions are the words that say what happened: they stay.
+    for c in claims.iter().filter(|c| c.value.kind() != crate::extract::ClaimKind::Negation) {
         let s = &sentences[c.sentence];
         masks[c.sentence].push(crate::span::Span::new(c.norm.start - s.norm.start, c.norm.end - s.norm.start));
     }

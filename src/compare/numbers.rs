@@ -70,6 +70,11 @@ pub(super) fn compare(
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
     let subject = if by_head {
+        // A rank paired by its noun alone ("the fourth edition", "the
+        // third edition of the fair two years ago") needs dates that meet.
+        if kind == ClaimKind::Ordinal && !same_occasion(input, 0.0, a, b) {
+            return;
+        }
         let head = a.head.as_deref().unwrap_or_default();
         let label = head.strip_prefix("event:").unwrap_or(head).to_string();
         super::SharedSubject { label, score: 0.5 }

@@ -17,6 +17,12 @@ pub(super) fn compare(
     if pa.action != pb.action {
         return;
     }
+    // "ruled out speeding" and "ruled out arson" are two things.
+    if let (Some(x), Some(y)) = (&pa.object, &pb.object) {
+        if x != y {
+            return;
+        }
+    }
     // The actor: the last name before the action in its clause. Two named
     // actors must be one ("Modi will attend", "Xi will not attend").
     let (xa, xb) = (actor(a, &input.docs[a.doc].norm.text), actor(b, &input.docs[b.doc].norm.text));
@@ -26,9 +32,13 @@ pub(super) fn compare(
         }
     }
     let doc_a = &input.docs[a.doc];
-    let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, false) else { return };
+    // The action and what it is done to name the event; names need not be
+    // shared ("Officials have ruled out arson", "arson had not been ruled
+    // out").
+    let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, true) else { return };
+    // Every verb is a polarity claim: two that agree are not worth counting
+    // among the comparisons.
     if pa.positive == pb.positive {
-        tally.agree += 1;
         return;
     }
     // One disagreement, one finding: "confirmed reports that he would
@@ -61,8 +71,7 @@ fn actor<'a>(c: &'a Claim, text: &str) -> Option<&'a str> {
     c.subject
         .iter()
         .filter(|t| t.span.end <= c.norm.start && t.span.start >= c.clause.start)
-        .filter(|t| t.kind.identifies() || t.span.of(text).starts_with(char::is_uppercase))
-        .next_back()
+        .rfind(|t| t.kind.identifies() || t.span.of(text).starts_with(char::is_uppercase))
         .map(|t| t.key.as_str())
 }
 
@@ -101,7 +110,6 @@ mod tests {
             "Shinde said he would not resign as Maharashtra chief minister.",
         );
         assert!(!rules_of(&run).contains(&"negation-conflict"), "{:#?}", run.findings);
-        assert!(run.tally.agree >= 1, "{:?}", run.tally);
     }
 
     #[test]

@@ -704,9 +704,8 @@ pub fn score_copies(labelled: &[(String, String)], detected: &[(String, String)]
 /// The copies the checker found in a cluster, as `(copy, source)` file
 /// names, for [`score_copies`].
 pub fn detected_copies(run: &Run, _cluster: &Cluster) -> Option<Vec<(String, String)>> {
-    let name = |i: usize| {
-        run.documents[i].path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-    };
+    let name =
+        |i: usize| run.documents[i].path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Some(run.copies.iter().map(|c| (name(c.doc), name(c.source))).collect())
 }
 

@@ -144,6 +144,8 @@ pub struct PolarityClaim {
     pub action: String,
     /// Whether it happened (or will).
     pub positive: bool,
+    /// The stem of the word after it ("speed" in "ruled out speeding").
+    pub object: Option<String>,
 }
 
 /// A time of day, as the TIMEX side reads it.
@@ -424,7 +426,10 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
         }
         for m in ex.polarity.find(text) {
             if !found.iter().any(|(s, _)| s.overlaps(&m.span)) {
-                found.push((m.span, ClaimValue::Polarity(PolarityClaim { action: m.action, positive: m.positive })));
+                found.push((
+                    m.span,
+                    ClaimValue::Polarity(PolarityClaim { action: m.action, positive: m.positive, object: m.object }),
+                ));
             }
         }
         found.sort_by_key(|(s, _)| (s.start, s.end));
@@ -472,9 +477,6 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             occurrences.sort();
             occurrences.dedup();
             let head = head_of(&value, text, local, predicate.as_ref(), lexicon);
-            if std::env::var("CCDBG").is_ok() {
-                eprintln!("{} {:?} {:?} head={:?} pred={:?}", doc.id, local.of(text), value.normalised(), head, predicate.as_ref().map(|p| (&p.lemma, p.light, p.noun)));
-            }
             let norm = local.shift(sentence.norm.start);
             claims.push(Claim {
                 id: claims.len(),
@@ -495,7 +497,13 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
 }
 
 /// The head of a claim: see [`Claim::head`].
-fn head_of(value: &ClaimValue, text: &str, at: Span, predicate: Option<&Predicate>, lexicon: &Lexicon) -> Option<String> {
+fn head_of(
+    value: &ClaimValue,
+    text: &str,
+    at: Span,
+    predicate: Option<&Predicate>,
+    lexicon: &Lexicon,
+) -> Option<String> {
     let verb = || predicate.filter(|p| !p.light && !p.noun).map(|p| p.lemma.clone());
     // A length of time or a clock time belongs to its verb even when the
     // verb is light ("held for ten months"); vague ones are generic heads.
@@ -506,7 +514,9 @@ fn head_of(value: &ClaimValue, text: &str, at: Span, predicate: Option<&Predicat
         // "people" alone could be anyone; "people" who were killed are one
         // count.
         ClaimValue::Number(n) => match (&n.counted, verb().or_else(|| predicate.map(|p| p.lemma.clone()))) {
-            (Some(c), Some(v)) => Some(format!("{c} {}", lexicon.terms(&v, &[]).first().map_or(v.clone(), |t| t.key.clone()))),
+            (Some(c), Some(v)) => {
+                Some(format!("{c} {}", lexicon.terms(&v, &[]).first().map_or(v.clone(), |t| t.key.clone())))
+            }
             (c, _) => c.clone(),
         },
         ClaimValue::Duration(_) if written.contains('-') => noun_after(text, at.end, lexicon),

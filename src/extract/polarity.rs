@@ -33,7 +33,21 @@ pub struct PolarityRules {
     pub negating_reach: usize,
     /// Words that end a negator's or negating verb's reach ("but", ";").
     pub barriers: Vec<String>,
-    /// The actions whose polarity is compared.
+    /// Negators that reach further, to the verb of their clause: "No
+    /// tsunami warning was issued".
+    pub far_negators: Vec<String>,
+    /// How far those reach.
+    pub far_reach: usize,
+    /// Words after which the next word is a verb ("will", "did", "had").
+    pub verb_markers: Vec<String>,
+    /// Auxiliaries: never the action themselves.
+    pub auxiliaries: Vec<String>,
+    /// Particles that belong to the verb before them ("rule out").
+    pub particles: Vec<String>,
+    /// Words skipped before a verb's object ("the", "further").
+    pub object_skip: Vec<String>,
+    /// The actions whose opposites are known; any other verb is compared
+    /// with itself only.
     pub action: Vec<Action>,
 }
 
@@ -56,10 +70,13 @@ pub struct PolarityMatch {
     /// Bytes within the sentence: the action's form, with a negator before
     /// it ("did not attend").
     pub span: Span,
-    /// The action's name.
+    /// The action's name, or the stem of its verb ("rul out").
     pub action: String,
     /// Whether the sentence says it happened (or will).
     pub positive: bool,
+    /// The stem of the first content word after it ("speed" in "ruled out
+    /// speeding").
+    pub object: Option<String>,
 }
 
 /// The compiled vocabulary.
@@ -70,6 +87,12 @@ pub struct PolarityFinder {
     negating: Vec<Vec<String>>,
     negating_reach: usize,
     barriers: Vec<String>,
+    far: Vec<String>,
+    far_reach: usize,
+    markers: Vec<String>,
+    auxiliaries: Vec<String>,
+    particles: Vec<String>,
+    object_skip: Vec<String>,
     /// Form -> (action, whether the form is the opposite).
     forms: HashMap<String, (String, bool)>,
 }
@@ -98,6 +121,12 @@ impl PolarityFinder {
             negating: r.negating.iter().map(|p| p.split_whitespace().map(norm).collect()).collect(),
             negating_reach: r.negating_reach,
             barriers: r.barriers.iter().map(|w| norm(w)).collect(),
+            far: r.far_negators.iter().map(|w| norm(w)).collect(),
+            far_reach: r.far_reach,
+            markers: r.verb_markers.iter().map(|w| norm(w)).collect(),
+            auxiliaries: r.auxiliaries.iter().map(|w| norm(w)).collect(),
+            particles: r.particles.iter().map(|w| norm(w)).collect(),
+            object_skip: r.object_skip.iter().map(|w| norm(w)).collect(),
             forms,
         })
     }
@@ -108,8 +137,24 @@ impl PolarityFinder {
         let keys: Vec<String> = words.iter().map(|&(a, b)| norm(&s[a..b])).collect();
         let mut out = Vec::new();
         for (i, key) in keys.iter().enumerate() {
-            let Some((action, opposite)) = self.forms.get(key) else { continue };
-            let mut negations = usize::from(*opposite);
+            let lower = s[words[i].0..].starts_with(char::is_lowercase);
+            let (action, opposite, mut end) = match self.forms.get(key) {
+                Some((action, opposite)) => (action.clone(), *opposite, i),
+                None if lower && self.is_verb(&keys, i) => {
+                    // "ruled out": the particle is part of the action.
+                    let particle = keys.get(i + 1).filter(|p| self.particles.contains(*p));
+                    let mut action = crate::terms::stem(key).to_string();
+                    if let Some(p) = particle {
+                        action = format!("{action} {p}");
+                    }
+                    (action, false, i + usize::from(particle.is_some()))
+                }
+                None => continue,
+            };
+            if end > i && self.forms.contains_key(&keys[end]) {
+                end = i;
+            }
+            let mut negations = usize::from(opposite);
             let mut start = words[i].0;
             // A negating verb that governs it: "denied reports that he
             // would resign", "ruled out attending"; itself perhaps negated
@@ -142,10 +187,33 @@ impl PolarityFinder {
                     break;
                 }
             }
+            // "No tsunami warning was issued": a far negator opening the
+            // clause, with no verb between.
+            if negations == usize::from(opposite) {
+                for j in (i.saturating_sub(self.far_reach)..i).rev() {
+                    if self.barriers.contains(&keys[j]) || (j + 1 < i && self.forms.contains_key(&keys[j])) {
+                        break;
+                    }
+                    if self.far.contains(&keys[j]) {
+                        negations += 1;
+                        start = words[j].0;
+                        break;
+                    }
+                }
+            }
+            let object = keys[end + 1..]
+                .iter()
+                .take(4)
+                .find(|k| !self.object_skip.contains(*k))
+                .filter(|k| {
+                    k.chars().all(char::is_alphabetic) && !self.markers.contains(*k) && !self.barriers.contains(*k)
+                })
+                .map(|k| crate::terms::stem(k).to_string());
             out.push(PolarityMatch {
-                span: Span::new(start, words[i].1),
-                action: action.clone(),
+                span: Span::new(start, words[end].1),
+                action,
                 positive: negations % 2 == 0,
+                object,
             });
         }
         out
@@ -153,6 +221,25 @@ impl PolarityFinder {
 }
 
 impl PolarityFinder {
+    /// Whether word `i` is a verb: right after a verb marker ("will
+    /// address", "did not oppose", "had been suspended"), or a past form
+    /// ("opposed") not after a determiner.
+    fn is_verb(&self, keys: &[String], i: usize) -> bool {
+        let k = &keys[i];
+        if k.chars().count() < 3 || !k.chars().all(char::is_alphabetic) || self.auxiliaries.contains(k) {
+            return false;
+        }
+        if self.markers.contains(k) || self.barriers.contains(k) || self.particles.contains(k) {
+            return false;
+        }
+        let prev = i.checked_sub(1).map(|j| keys[j].as_str());
+        let marked = prev.is_some_and(|p| self.markers.iter().any(|m| m == p) || p.ends_with("n't"));
+        let past = k.ends_with("ed")
+            && k.chars().count() >= 5
+            && !prev.is_some_and(|p| self.object_skip.iter().any(|d| d == p));
+        marked && !(prev == Some("to") && k.ends_with('s')) || past
+    }
+
     fn is_negator(&self, key: &str) -> bool {
         self.negators.iter().any(|n| n == key) || key.ends_with("n't")
     }
@@ -184,9 +271,46 @@ mod tests {
     use super::*;
     use crate::rules::Rules;
 
+    /// The matches of `s` for the named actions of the rules (not the
+    /// stems of other verbs).
     fn find(s: &str) -> Vec<(String, String, bool)> {
         let finder = PolarityFinder::new(&Rules::built_in().unwrap().polarity).unwrap();
-        finder.find(s).into_iter().map(|m| (m.span.of(s).to_string(), m.action, m.positive)).collect()
+        finder
+            .find(s)
+            .into_iter()
+            .filter(|m| !m.action.contains(' ') && finder.forms.values().any(|(a, _)| *a == m.action))
+            .map(|m| (m.span.of(s).to_string(), m.action, m.positive))
+            .collect()
+    }
+
+    fn stems(s: &str) -> Vec<(String, String, bool, Option<String>)> {
+        let finder = PolarityFinder::new(&Rules::built_in().unwrap().polarity).unwrap();
+        finder.find(s).into_iter().map(|m| (m.span.of(s).to_string(), m.action, m.positive, m.object)).collect()
+    }
+
+    #[test]
+    fn any_verb_is_an_action_compared_with_itself() {
+        assert_eq!(
+            stems("Police have not ruled out speeding."),
+            vec![("not ruled out".into(), "rul out".into(), false, Some("speed".into()))]
+        );
+        assert_eq!(
+            stems("The inquiry ruled out speeding."),
+            vec![("ruled out".into(), "rul out".into(), true, Some("speed".into()))]
+        );
+        assert_eq!(
+            stems("No tsunami warning was issued."),
+            vec![("No tsunami warning was issued".into(), "issu".into(), false, None)]
+        );
+        // "oppose" is the opposite of "support": not opposing supports.
+        assert_eq!(
+            stems("Warsaw did not oppose the extension."),
+            vec![("not oppose".into(), "support".into(), true, Some("extens".into()))]
+        );
+        assert!(
+            stems("The reduced service ran late.").iter().all(|m| m.1 != "reduc"),
+            "an adjective after a determiner"
+        );
     }
 
     #[test]

@@ -222,9 +222,9 @@ impl QuantityReader {
             })?;
             approx.push((phrase.split_whitespace().map(norm).collect::<Vec<_>>(), k));
         }
-        approx.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        approx.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         for (w, low, high) in &r.vague {
-            if !(low <= high) {
+            if low > high || low.is_nan() || high.is_nan() {
                 return Err(format!("vague amount {w:?}: low {low} is above high {high}"));
             }
         }
@@ -246,7 +246,7 @@ impl QuantityReader {
     /// Whether `word` (a counted noun or a verb) marks a running count.
     pub fn is_running(&self, word: &str) -> bool {
         let w = norm(word);
-        self.running.iter().any(|r| *r == w)
+        self.running.contains(&w)
     }
 
     /// The interval `low..high` of an expression at `span` of sentence `s`
@@ -426,7 +426,7 @@ fn rounding(s: &str, n: &NumberMatch) -> (f64, f64) {
         Some((_, frac)) if !frac.is_empty() => 0.5 * 10f64.powi(-(frac.len() as i32)),
         _ => {
             let zeros = digits.len() - digits.trim_end_matches('0').len();
-            if (written >= 1000.0 || scale > 1.0) && zeros >= 2 && digits.trim_end_matches('0').len() > 0 {
+            if (written >= 1000.0 || scale > 1.0) && zeros >= 2 && !digits.trim_end_matches('0').is_empty() {
                 0.5 * 10f64.powi(zeros as i32)
             } else if scale > 1.0 {
                 0.5
@@ -444,7 +444,10 @@ mod tests {
     use crate::extract::numbers::NumberFinder;
     use crate::rules::Rules;
 
-    fn read(s: &str) -> Vec<(String, f64, f64, Option<String>, Option<String>)> {
+    /// Text, low, high, unit, counted.
+    type Read = (String, f64, f64, Option<String>, Option<String>);
+
+    fn read(s: &str) -> Vec<Read> {
         let rules = Rules::built_in().unwrap();
         let numbers = NumberFinder::new(&rules.numbers).unwrap().find(s, &[]);
         let reader = QuantityReader::new(&rules.quantities).unwrap();
@@ -455,7 +458,7 @@ mod tests {
             .collect()
     }
 
-    fn one(s: &str) -> (String, f64, f64, Option<String>, Option<String>) {
+    fn one(s: &str) -> Read {
         let got = read(s);
         assert_eq!(got.len(), 1, "{s:?}: {got:?}");
         got.into_iter().next().unwrap()

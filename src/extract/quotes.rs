@@ -849,7 +849,17 @@ struct People<'a> {
     titles: &'a HashSet<String>,
 }
 
+/// How many names back a pronoun or a description looks for the person it
+/// stands for: a few pages of news text.
+const LOOKBACK: usize = 400;
+
 impl People<'_> {
+    /// The last [`LOOKBACK`] mentions before byte `pos`.
+    fn before(&self, pos: usize) -> &[Mention] {
+        let end = self.mentions.partition_point(|m| m.name.start < pos);
+        &self.mentions[end.saturating_sub(LOOKBACK)..end]
+    }
+
     /// The name and key of a subject at byte `pos` of paragraph `para`,
     /// with `events` the speakers before it.
     fn resolve(&self, subject: &Subject, pos: usize, para: usize, events: &[Event]) -> Option<(Span, String)> {
@@ -862,17 +872,18 @@ impl People<'_> {
                         return Some((e.name, e.key.clone()));
                     }
                 }
-                let before = &self.mentions[..self.mentions.partition_point(|m| m.name.start < pos)];
+                let before = self.before(pos);
                 let first_in_last_sentence = |pick: &dyn Fn(&Mention) -> bool| {
                     let last = before.iter().rev().find(|m| pick(m))?;
-                    before.iter().find(|m| m.sent == last.sent && pick(m))
+                    let from = before.partition_point(|m| m.sent < last.sent);
+                    before[from..].iter().find(|m| pick(m))
                 };
                 first_in_last_sentence(&|m| self.persons.contains(m.key.as_str()))
                     .or_else(|| first_in_last_sentence(&|_| true).filter(|m| m.para + 1 >= para))
                     .map(|m| (m.name, m.key.clone()))
             }
             Subject::Described { span, words } => {
-                let before = &self.mentions[..self.mentions.partition_point(|m| m.name.start < pos)];
+                let before = self.before(pos);
                 let titles: Vec<&String> = words.iter().filter(|w| self.titles.contains(*w)).collect();
                 let fits = |m: &Mention, need: &[&String]| {
                     !need.is_empty()

@@ -337,7 +337,7 @@ impl TimeFinder {
             zone_offsets.push((norm(zone), sign * (h * 60 + m)));
         }
         // Longest first: "Moscow time" before "time".
-        zone_offsets.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        zone_offsets.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         let mut orders = HashMap::new();
         for (locale, order) in &r.numeric_dates {
             let day_first = match order.as_str() {

@@ -254,7 +254,9 @@ impl PeopleFinder {
         // Titles in the plural ("Justices") or joined by a hyphen
         // ("Solicitor-General") are titles too.
         let plural = it.key.strip_suffix('s').is_some_and(|k| self.blocked.contains(k));
-        let hyphenated = parts.len() > 1 && parts.last().is_some_and(|p| self.blocked.contains(*p));
+        // ... and so are "Hyderabad-based" and "Russia-led".
+        let hyphenated = parts.len() > 1
+            && parts.last().is_some_and(|p| self.blocked.contains(*p) || p.ends_with("ed") || *p == "born");
         if self.blocked.contains(&it.key) || plural || hyphenated {
             return false;
         }
@@ -375,13 +377,14 @@ impl PeopleFinder {
                 i += 1;
                 continue;
             };
-            if s.is(k, ",") && s.items[i].key == "excellency" {
+            if s.is(k, ",") && s.items[k - 1].key == "excellency" {
                 k += 1; // "His Excellency, Vladimir Putin"
             }
             match self.read_name(s, k, Evidence::Titled) {
                 Some(name) => {
+                    let start = i;
                     i = name.end + 1;
-                    out.push(PersonHit { name, role: None, start: i });
+                    out.push(PersonHit { name, role: None, start });
                 }
                 None => i = k.max(i + 1),
             }
