@@ -47,6 +47,10 @@ pub const RULE_IDS: &[&str] = &[
     "ordinal-conflict",
     "duration-conflict",
     "negation-conflict",
+    "quote-changed",
+    "quote-reworded",
+    "quote-elided",
+    "quote-speaker",
 ];
 
 /// All rules of a run.

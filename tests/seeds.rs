@@ -20,9 +20,16 @@ fn sco_summit_date_conflict_is_found_across_and_inside() {
     let (out, report) = check_json(&paths);
     assert_eq!(out.code, 1, "findings make exit code 1; stderr: {}", out.stderr);
     assert!(report.errors.is_empty());
-    assert_eq!(report.findings.len(), 2, "exactly the SCO conflict, twice: {:#?}", report.findings);
+    // The quotations differ only where one report elides or writes out
+    // "SCO": information, not conflicts.
+    let (conflicts, infos): (Vec<_>, Vec<_>) = report.findings.iter().partition(|f| f.severity == "conflict");
+    assert!(!infos.is_empty(), "the quote differences are reported");
+    for f in &infos {
+        assert_eq!((f.kind.as_str(), f.rule.as_str(), f.severity.as_str()), ("quote", "quote-elided", "info"));
+    }
+    assert_eq!(conflicts.len(), 2, "exactly the SCO conflict, twice: {:#?}", report.findings);
     let mut scopes = Vec::new();
-    for f in &report.findings {
+    for f in conflicts {
         assert_eq!((f.kind.as_str(), f.rule.as_str(), f.severity.as_str()), ("date", "date-conflict", "conflict"));
         assert!(
             f.subject.contains("SCO") || f.subject.contains("Shanghai Cooperation"),
@@ -71,7 +78,10 @@ fn seed_dates_are_read_against_their_publication_dates() {
     };
     assert!(kinds("22nd").iter().all(|k| k == "ordinal") && !kinds("22nd").is_empty());
     assert!(kinds("23rd").iter().all(|k| k == "ordinal") && !kinds("23rd").is_empty());
-    assert!(report.claims.iter().all(|c| !c.text.starts_with("We")), "no pronoun read as a date");
+    assert!(
+        report.claims.iter().filter(|c| c.kind == "date").all(|c| !c.text.starts_with("We")),
+        "no pronoun read as a date"
+    );
     assert_spans_slice_files(&report);
 }
 
@@ -187,7 +197,7 @@ fn bom_and_crlf_do_not_change_findings() {
     let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
     let (out, report) = check_json(&refs);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert_eq!(report.findings.len(), 2);
+    assert_eq!(report.findings.iter().filter(|f| f.severity == "conflict").count(), 2);
     assert_eq!(report.documents[0].published.as_deref(), Some("2025-12-04"));
     for f in &report.findings {
         for c in &f.claims {

@@ -347,6 +347,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
             numbers::compare(input, 0.0, a, b, true, &mut findings, &mut tally);
         }
     }
+    quotes::pass(input, &mut findings, &mut tally);
     findings.sort_by(|x, y| {
         let key = |f: &Finding| {
             let first = &input.claims[f.claims[0]];

@@ -135,6 +135,19 @@ pub enum ClaimValue {
     Duration(DurationClaim),
     /// Whether an action happened.
     Polarity(PolarityClaim),
+    /// Quoted words and who said them.
+    Quote(QuoteClaim),
+}
+
+/// Quoted words and their speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteClaim {
+    /// The words inside the marks, paragraphs joined.
+    pub words: String,
+    /// The speaker's key ("singh"), when the report names one.
+    pub speaker: Option<String>,
+    /// The speaker as written.
+    pub speaker_name: Option<String>,
 }
 
 /// An action and whether the sentence says it happened.
@@ -214,6 +227,7 @@ impl ClaimValue {
             ClaimValue::Time(_) => ClaimKind::Time,
             ClaimValue::Duration(_) => ClaimKind::Duration,
             ClaimValue::Polarity(_) => ClaimKind::Negation,
+            ClaimValue::Quote(_) => ClaimKind::Quote,
         }
     }
 
@@ -272,6 +286,10 @@ impl ClaimValue {
             }),
             ClaimValue::Duration(d) => Some(d.value.clone()),
             ClaimValue::Polarity(p) => Some(format!("{} {}", if p.positive { "did" } else { "did not" }, p.action)),
+            ClaimValue::Quote(q) => Some(match &q.speaker_name {
+                Some(who) => format!("{who}: \"{}\"", q.words),
+                None => format!("\"{}\"", q.words),
+            }),
         }
     }
 
@@ -293,6 +311,7 @@ pub struct Extractor {
     times: times::TimeFinder,
     quantities: quantities::QuantityReader,
     polarity: polarity::PolarityFinder,
+    quotes: quotes::QuoteFinder,
 }
 
 impl Extractor {
@@ -305,6 +324,7 @@ impl Extractor {
             times: times::TimeFinder::new(&rules.timex).map_err(|m| bad("timex.toml", m))?,
             quantities: quantities::QuantityReader::new(&rules.quantities).map_err(|m| bad("quantities.toml", m))?,
             polarity: polarity::PolarityFinder::new(&rules.polarity).map_err(|m| bad("polarity.toml", m))?,
+            quotes: quotes::QuoteFinder::new(rules).map_err(|m| bad("quotes.toml", m))?,
         })
     }
 
@@ -493,7 +513,70 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             });
         }
     }
+    extract_quotes(docs, sentences, ex, lexicon, &mut claims);
     claims
+}
+
+/// Adds a claim for every quotation of every document (not scare quotes),
+/// in the sentence it opens in; quotations run over sentences and
+/// paragraphs, so they are found over the whole text.
+fn extract_quotes(
+    docs: &[Document],
+    sentences: &[Sentence],
+    ex: &Extractor,
+    lexicon: &Lexicon,
+    claims: &mut Vec<Claim>,
+) {
+    for (d, doc) in docs.iter().enumerate() {
+        let text = &doc.norm.text;
+        let own: Vec<(usize, &Sentence)> = sentences.iter().enumerate().filter(|(_, s)| s.doc == d).collect();
+        for q in ex.quotes.find(text) {
+            if q.short {
+                continue;
+            }
+            let Some(&(sid, sentence)) = own
+                .iter()
+                .find(|(_, s)| s.norm.start <= q.span.start && q.span.start < s.norm.end.max(s.norm.start + 1))
+            else {
+                continue;
+            };
+            if sentence.duplicate_of.is_some() {
+                continue;
+            }
+            let speaker_name = q.speaker.map(|sp| sp.of(text).to_string());
+            let subject: Vec<Term> = match q.speaker {
+                Some(sp) => lexicon
+                    .terms(sp.of(text), &[])
+                    .into_iter()
+                    .map(|t| Term { span: t.span.shift(sp.start), ..t })
+                    .collect(),
+                None => Vec::new(),
+            };
+            let value =
+                ClaimValue::Quote(QuoteClaim { words: q.words(text), speaker: q.speaker_key.clone(), speaker_name });
+            // The claim's span stays in the sentence the quotation opens in,
+            // as every claim's does; its value holds all the words.
+            let norm = Span::new(q.span.start, q.span.end.min(sentence.norm.end).max(q.span.start));
+            claims.push(Claim {
+                id: claims.len(),
+                doc: d,
+                sentence: sid,
+                span: doc.norm.original(norm),
+                norm,
+                value,
+                subject,
+                predicate: None,
+                clause: sentence.norm,
+                occurrences: Vec::new(),
+                head: q.speaker_key.clone(),
+            });
+        }
+    }
+    // Claims are listed by sentence.
+    claims.sort_by_key(|c| (c.sentence, c.norm.start, c.norm.end));
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.id = i;
+    }
 }
 
 /// The head of a claim: see [`Claim::head`].
