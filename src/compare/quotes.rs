@@ -777,6 +777,119 @@ fn runs(indices: &[usize]) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// The pipeline's quote pass: every pair of quotations from two reports by
+/// one speaker that are versions of one quotation is compared word by word;
+/// the same words given to two different speakers conflict.
+pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tally: &mut super::Tally) {
+    use super::{finding, where_, SharedSubject, Verdict};
+    use crate::extract::{ClaimKind, ClaimValue};
+    let quotes: Vec<(&crate::extract::Claim, &crate::extract::QuoteClaim)> = input
+        .claims
+        .iter()
+        .filter_map(|c| match &c.value {
+            ClaimValue::Quote(q) => Some((c, q)),
+            _ => None,
+        })
+        .collect();
+    let comparer = Comparer::new(input.rules);
+    let expand = expander(&input.rules.aliases);
+    for (i, &(a, qa)) in quotes.iter().enumerate() {
+        for &(b, qb) in &quotes[i + 1..] {
+            if a.doc == b.doc {
+                continue;
+            }
+            let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else { continue };
+            let cmp = comparer.compare(&qa.words, &qb.words, &expand);
+            // Versions of one quotation share most of the shorter one's
+            // words: "is not a" does not make two remarks one.
+            if !cmp.same_quote || cmp.similarity < 0.6 {
+                continue;
+            }
+            let who = |q: &crate::extract::QuoteClaim| q.speaker_name.clone().unwrap_or_default();
+            let diff = render(&cmp.diff);
+            let (rule, verdict, reason) = if sa != sb {
+                // Two speakers for one quotation: only two names (not "the
+                // minister", not a pronoun left unresolved) that share no
+                // word, and nearly all of the quotation shared.
+                let named = |q: &crate::extract::QuoteClaim| {
+                    q.speaker_name.as_deref().is_some_and(|n| {
+                        let words: Vec<&str> = n.split_whitespace().collect();
+                        words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                    })
+                };
+                let overlap = |x: &crate::extract::QuoteClaim, y: &crate::extract::QuoteClaim| {
+                    let (Some(x), Some(y)) = (&x.speaker_name, &y.speaker_name) else { return true };
+                    x.split_whitespace().any(|w| y.split_whitespace().any(|v| v.eq_ignore_ascii_case(w)))
+                };
+                if cmp.similarity < 0.8 || !named(qa) || !named(qb) || overlap(qa, qb) {
+                    continue;
+                }
+                let reason = format!(
+                    "The same words are quoted as {}'s in {} and as {}'s in {}; one report has the speaker wrong.",
+                    who(qa),
+                    where_(input, a),
+                    who(qb),
+                    where_(input, b)
+                );
+                ("quote-speaker", Verdict::Conflict, reason)
+            } else {
+                match cmp.verdict {
+                    QuoteVerdict::Same => {
+                        tally.agree += 1;
+                        continue;
+                    }
+                    QuoteVerdict::Elided | QuoteVerdict::Expanded => {
+                        tally.compatible += 1;
+                        let how = if cmp.verdict == QuoteVerdict::Elided {
+                            "one report leaves words out where it marks an elision, or quotes only part"
+                        } else {
+                            "one report writes out an abbreviation the other keeps"
+                        };
+                        let reason = format!(
+                            "{} is quoted in {} and in {}: {how}; the words agree. Word diff: {diff}",
+                            who(qa),
+                            where_(input, a),
+                            where_(input, b)
+                        );
+                        ("quote-elided", Verdict::Compatible, reason)
+                    }
+                    QuoteVerdict::Reworded => {
+                        tally.conflict += 1;
+                        let reason = format!(
+                            "{} is quoted in {} and in {} with different words inside the quotation marks, \
+                             unmarked: a quotation should be word for word. Word diff: {diff}",
+                            who(qa),
+                            where_(input, a),
+                            where_(input, b)
+                        );
+                        ("quote-reworded", Verdict::Conflict, reason)
+                    }
+                    QuoteVerdict::Changed(kind) => {
+                        tally.conflict += 1;
+                        let what = match kind {
+                            ChangeKind::Negation => "a negation",
+                            ChangeKind::Number => "a number",
+                            ChangeKind::Date => "a date",
+                            ChangeKind::Name => "a name",
+                        };
+                        let reason = format!(
+                            "{} is quoted in {} and in {}, and {what} inside the quotation marks differs, \
+                             which changes what was said. Word diff: {diff}",
+                            who(qa),
+                            where_(input, a),
+                            where_(input, b)
+                        );
+                        ("quote-changed", Verdict::Conflict, reason)
+                    }
+                }
+            };
+            let label = if sa == sb { who(qa) } else { format!("{} / {}", who(qa), who(qb)) };
+            let subject = SharedSubject { label: format!("quote of {label}"), score: cmp.similarity };
+            findings.extend(finding(input, 0.5, (a, b), ClaimKind::Quote, (rule, verdict), &subject, reason, 0.9));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1077,119 +1190,6 @@ mod tests {
             if c.verdict == QuoteVerdict::Same {
                 assert!(c.diff.iter().all(|d| d.op == Op::Equal), "{a:?} vs {b:?}");
             }
-        }
-    }
-}
-
-/// The pipeline's quote pass: every pair of quotations from two reports by
-/// one speaker that are versions of one quotation is compared word by word;
-/// the same words given to two different speakers conflict.
-pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tally: &mut super::Tally) {
-    use super::{finding, where_, SharedSubject, Verdict};
-    use crate::extract::{ClaimKind, ClaimValue};
-    let quotes: Vec<(&crate::extract::Claim, &crate::extract::QuoteClaim)> = input
-        .claims
-        .iter()
-        .filter_map(|c| match &c.value {
-            ClaimValue::Quote(q) => Some((c, q)),
-            _ => None,
-        })
-        .collect();
-    let comparer = Comparer::new(input.rules);
-    let expand = expander(&input.rules.aliases);
-    for (i, &(a, qa)) in quotes.iter().enumerate() {
-        for &(b, qb) in &quotes[i + 1..] {
-            if a.doc == b.doc {
-                continue;
-            }
-            let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else { continue };
-            let cmp = comparer.compare(&qa.words, &qb.words, &expand);
-            // Versions of one quotation share most of the shorter one's
-            // words: "is not a" does not make two remarks one.
-            if !cmp.same_quote || cmp.similarity < 0.6 {
-                continue;
-            }
-            let who = |q: &crate::extract::QuoteClaim| q.speaker_name.clone().unwrap_or_default();
-            let diff = render(&cmp.diff);
-            let (rule, verdict, reason) = if sa != sb {
-                // Two speakers for one quotation: only two names (not "the
-                // minister", not a pronoun left unresolved) that share no
-                // word, and nearly all of the quotation shared.
-                let named = |q: &crate::extract::QuoteClaim| {
-                    q.speaker_name.as_deref().is_some_and(|n| {
-                        let words: Vec<&str> = n.split_whitespace().collect();
-                        words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
-                    })
-                };
-                let overlap = |x: &crate::extract::QuoteClaim, y: &crate::extract::QuoteClaim| {
-                    let (Some(x), Some(y)) = (&x.speaker_name, &y.speaker_name) else { return true };
-                    x.split_whitespace().any(|w| y.split_whitespace().any(|v| v.eq_ignore_ascii_case(w)))
-                };
-                if cmp.similarity < 0.8 || !named(qa) || !named(qb) || overlap(qa, qb) {
-                    continue;
-                }
-                let reason = format!(
-                    "The same words are quoted as {}'s in {} and as {}'s in {}; one report has the speaker wrong.",
-                    who(qa),
-                    where_(input, a),
-                    who(qb),
-                    where_(input, b)
-                );
-                ("quote-speaker", Verdict::Conflict, reason)
-            } else {
-                match cmp.verdict {
-                    QuoteVerdict::Same => {
-                        tally.agree += 1;
-                        continue;
-                    }
-                    QuoteVerdict::Elided | QuoteVerdict::Expanded => {
-                        tally.compatible += 1;
-                        let how = if cmp.verdict == QuoteVerdict::Elided {
-                            "one report leaves words out where it marks an elision, or quotes only part"
-                        } else {
-                            "one report writes out an abbreviation the other keeps"
-                        };
-                        let reason = format!(
-                            "{} is quoted in {} and in {}: {how}; the words agree. Word diff: {diff}",
-                            who(qa),
-                            where_(input, a),
-                            where_(input, b)
-                        );
-                        ("quote-elided", Verdict::Compatible, reason)
-                    }
-                    QuoteVerdict::Reworded => {
-                        tally.conflict += 1;
-                        let reason = format!(
-                            "{} is quoted in {} and in {} with different words inside the quotation marks, \
-                             unmarked: a quotation should be word for word. Word diff: {diff}",
-                            who(qa),
-                            where_(input, a),
-                            where_(input, b)
-                        );
-                        ("quote-reworded", Verdict::Conflict, reason)
-                    }
-                    QuoteVerdict::Changed(kind) => {
-                        tally.conflict += 1;
-                        let what = match kind {
-                            ChangeKind::Negation => "a negation",
-                            ChangeKind::Number => "a number",
-                            ChangeKind::Date => "a date",
-                            ChangeKind::Name => "a name",
-                        };
-                        let reason = format!(
-                            "{} is quoted in {} and in {}, and {what} inside the quotation marks differs, \
-                             which changes what was said. Word diff: {diff}",
-                            who(qa),
-                            where_(input, a),
-                            where_(input, b)
-                        );
-                        ("quote-changed", Verdict::Conflict, reason)
-                    }
-                }
-            };
-            let label = if sa == sb { who(qa) } else { format!("{} / {}", who(qa), who(qb)) };
-            let subject = SharedSubject { label: format!("quote of {label}"), score: cmp.similarity };
-            findings.extend(finding(input, 0.5, (a, b), ClaimKind::Quote, (rule, verdict), &subject, reason, 0.9));
         }
     }
 }
