@@ -78,10 +78,15 @@ pub fn same_term(a: &Term, b: &Term) -> Option<f32> {
 /// Aligns the sentences of a run.
 pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexicon: &Lexicon) -> Alignment {
     let mut masks: Vec<Vec<crate::span::Span>> = vec![Vec::new(); sentences.len()];
-    // Actions are the words that say what happened, and quotations hold
-    // whole sentences: they stay.
+    // Actions are the words that say what happened, quotations hold whole
+    // sentences, and names are what sentences share: they stay.
     use crate::extract::ClaimKind;
-    for c in claims.iter().filter(|c| !matches!(c.value.kind(), ClaimKind::Negation | ClaimKind::Quote)) {
+    for c in claims.iter().filter(|c| {
+        !matches!(
+            c.value.kind(),
+            ClaimKind::Negation | ClaimKind::Quote | ClaimKind::Person | ClaimKind::Place | ClaimKind::Organisation
+        )
+    }) {
         let s = &sentences[c.sentence];
         masks[c.sentence].push(crate::span::Span::new(c.norm.start - s.norm.start, c.norm.end - s.norm.start));
     }

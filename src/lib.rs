@@ -167,6 +167,7 @@ impl Checker {
             rules,
             lexicon,
             quantities: self.extractor.quantities(),
+            gazetteer: self.extractor.entities().gazetteer(),
         });
         Run {
             documents,

@@ -51,6 +51,10 @@ pub const RULE_IDS: &[&str] = &[
     "quote-reworded",
     "quote-elided",
     "quote-speaker",
+    "person-misspelt",
+    "role-conflict",
+    "place-conflict",
+    "organisation-conflict",
 ];
 
 /// All rules of a run.

@@ -7,6 +7,7 @@
 //! tally of every comparison made. One file per claim kind: `dates.rs`.
 
 mod dates;
+mod entities;
 mod numbers;
 mod polarity;
 pub mod quotes;
@@ -315,6 +316,8 @@ pub struct Input<'a> {
     pub lexicon: &'a Lexicon,
     /// What makes a number a running count.
     pub quantities: &'a crate::extract::quantities::QuantityReader,
+    /// Which place lies in which.
+    pub gazetteer: &'a crate::extract::entities::Gazetteer,
 }
 
 /// Compares the claims of every aligned pair of sentences.
@@ -334,6 +337,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
                 dates::compare(input, pair.score, a, b, &mut findings, &mut tally);
                 numbers::compare(input, pair.score, a, b, false, &mut findings, &mut tally);
                 polarity::compare(input, pair.score, a, b, &mut findings, &mut tally);
+                entities::compare(input, pair.score, a, b, &mut findings, &mut tally);
             }
         }
     }
@@ -348,6 +352,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
         }
     }
     quotes::pass(input, &mut findings, &mut tally);
+    entities::people(input, &mut findings, &mut tally);
     findings.sort_by(|x, y| {
         let key = |f: &Finding| {
             let first = &input.claims[f.claims[0]];

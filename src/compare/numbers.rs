@@ -218,7 +218,7 @@ fn ordinal_event(a: &Claim, b: &Claim, lexicon: &crate::terms::Lexicon) -> Event
 /// in each, and the dates meet ("the 22nd meeting ... in 2024" is not "the
 /// 23rd meeting ... in 2026"); without dates, only sentences that align
 /// very closely.
-fn same_occasion(input: &Input, align_score: f32, a: &Claim, b: &Claim) -> bool {
+pub(super) fn same_occasion(input: &Input, align_score: f32, a: &Claim, b: &Claim) -> bool {
     let dates = |c: &Claim| -> Vec<crate::calendar::PartialDate> {
         input
             .claims

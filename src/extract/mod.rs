@@ -137,6 +137,8 @@ pub enum ClaimValue {
     Polarity(PolarityClaim),
     /// Quoted words and who said them.
     Quote(QuoteClaim),
+    /// A person (with the role given them), a place or an organisation.
+    Entity(entities::EntityMatch),
 }
 
 /// Quoted words and their speaker.
@@ -228,6 +230,11 @@ impl ClaimValue {
             ClaimValue::Duration(_) => ClaimKind::Duration,
             ClaimValue::Polarity(_) => ClaimKind::Negation,
             ClaimValue::Quote(_) => ClaimKind::Quote,
+            ClaimValue::Entity(e) => match e.kind {
+                entities::EntityKind::Person => ClaimKind::Person,
+                entities::EntityKind::Place => ClaimKind::Place,
+                entities::EntityKind::Organisation => ClaimKind::Organisation,
+            },
         }
     }
 
@@ -286,6 +293,12 @@ impl ClaimValue {
             }),
             ClaimValue::Duration(d) => Some(d.value.clone()),
             ClaimValue::Polarity(p) => Some(format!("{} {}", if p.positive { "did" } else { "did not" }, p.action)),
+            ClaimValue::Entity(e) => Some(match &e.role {
+                Some(r) => {
+                    format!("{} ({}{})", e.name, r.key, r.scope.as_ref().map(|s| format!(", {s}")).unwrap_or_default())
+                }
+                None => e.name.clone(),
+            }),
             ClaimValue::Quote(q) => Some(match &q.speaker_name {
                 Some(who) => format!("{who}: \"{}\"", q.words),
                 None => format!("\"{}\"", q.words),
@@ -312,6 +325,7 @@ pub struct Extractor {
     quantities: quantities::QuantityReader,
     polarity: polarity::PolarityFinder,
     quotes: quotes::QuoteFinder,
+    entities: entities::EntityFinder,
 }
 
 impl Extractor {
@@ -325,6 +339,7 @@ impl Extractor {
             quantities: quantities::QuantityReader::new(&rules.quantities).map_err(|m| bad("quantities.toml", m))?,
             polarity: polarity::PolarityFinder::new(&rules.polarity).map_err(|m| bad("polarity.toml", m))?,
             quotes: quotes::QuoteFinder::new(rules).map_err(|m| bad("quotes.toml", m))?,
+            entities: entities::EntityFinder::new(rules)?,
         })
     }
 
@@ -341,6 +356,11 @@ impl Extractor {
     /// The finder of times, durations, sets and other TIMEX3 dates.
     pub fn times(&self) -> &times::TimeFinder {
         &self.times
+    }
+
+    /// The finder of people, places and organisations.
+    pub fn entities(&self) -> &entities::EntityFinder {
+        &self.entities
     }
 
     /// The reader of amounts, approximations and counted nouns.
@@ -513,8 +533,57 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             });
         }
     }
+    extract_entities(docs, sentences, ex, lexicon, &mut claims);
     extract_quotes(docs, sentences, ex, lexicon, &mut claims);
     claims
+}
+
+/// Adds a claim for every person, place and organisation named, read over
+/// each whole report so that a later "Singh" is the "Rajnath Singh" named
+/// before.
+fn extract_entities(
+    docs: &[Document],
+    sentences: &[Sentence],
+    ex: &Extractor,
+    lexicon: &Lexicon,
+    claims: &mut Vec<Claim>,
+) {
+    for (d, doc) in docs.iter().enumerate() {
+        let own: Vec<(usize, &Sentence)> =
+            sentences.iter().enumerate().filter(|(_, s)| s.doc == d && s.duplicate_of.is_none()).collect();
+        let texts: Vec<&str> = own.iter().map(|(_, s)| s.norm.of(&doc.norm.text)).collect();
+        for ((sid, sentence), found) in own.iter().zip(ex.entities.find_document(&texts)) {
+            let text = sentence.norm.of(&doc.norm.text);
+            let clauses = lexicon.clauses(text);
+            for e in found {
+                let local = e.extent();
+                let clause = clauses.iter().find(|c| c.contains(&local)).copied().unwrap_or(Span::new(0, text.len()));
+                let in_clause = Span::new(local.start - clause.start, local.end - clause.start);
+                let predicate = lexicon
+                    .predicate(clause.of(text), in_clause, &[in_clause])
+                    .map(|p| Predicate { span: p.span.shift(sentence.norm.start + clause.start), ..p });
+                let subject: Vec<Term> = lexicon
+                    .terms(clause.of(text), &[in_clause])
+                    .into_iter()
+                    .map(|t| Term { span: t.span.shift(sentence.norm.start + clause.start), ..t })
+                    .collect();
+                let norm = local.shift(sentence.norm.start);
+                claims.push(Claim {
+                    id: claims.len(),
+                    doc: d,
+                    sentence: *sid,
+                    span: doc.norm.original(norm),
+                    norm,
+                    head: Some(e.key.clone()),
+                    value: ClaimValue::Entity(e),
+                    subject,
+                    predicate,
+                    clause: clause.shift(sentence.norm.start),
+                    occurrences: Vec::new(),
+                });
+            }
+        }
+    }
 }
 
 /// Adds a claim for every quotation of every document (not scare quotes),

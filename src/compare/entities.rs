@@ -1,0 +1,199 @@
+//! People, roles, places and organisations.
+//!
+//! - a person named two ways that differ by a letter or two ("Rajnath
+//!   Singh", "Rajnat Singh") is a misspelling: a warning;
+//! - one role held by two different people in two reports ("Foreign
+//!   Minister A", "Foreign Minister B" of one country) is a conflict, and so
+//!   is one person given two different roles;
+//! - two places for one event, neither inside the other ("in Mumbai", "in
+//!   New Delhi"), and two organisations doing one thing, are conflicts.
+//!
+//! Names that agree are not counted among the comparisons: every pair of
+//! mentions of one person would swell the count.
+//!
+//! People and roles are compared across whole reports: a name or a title
+//! means the same thing wherever it stands. Places and organisations are
+//! compared only in aligned sentences that tell of one event.
+
+use std::collections::HashSet;
+
+use super::{event_match, finding, shared_subject, where_, EventMatch, Finding, Input, SharedSubject, Tally, Verdict};
+use crate::extract::entities::{
+    place_relation, role_conflict, same_organisation, same_person, same_role, EntityKind, EntityMatch, Identity,
+    PlaceKind, PlaceRelation,
+};
+use crate::extract::{Claim, ClaimKind, ClaimValue};
+
+fn entity(c: &Claim) -> Option<&EntityMatch> {
+    match &c.value {
+        ClaimValue::Entity(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// People and roles across reports: every pair of people from two reports,
+/// each distinct pair of names judged once.
+pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
+    let people: Vec<(&Claim, &EntityMatch)> = input
+        .claims
+        .iter()
+        .filter_map(|c| entity(c).filter(|e| e.kind == EntityKind::Person).map(|e| (c, e)))
+        .collect();
+    let mut judged: HashSet<(String, String, &'static str)> = HashSet::new();
+    for (i, &(a, ea)) in people.iter().enumerate() {
+        for &(b, eb) in &people[i + 1..] {
+            if a.doc == b.doc {
+                continue;
+            }
+            let identity = same_person(ea, eb);
+            let (rule, verdict, reason) = match identity {
+                Identity::Misspelt => (
+                    "person-misspelt",
+                    Verdict::Conflict,
+                    format!(
+                        "{:?} in {} and {:?} in {} differ by a letter or two: one person, one of the names misspelt.",
+                        ea.name,
+                        where_(input, a),
+                        eb.name,
+                        where_(input, b)
+                    ),
+                ),
+                // Only roles whose country or organisation both reports
+                // give: two "Director"s of two centres are no conflict.
+                Identity::Different
+                    if role_conflict(ea, eb)
+                        && ea.role.as_ref().is_some_and(|r| r.scope.is_some())
+                        && eb.role.as_ref().is_some_and(|r| r.scope.is_some()) =>
+                {
+                    let role = ea.role.as_ref().map(|r| r.key.clone()).unwrap_or_default();
+                    (
+                        "role-conflict",
+                        Verdict::Conflict,
+                        format!(
+                            "{} names {} as {role}, but {} names {}: one role, two different people.",
+                            where_(input, a),
+                            ea.name,
+                            where_(input, b),
+                            eb.name
+                        ),
+                    )
+                }
+                Identity::Same => {
+                    let (Some(ra), Some(rb)) = (&ea.role, &eb.role) else {
+                        continue;
+                    };
+                    if same_role(ra, rb) || ra.former || rb.former || ra.shared || rb.shared || ra.scope != rb.scope {
+                        continue;
+                    }
+                    (
+                        "role-conflict",
+                        Verdict::Conflict,
+                        format!(
+                            "{} calls {} {}, but {} calls {} {}: one person, two different roles.",
+                            where_(input, a),
+                            ea.name,
+                            ra.key,
+                            where_(input, b),
+                            eb.name,
+                            rb.key
+                        ),
+                    )
+                }
+                _ => continue,
+            };
+            let mut names = [ea.name.clone(), eb.name.clone()];
+            names.sort();
+            let [x, y] = names;
+            if !judged.insert((x, y, rule)) {
+                continue;
+            }
+            tally.conflict += 1;
+            let kind = if rule == "role-conflict" { ClaimKind::Role } else { ClaimKind::Person };
+            let label = match (&ea.role, identity) {
+                (Some(r), Identity::Different) => r.key.clone(),
+                _ => ea.name.clone(),
+            };
+            let subject = SharedSubject { label, score: 0.5 };
+            findings.extend(finding(input, 0.5, (a, b), kind, (rule, verdict), &subject, reason, 0.8));
+        }
+    }
+}
+
+/// Places and organisations of one event, in two aligned sentences.
+pub(super) fn compare(
+    input: &Input,
+    align_score: f32,
+    a: &Claim,
+    b: &Claim,
+    findings: &mut Vec<Finding>,
+    tally: &mut Tally,
+) {
+    let (Some(ea), Some(eb)) = (entity(a), entity(b)) else { return };
+    if ea.kind != eb.kind || ea.kind == EntityKind::Person {
+        return;
+    }
+    // One event: the same kind of predicate, and the only entity of its
+    // kind in each sentence (two places in one sentence may be the start
+    // and the end of a journey).
+    if a.doc == b.doc
+        || event_match(a, b, input.docs, input.lexicon) != EventMatch::Same
+        || !alone(input, a)
+        || !alone(input, b)
+    {
+        return;
+    }
+    // And one occasion: a date in each sentence, the dates meeting ("arrived
+    // in Brasilia on Monday" and "arrived in New Delhi on Thursday" are two
+    // legs of a tour).
+    if !super::numbers::same_occasion(input, 0.0, a, b) {
+        return;
+    }
+    let doc_a = &input.docs[a.doc];
+    let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, true) else { return };
+    let (rule, kind, what) = match ea.kind {
+        EntityKind::Place => {
+            let gazetteer = input.gazetteer;
+            // Where an event happened is a city or a venue; two countries in
+            // one sentence shape are more often two markets or two parties
+            // ("sales begin in South Korea", "... in the United States").
+            let local = |k: &str| matches!(gazetteer.kind(k), Some(PlaceKind::City | PlaceKind::Area));
+            if !local(&ea.key) || !local(&eb.key) {
+                return;
+            }
+            match place_relation(&ea.key, &eb.key, gazetteer) {
+                PlaceRelation::Disjoint => ("place-conflict", ClaimKind::Place, "neither place lies inside the other"),
+                PlaceRelation::Unknown => return,
+                _ => {
+                    return;
+                }
+            }
+        }
+        _ => {
+            // "the Joint Working Group" is the "India-Australia Joint Working
+            // Group on Critical Minerals".
+            let words = |e: &EntityMatch| -> Vec<String> { e.name.split_whitespace().map(str::to_lowercase).collect() };
+            let (wa, wb) = (words(ea), words(eb));
+            let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+            if same_organisation(ea, eb) || within(&wa, &wb) || within(&wb, &wa) {
+                return;
+            }
+            ("organisation-conflict", ClaimKind::Organisation, "they are two different organisations")
+        }
+    };
+    tally.conflict += 1;
+    let reason = format!(
+        "Both sentences speak of {}. {} gives {:?} and {} gives {:?}: {what}, so they cannot both be right.",
+        subject.label,
+        where_(input, a),
+        ea.name,
+        where_(input, b),
+        eb.name
+    );
+    findings.extend(finding(input, align_score, (a, b), kind, (rule, Verdict::Conflict), &subject, reason, 0.75));
+}
+
+/// Whether an entity claim is the only one of its kind in its sentence.
+fn alone(input: &Input, c: &Claim) -> bool {
+    let kind = c.value.kind();
+    !input.claims.iter().any(|d| d.id != c.id && d.sentence == c.sentence && d.value.kind() == kind)
+}
