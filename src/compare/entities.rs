@@ -197,3 +197,84 @@ fn alone(input: &Input, c: &Claim) -> bool {
     let kind = c.value.kind();
     !input.claims.iter().any(|d| d.id != c.id && d.sentence == c.sentence && d.value.kind() == kind)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rules;
+    use crate::{analyse, document, Run};
+
+    fn check(a: &str, b: &str) -> Run {
+        let doc = |i: usize, text: &str| {
+            document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
+        };
+        analyse(vec![doc(0, a), doc(1, b)], &Rules::built_in().unwrap()).unwrap()
+    }
+
+    fn rules_of(run: &Run) -> Vec<&'static str> {
+        run.findings.iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn a_misspelt_name_is_a_warning() {
+        let run = check(
+            "Defence Minister Rajnath Singh received Belousov at Palam.",
+            "Defence Minister Rajnat Singh received Belousov at Palam.",
+        );
+        assert_eq!(rules_of(&run), vec!["person-misspelt"]);
+        assert_eq!(run.findings[0].severity, crate::compare::Severity::Warning);
+    }
+
+    #[test]
+    fn one_person_named_two_ways_agrees() {
+        let run = check(
+            "Defence Minister Rajnath Singh received Belousov at Palam.",
+            "Singh received Belousov at the Air Force Station, Palam in New Delhi.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_scoped_role_held_by_two_people_conflicts() {
+        let run = check(
+            "Russian Defence Minister Andrei Belousov arrived in New Delhi on Thursday.",
+            "Russian Defence Minister Sergei Shoigu arrived in New Delhi on Thursday.",
+        );
+        assert!(rules_of(&run).contains(&"role-conflict"), "{:#?}", run.findings);
+        assert_eq!(
+            run.findings.iter().find(|f| f.rule == "role-conflict").unwrap().kind,
+            crate::extract::ClaimKind::Role
+        );
+    }
+
+    #[test]
+    fn two_unscoped_directors_are_no_conflict() {
+        let run = check(
+            "Director M Jayakumar said the launch went well on Thursday.",
+            "Director Anitha Ramaswamy said the satellite was healthy on Thursday.",
+        );
+        assert!(!rules_of(&run).contains(&"role-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn two_cities_for_one_dated_event_conflict_and_containment_agrees() {
+        let run = check(
+            "The India-Russia annual summit opened in Mumbai on December 5.",
+            "The India-Russia annual summit opened in New Delhi on December 5.",
+        );
+        assert_eq!(rules_of(&run), vec!["place-conflict"]);
+        let run = check(
+            "The India-Russia annual summit opened at Palam on December 5.",
+            "The India-Russia annual summit opened in New Delhi on December 5.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn an_acronym_and_its_expansion_are_one_organisation() {
+        let run = check(
+            "The SCO summit opened in Tianjin on September 1, the SCO said.",
+            "The Shanghai Cooperation Organisation summit opened in Tianjin on September 1.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+    }
+}
