@@ -82,7 +82,8 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
                     let (Some(ra), Some(rb)) = (&ea.role, &eb.role) else {
                         continue;
                     };
-                    if same_role(ra, rb) || ra.former || rb.former || ra.shared || rb.shared || ra.scope != rb.scope {
+                    let scopes_differ = ra.scope.is_some() && rb.scope.is_some() && ra.scope != rb.scope;
+                    if same_role(ra, rb) || ra.former || rb.former || ra.shared || rb.shared || scopes_differ {
                         continue;
                     }
                     (
@@ -101,7 +102,8 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
                 }
                 _ => continue,
             };
-            let mut names = [ea.name.clone(), eb.name.clone()];
+            // Each distinct pair of names with their roles is judged once.
+            let mut names = [a.value.normalised().unwrap_or_default(), b.value.normalised().unwrap_or_default()];
             names.sort();
             let [x, y] = names;
             if !judged.insert((x, y, rule)) {
