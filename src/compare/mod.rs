@@ -332,10 +332,14 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     for pair in &input.alignment.pairs {
         for &a in &by_sentence[pair.a] {
             for &b in &by_sentence[pair.b] {
-                compared.insert((a.min(b), a.max(b)));
+                let key = (a.min(b), a.max(b));
                 let (a, b) = (&input.claims[a], &input.claims[b]);
                 dates::compare(input, pair.score, a, b, &mut findings, &mut tally);
-                numbers::compare(input, pair.score, a, b, false, &mut findings, &mut tally);
+                // A pair the aligned pass could not judge may still be
+                // judged by its head below.
+                if numbers::compare(input, pair.score, a, b, false, &mut findings, &mut tally) {
+                    compared.insert(key);
+                }
                 polarity::compare(input, pair.score, a, b, &mut findings, &mut tally);
                 entities::compare(input, pair.score, a, b, &mut findings, &mut tally);
             }

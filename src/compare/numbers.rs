@@ -31,12 +31,12 @@ pub(super) fn compare(
     by_head: bool,
     findings: &mut Vec<Finding>,
     tally: &mut Tally,
-) {
+) -> bool {
     let kind = a.value.kind();
     if kind != b.value.kind()
         || !matches!(kind, ClaimKind::Number | ClaimKind::Ordinal | ClaimKind::Duration | ClaimKind::Time)
     {
-        return;
+        return false;
     }
     // Comparable at all: same unit, same counted thing, same clock.
     let comparable = match (&a.value, &b.value) {
@@ -47,42 +47,52 @@ pub(super) fn compare(
         _ => false,
     };
     if !comparable {
-        return;
+        return false;
     }
     // An ordinal ranks its event: the 22nd meeting is not the 23rd, so the
     // occurrence words that keep dates of two meetings apart must not keep
     // their ordinals apart. It is compared only when the rest of its clause
     // names one event.
-    let event = if kind == ClaimKind::Ordinal {
+    let event = if kind == ClaimKind::Ordinal && by_head {
+        // Paired by the noun they rank: their verbs may differ ("held the
+        // ninth meeting", "the 10th meeting opened"); dates decide below.
+        match ordinal_event(a, b, input.lexicon) {
+            EventMatch::Different => EventMatch::Unknown,
+            e => e,
+        }
+    } else if kind == ClaimKind::Ordinal {
         ordinal_event(a, b, input.lexicon)
     } else {
         event_match(a, b, input.docs, input.lexicon)
     };
     if event == EventMatch::Different {
-        return;
+        return false;
     }
     // An amount names its quantity only with the verb it goes with: "12
     // people were killed" and "15 people were killed", not "12 people" and
     // "15 people" in sentences about two things. And a sentence with two
     // amounts of one kind ("41.6% ... 54.1%") does not say which is which.
     if kind == ClaimKind::Number && (event != EventMatch::Same || !alone(input, a) || !alone(input, b)) {
-        return;
+        return false;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
     let subject = if by_head {
         // A rank paired by its noun alone ("the fourth edition", "the
         // third edition of the fair two years ago") needs dates that meet.
-        if kind == ClaimKind::Ordinal && !same_occasion(input, 0.0, a, b) {
-            return;
+        let undated_event = undated(input, a) && undated(input, b) && a.occurrences.len() == b.occurrences.len();
+        if kind == ClaimKind::Ordinal && !near_occasion(input, a, b) && !undated_event {
+            return false;
         }
         let head = a.head.as_deref().unwrap_or_default();
         let label = head.strip_prefix("event:").unwrap_or(head).to_string();
         super::SharedSubject { label, score: 0.5 }
     } else {
         let named = event == EventMatch::Same && (kind == ClaimKind::Ordinal || one_event(a, b, input.lexicon));
-        let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
+        let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else {
+            return false;
+        };
         if kind == ClaimKind::Ordinal && (subject.score < 0.5 || !same_occasion(input, align_score, a, b)) {
-            return;
+            return false;
         }
         subject
     };
@@ -107,12 +117,12 @@ pub(super) fn compare(
                 Outcome::Conflict
             }
         }
-        _ => return,
+        _ => return false,
     };
     let (rule, verdict) = match (outcome, kind) {
         (Outcome::Agree, _) => {
             tally.agree += 1;
-            return;
+            return true;
         }
         (Outcome::Grew, _) => ("number-grew", Verdict::Conflict),
         (Outcome::Conflict, ClaimKind::Number) => ("number-conflict", Verdict::Conflict),
@@ -152,12 +162,14 @@ pub(super) fn compare(
         _ => 0.9,
     };
     findings.extend(finding(input, align_score, (a, b), kind, (rule, verdict), &subject, reason, certainty));
+    true
 }
 
 /// Two amounts are comparable when they are in the same unit and say what
 /// they count, the same thing: a bare "two" and "Three" may count anything.
 fn cardinals_comparable(x: &NumberClaim, y: &NumberClaim) -> bool {
-    if x.unit != y.unit {
+    use crate::extract::quantities::INCREMENT;
+    if x.unit != y.unit || [x, y].iter().any(|n| n.counted.as_deref() == Some(INCREMENT)) {
         return false;
     }
     match (&x.counted, &y.counted) {
@@ -235,6 +247,37 @@ pub(super) fn same_occasion(input: &Input, align_score: f32, a: &Claim, b: &Clai
         return da.is_empty() && db.is_empty() && align_score >= 0.6;
     }
     da.iter().any(|x| db.iter().any(|y| x.relate(y) != crate::calendar::Relation::Disjoint))
+}
+
+/// Whether the dates of two sentences lie within a month of each other:
+/// one occasion that the reports may date differently ("on Thursday" and
+/// "on Friday, Feb. 7"), not two ("the third edition ... two years ago").
+fn near_occasion(input: &Input, a: &Claim, b: &Claim) -> bool {
+    let ranges = |c: &Claim| -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+        input
+            .claims
+            .iter()
+            .filter(|d| d.sentence == c.sentence)
+            .filter_map(|d| match &d.value {
+                ClaimValue::Date(x) => x.value.and_then(|v| v.range()),
+                _ => None,
+            })
+            .collect()
+    };
+    // And near the reports' own dates: a rank of the event reported, not
+    // of an earlier one in a series ("its first satellite ... in 2022").
+    let recent = |c: &Claim, (start, end): (chrono::NaiveDate, chrono::NaiveDate)| {
+        input.docs[c.doc].published.is_none_or(|p| (start - p).num_days() <= 31 && (p - end).num_days() <= 31)
+    };
+    let (ra, rb) = (ranges(a), ranges(b));
+    ra.iter().filter(|r| recent(a, **r)).any(|&(sa, ea)| {
+        rb.iter().filter(|r| recent(b, **r)).any(|&(sb, eb)| (sb - ea).num_days() <= 31 && (sa - eb).num_days() <= 31)
+    })
+}
+
+/// Whether a claim's sentence gives no date.
+fn undated(input: &Input, c: &Claim) -> bool {
+    !input.claims.iter().any(|d| d.sentence == c.sentence && matches!(d.value, ClaimValue::Date(_)))
 }
 
 /// Clock times compare when both are clock times and their zones can be

@@ -516,7 +516,11 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             occurrences.extend(subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()));
             occurrences.sort();
             occurrences.dedup();
-            let head = head_of(&value, text, local, predicate.as_ref(), lexicon);
+            // The word just before the claim ("Revenue" in "Revenue rose 8%").
+            let at = local.start + sentence.norm.start;
+            let before =
+                subject.iter().rfind(|t| t.span.end <= at && t.span.start >= clause.start + sentence.norm.start);
+            let head = head_of(&value, text, local, predicate.as_ref(), before.map(|t| t.key.as_str()), lexicon);
             let norm = local.shift(sentence.norm.start);
             claims.push(Claim {
                 id: claims.len(),
@@ -654,6 +658,7 @@ fn head_of(
     text: &str,
     at: Span,
     predicate: Option<&Predicate>,
+    before: Option<&str>,
     lexicon: &Lexicon,
 ) -> Option<String> {
     let verb = || predicate.filter(|p| !p.light && !p.noun).map(|p| p.lemma.clone());
@@ -665,12 +670,20 @@ fn head_of(
         ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => noun_after(text, at.end, lexicon),
         // "people" alone could be anyone; "people" who were killed are one
         // count.
-        ClaimValue::Number(n) => match (&n.counted, verb().or_else(|| predicate.map(|p| p.lemma.clone()))) {
-            (Some(c), Some(v)) => {
-                Some(format!("{c} {}", lexicon.terms(&v, &[]).first().map_or(v.clone(), |t| t.key.clone())))
+        // An amount without a counted noun is named by its unit and verb
+        // ("sought Rs 2,000 crore").
+        // An amount without a counted noun is named by its unit, the word
+        // before it and its verb ("Revenue rose 8%" is not "volumes rose 3
+        // percent").
+        ClaimValue::Number(n) => {
+            let verb = verb().or_else(|| predicate.map(|p| p.lemma.clone()));
+            let verb = verb.map(|v| lexicon.terms(&v, &[]).first().map_or(v.clone(), |t| t.key.clone()));
+            match (&n.counted, &n.unit, verb) {
+                (Some(c), _, Some(v)) => Some(format!("{c} {v}")),
+                (None, Some(u), Some(v)) => Some(format!("{} {u} {v}", before.unwrap_or("-"))),
+                _ => n.counted.clone(),
             }
-            (c, _) => c.clone(),
-        },
+        }
         ClaimValue::Duration(_) if written.contains('-') => noun_after(text, at.end, lexicon),
         ClaimValue::Duration(_) | ClaimValue::Time(_) => any_verb(),
         _ => None,
@@ -685,8 +698,11 @@ fn noun_after(text: &str, at: usize, lexicon: &Lexicon) -> Option<String> {
     let mut last: Option<&str> = None;
     for word in rest.split_whitespace().take(4) {
         let w = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\'']);
+        // Title case belongs to the phrase too ("the ninth Annual Leaders'
+        // Meeting").
+        let w = w.trim_end_matches('\'').trim_end_matches("'s");
         let clean = w.chars().all(|c| c.is_alphabetic() || c == '-');
-        if !clean || w.is_empty() || !w.starts_with(char::is_lowercase) || lexicon.is_stopword(w) {
+        if !clean || w.is_empty() || lexicon.is_stopword(w) {
             break;
         }
         // "a three-day truce agreed between ...": a participle after the

@@ -48,6 +48,10 @@ pub struct QuantityRules {
     /// Words (counted nouns or verbs of the clause) that make a number a
     /// running count that later reports may raise ("killed", "dead").
     pub running_counts: Vec<String>,
+    /// Words after a number that make it an increment ("five more bodies"),
+    /// not a total to compare.
+    #[serde(default)]
+    pub increments: Vec<String>,
 }
 
 /// One currency of [`QuantityRules`].
@@ -150,7 +154,11 @@ pub struct QuantityReader {
     not_counted: Vec<String>,
     synonyms: HashMap<String, String>,
     running: Vec<String>,
+    increments: Vec<String>,
 }
+
+/// The counted noun of an increment ("five more bodies"): never compared.
+pub const INCREMENT: &str = "(more)";
 
 /// Words of `s` as `(start, end)` byte offsets: letters, digits and the
 /// signs a currency may be written with.
@@ -240,6 +248,7 @@ impl QuantityReader {
             not_counted: r.not_counted.iter().map(|w| norm(w)).collect(),
             synonyms: r.counted_synonyms.iter().map(|[w, s]| (norm(w), norm(s))).collect(),
             running: r.running_counts.iter().map(|w| norm(w)).collect(),
+            increments: r.increments.iter().map(|w| norm(w)).collect(),
         })
     }
 
@@ -295,6 +304,11 @@ impl QuantityReader {
             // A range: "8-10", "8 to 10", "between 8 and 10".
             if let Some(next) = cards.get(k + 1) {
                 let gap = s[n.span.end..next.span.start].trim().to_lowercase();
+                let year = |m: &NumberMatch| m.span.of(s).len() == 4 && (1900.0..=2100.0).contains(&m.value);
+                if year(n) && year(next) && gap == "-" {
+                    skip_next = true;
+                    continue; // "2022-2023" is two years
+                }
                 if (gap == "-" || gap == "to") && next.value > n.value && n.unit == next.unit {
                     span = Span::new(span.start, next.span.end);
                     high = rounding(s, next).1;
@@ -394,6 +408,10 @@ impl QuantityReader {
     /// The noun counted by the number whose words end before word `i`.
     fn counted(&self, lower: &[String], mut i: usize, s: &str, words: &[(usize, usize)]) -> Option<String> {
         while lower.get(i).is_some_and(|w| self.skip.contains(&norm(w))) {
+            // "five more bodies" is an increment, not a count to compare.
+            if self.increments.contains(&norm(&lower[i])) {
+                return Some(INCREMENT.to_string());
+            }
             i += 1;
         }
         let w = lower.get(i)?;
