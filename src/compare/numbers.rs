@@ -72,6 +72,10 @@ pub(super) fn compare(
     // people were killed" and "15 people were killed", not "12 people" and
     // "15 people" in sentences about two things. And a sentence with two
     // amounts of one kind ("41.6% ... 54.1%") does not say which is which.
+    // So does a clock time: "set off at 10 p.m." and "crashed at 3:40 am".
+    if kind == ClaimKind::Time && !by_head && event != EventMatch::Same {
+        return false;
+    }
     if kind == ClaimKind::Number && (event != EventMatch::Same || !alone(input, a) || !alone(input, b)) {
         return false;
     }
@@ -284,7 +288,15 @@ fn undated(input: &Input, c: &Claim) -> bool {
 /// put side by side: both known, or both written the same way (or not at
 /// all).
 fn times_comparable(x: &TimeClaim, y: &TimeClaim) -> bool {
-    x.minutes.is_some() && y.minutes.is_some() && (x.offset.is_some() && y.offset.is_some() || x.zone == y.zone)
+    // A clock time without a zone is the local time of the event, as
+    // "local time" says outright.
+    fn local(t: &TimeClaim) -> Option<&str> {
+        match t.zone.as_deref() {
+            None | Some("local time" | "local" | "time") => None,
+            z => z,
+        }
+    }
+    x.minutes.is_some() && y.minutes.is_some() && (x.offset.is_some() && y.offset.is_some() || local(x) == local(y))
 }
 
 /// Minutes between two clock times around the clock, in UTC when both
