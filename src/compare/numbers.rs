@@ -434,6 +434,12 @@ mod tests {
             "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 10:05 a.m.",
             "time-conflict",
         );
+        // No zone is the local time that "local time" names.
+        assert_rule(
+            "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 9:05 a.m.",
+            "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 10:05 a.m. local time.",
+            "time-conflict",
+        );
         assert_agree(
             "The Soyuz rocket carrying the Indian crew lifted off from Baikonur shortly after 9 a.m.",
             "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 9:05 a.m.",
