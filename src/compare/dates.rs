@@ -50,6 +50,12 @@ pub(super) fn compare(
             tally.compatible += 1;
             (Verdict::Compatible, "date-compatible")
         }
+        // "late Tuesday" in Lima is "0342 GMT on Wednesday": a day given
+        // next to a clock time in a named zone may be a day off the other.
+        Relation::Disjoint if one_day_apart(va, vb) && (zoned(input, a) || zoned(input, b)) => {
+            tally.compatible += 1;
+            return;
+        }
         Relation::Disjoint => {
             tally.conflict += 1;
             (Verdict::Conflict, "date-conflict")
@@ -83,4 +89,21 @@ pub(super) fn compare(
     };
     let certainty = certainty(da).min(certainty(db));
     findings.extend(finding(input, align_score, (a, b), ClaimKind::Date, (rule, verdict), &subject, reason, certainty));
+}
+
+/// Whether two days are one day apart.
+fn one_day_apart(a: crate::calendar::PartialDate, b: crate::calendar::PartialDate) -> bool {
+    match (a.range(), b.range()) {
+        (Some((x, x2)), Some((y, y2))) if x == x2 && y == y2 => (x - y).num_days().abs() == 1,
+        _ => false,
+    }
+}
+
+/// Whether a claim's sentence gives a clock time in a zone of known offset
+/// ("0342 GMT").
+fn zoned(input: &Input, c: &Claim) -> bool {
+    input
+        .claims
+        .iter()
+        .any(|t| t.sentence == c.sentence && matches!(&t.value, ClaimValue::Time(x) if x.offset.is_some()))
 }

@@ -32,93 +32,126 @@ fn entity(c: &Claim) -> Option<&EntityMatch> {
 }
 
 /// People and roles across reports: every pair of people from two reports,
-/// each distinct pair of names judged once.
+/// each pair of people judged once for each pair of reports, on the
+/// fullest mentions of the two ("Faith Achieng Owour" rather than a
+/// headline's "Owour").
 pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
     let people: Vec<(&Claim, &EntityMatch)> = input
         .claims
         .iter()
         .filter_map(|c| entity(c).filter(|e| e.kind == EntityKind::Person).map(|e| (c, e)))
         .collect();
-    let mut judged: HashSet<(String, String, &'static str)> = HashSet::new();
+    type Key = (usize, usize, String, String, &'static str);
+    let mut best: Vec<(Key, usize, (&Claim, &EntityMatch), (&Claim, &EntityMatch), &'static str, Identity)> =
+        Vec::new();
     for (i, &(a, ea)) in people.iter().enumerate() {
         for &(b, eb) in &people[i + 1..] {
             if a.doc == b.doc {
                 continue;
             }
             let identity = same_person(ea, eb);
-            let (rule, verdict, reason) = match identity {
-                Identity::Misspelt => (
-                    "person-misspelt",
-                    Verdict::Conflict,
-                    format!(
-                        "{:?} in {} and {:?} in {} differ by a letter or two: one person, one of the names misspelt.",
-                        ea.name,
-                        where_(input, a),
-                        eb.name,
-                        where_(input, b)
-                    ),
-                ),
+            let rule = match identity {
+                Identity::Misspelt => "person-misspelt",
                 // Only roles whose country or organisation both reports
-                // give: two "Director"s of two centres are no conflict.
-                Identity::Different
-                    if role_conflict(ea, eb)
-                        && ea.role.as_ref().is_some_and(|r| r.scope.is_some())
-                        && eb.role.as_ref().is_some_and(|r| r.scope.is_some()) =>
-                {
-                    let role = ea.role.as_ref().map(|r| r.key.clone()).unwrap_or_default();
-                    (
-                        "role-conflict",
-                        Verdict::Conflict,
-                        format!(
-                            "{} names {} as {role}, but {} names {}: one role, two different people.",
-                            where_(input, a),
-                            ea.name,
-                            where_(input, b),
-                            eb.name
-                        ),
-                    )
-                }
+                // give, or that neither gives while each report names
+                // only its own holder: two "Director"s of two centres are
+                // no conflict.
+                Identity::Different if role_conflict(ea, eb) && role_scoped(&people, a, ea, b, eb) => "role-conflict",
                 Identity::Same => {
                     let (Some(ra), Some(rb)) = (&ea.role, &eb.role) else {
                         continue;
                     };
                     let scopes_differ = ra.scope.is_some() && rb.scope.is_some() && ra.scope != rb.scope;
-                    if same_role(ra, rb) || ra.former || rb.former || ra.shared || rb.shared || scopes_differ {
+                    if same_role(ra, rb) || ra.former || rb.former || scopes_differ {
                         continue;
                     }
-                    (
-                        "role-conflict",
-                        Verdict::Conflict,
-                        format!(
-                            "{} calls {} {}, but {} calls {} {}: one person, two different roles.",
-                            where_(input, a),
-                            ea.name,
-                            ra.key,
-                            where_(input, b),
-                            eb.name,
-                            rb.key
-                        ),
-                    )
+                    // A deputy is not the one deputised for ("Governor" and
+                    // "Deputy Governor"), even where deputies are many.
+                    let deputy = ra.deputy_of.as_deref() == Some(rb.key.as_str())
+                        || rb.deputy_of.as_deref() == Some(ra.key.as_str());
+                    if !deputy && (ra.shared || rb.shared) {
+                        continue;
+                    }
+                    "role-conflict"
                 }
                 _ => continue,
             };
-            // Each distinct pair of names with their roles is judged once.
-            let mut names = [a.value.normalised().unwrap_or_default(), b.value.normalised().unwrap_or_default()];
-            names.sort();
-            let [x, y] = names;
-            if !judged.insert((x, y, rule)) {
-                continue;
+            let (x, y) = if a.doc <= b.doc { ((a, ea), (b, eb)) } else { ((b, eb), (a, ea)) };
+            let key: Key = (x.0.doc, y.0.doc, x.1.key.clone(), y.1.key.clone(), rule);
+            let weight = |e: &EntityMatch| e.name.len() + if e.role.is_some() { 100 } else { 0 };
+            let score = weight(ea) + weight(eb);
+            match best.iter_mut().find(|c| c.0 == key) {
+                Some(c) if c.1 >= score => {}
+                Some(c) => *c = (key, score, (a, ea), (b, eb), rule, identity),
+                None => best.push((key, score, (a, ea), (b, eb), rule, identity)),
             }
-            tally.conflict += 1;
-            let kind = if rule == "role-conflict" { ClaimKind::Role } else { ClaimKind::Person };
-            let label = match (&ea.role, identity) {
-                (Some(r), Identity::Different) => r.key.clone(),
-                _ => ea.name.clone(),
-            };
-            let subject = SharedSubject { label, score: 0.5 };
-            findings.extend(finding(input, 0.5, (a, b), kind, (rule, verdict), &subject, reason, 0.8));
         }
     }
+    for (_, _, (a, ea), (b, eb), rule, identity) in best {
+        let reason = match identity {
+            Identity::Misspelt => format!(
+                "{:?} in {} and {:?} in {} differ by a letter or two: one person, one of the names misspelt.",
+                ea.name,
+                where_(input, a),
+                eb.name,
+                where_(input, b)
+            ),
+            Identity::Different => {
+                let role = ea.role.as_ref().map(|r| r.key.clone()).unwrap_or_default();
+                format!(
+                    "{} names {} as {role}, but {} names {}: one role, two different people.",
+                    where_(input, a),
+                    ea.name,
+                    where_(input, b),
+                    eb.name
+                )
+            }
+            _ => {
+                let (ra, rb) = (ea.role.as_ref().map(|r| r.key.as_str()), eb.role.as_ref().map(|r| r.key.as_str()));
+                format!(
+                    "{} calls {} {}, but {} calls {} {}: one person, two different roles.",
+                    where_(input, a),
+                    ea.name,
+                    ra.unwrap_or_default(),
+                    where_(input, b),
+                    eb.name,
+                    rb.unwrap_or_default()
+                )
+            }
+        };
+        tally.conflict += 1;
+        let kind = if rule == "role-conflict" { ClaimKind::Role } else { ClaimKind::Person };
+        let label = match (&ea.role, identity) {
+            (Some(r), Identity::Different) => r.key.clone(),
+            _ => ea.name.clone(),
+        };
+        let subject = SharedSubject { label, score: 0.5 };
+        findings.extend(finding(input, 0.5, (a, b), kind, (rule, Verdict::Conflict), &subject, reason, 0.8));
+    }
+}
+
+/// Whether two holders of one role may clash: both reports write the same
+/// scope, or neither writes one and neither report names the other
+/// report's holder (two reports each naming only "Foreign Secretary X" and
+/// "Foreign Secretary Y"); a report naming both is telling of two people.
+fn role_scoped(people: &[(&Claim, &EntityMatch)], a: &Claim, ea: &EntityMatch, b: &Claim, eb: &EntityMatch) -> bool {
+    let (Some(ra), Some(rb)) = (&ea.role, &eb.role) else { return false };
+    if ra.scope.is_some() && rb.scope.is_some() {
+        return true;
+    }
+    if ra.scope.is_some() || rb.scope.is_some() {
+        return false;
+    }
+    // Each report names one holder of the role, and not the other's.
+    let holders = |doc: usize| {
+        people
+            .iter()
+            .filter(|(c, e)| c.doc == doc && e.role.as_ref().is_some_and(|r| r.key == ra.key && !r.former))
+            .map(|(_, e)| e.key.as_str())
+            .collect::<HashSet<&str>>()
+    };
+    let names = |doc: usize, other: &EntityMatch| people.iter().any(|(c, e)| c.doc == doc && e.key == other.key);
+    holders(a.doc).len() == 1 && holders(b.doc).len() == 1 && !names(a.doc, eb) && !names(b.doc, ea)
 }
 
 /// Places and organisations of one event, in two aligned sentences.

@@ -89,6 +89,9 @@ pub struct Role {
     pub former: bool,
     /// Whether many hold it at once (senators, spokespeople), from the rules.
     pub shared: bool,
+    /// For a deputy's role ("Deputy Governor"), the role deputised
+    /// ("governor").
+    pub deputy_of: Option<String>,
 }
 
 /// An entity named in a sentence.

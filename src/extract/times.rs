@@ -173,6 +173,7 @@ pub struct TimeFinder {
     quarter_code: Regex,
     period: Regex,
     numeric: Regex,
+    military: Regex,
     anaphora: Regex,
     anaphora_units: HashMap<String, (String, i64)>,
     zone_offsets: Vec<(String, i64)>,
@@ -307,6 +308,7 @@ impl TimeFinder {
             "numeric dates",
             r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b".replace("(?P=sep)", "[/.]"),
         )?;
+        let military = build("wire clock times", r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s+(?:GMT|UTC)\b".to_string())?;
         let anaphora = build(
             "anaphora",
             format!(
@@ -364,7 +366,7 @@ impl TimeFinder {
             lower(&[r.set_lead.clone(), firsts(&r.set_words)].concat()),
             lower(&r.set_frequency),
             lower(&firsts(&r.references)),
-            vec![":".into(), "am".into(), "pm".into(), "a.m".into(), "p.m".into(), ".".into()],
+            [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"].iter().map(|w| w.to_string()).collect(),
             lower(&firsts(&r.day_parts)),
             vec!["quarter".into()],
             lower(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
@@ -413,6 +415,7 @@ impl TimeFinder {
             quarter_code,
             period,
             numeric,
+            military,
             anaphora,
             anaphora_units,
             zone_offsets,
@@ -651,6 +654,12 @@ impl TimeFinder {
             if let Some(t) = self.clock_time(s, &c, dct) {
                 push(t.span.start, t.span.end, t.kind, t.value);
             }
+        }
+        // Wire style: "0342 GMT", "2155 UTC".
+        for c in need(5).then(|| self.military.captures_iter(s)).into_iter().flatten() {
+            let (Some(m), Some(h), Some(min)) = (c.get(0), c.name("h"), c.name("m")) else { continue };
+            let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
+            push(m.start(), m.end(), TimexType::Time, format!("{date}T{}:{}", h.as_str(), min.as_str()));
         }
         for c in need(6).then(|| self.part.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(part)) = (c.get(0), c.name("part")) else { continue };

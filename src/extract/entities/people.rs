@@ -60,6 +60,11 @@ pub struct NameRules {
     /// Words before a role that do not change it ("Union", "acting").
     #[serde(default)]
     pub modifiers: Vec<String>,
+    /// Words before a role making it the role of a deputy ("Deputy
+    /// Governor", "Vice Chairman"): another office than the role itself,
+    /// held by many at once.
+    #[serde(default)]
+    pub deputies: Vec<String>,
     /// Verbs after which a bare "First Last" is a person ("said", "met").
     #[serde(default)]
     pub verbs: Vec<String>,
@@ -161,6 +166,9 @@ pub(super) struct PeopleFinder {
     suffixes: HashSet<String>,
     former: HashSet<String>,
     modifiers: HashSet<String>,
+    deputies: HashSet<String>,
+    /// Every canonical role key.
+    role_keys: HashSet<String>,
     verbs: HashSet<String>,
     before: HashSet<String>,
     not_names: HashSet<String>,
@@ -216,6 +224,8 @@ impl PeopleFinder {
             suffixes: lower(&rules.names.suffixes),
             former: lower(&rules.names.former),
             modifiers: lower(&rules.names.modifiers),
+            deputies: lower(&rules.names.deputies),
+            role_keys: rules.roles.iter().map(|r| r.key.clone()).collect(),
             verbs: lower(&rules.names.verbs),
             before: lower(&rules.names.before),
             not_names: lower(&rules.names.not_names),
@@ -425,12 +435,17 @@ impl PeopleFinder {
                 role_end = *e;
             }
         }
-        // Back over "former", "Union", "Russian", "India's", "UN".
+        // Back over "former", "Union", "Russian", "India's", "UN", and a
+        // "Deputy" that makes the role a deputy's.
         let mut start = first;
+        let mut deputy: Option<String> = None;
         while start > 0 {
             let prev = &s.items[start - 1];
             if prev.word && self.former.contains(&prev.key) {
                 former = true;
+                start -= 1;
+            } else if prev.word && deputy.is_none() && scope.is_none() && self.deputies.contains(&prev.key) {
+                deputy = Some(prev.key.clone());
                 start -= 1;
             } else if prev.word && self.modifiers.contains(&prev.key) {
                 start -= 1;
@@ -441,8 +456,19 @@ impl PeopleFinder {
                 break;
             }
         }
-        let (key, shared) = self.role_rules[r].clone();
-        let role = Role { span: s.span(start, role_end - 1), key, scope, former, shared };
+        let (mut key, mut shared) = self.role_rules[r].clone();
+        let mut deputy_of = None;
+        if let Some(d) = deputy {
+            deputy_of = Some(key.clone());
+            key = format!("{d} {key}");
+            shared = true;
+        } else if let Some((d, rest)) = key.split_once(' ') {
+            // A deputy's role of the rules: "deputy prime minister".
+            if self.deputies.contains(d) && self.role_keys.contains(rest) {
+                deputy_of = Some(rest.to_string());
+            }
+        }
+        let role = Role { span: s.span(start, role_end - 1), key, scope, former, shared, deputy_of };
         // After the role: honorifics, then the name.
         let mut k = role_end;
         while s.is(k, ")") || s.is(k, ".") {
@@ -610,6 +636,13 @@ fn given_agree(a: &str, b: &str) -> Option<Identity> {
     None
 }
 
+/// Whether the surname of the shorter of two names (one given name) is a
+/// near spelling of a middle name of the longer.
+fn middle_misspelt(a: &Parsed, b: &Parsed) -> bool {
+    let (short, long) = if a.given.len() <= b.given.len() { (a, b) } else { (b, a) };
+    short.given.len() == 1 && long.given.len() >= 2 && long.given[1..].iter().any(|m| similar(m, &short.surname))
+}
+
 /// Whether two mentions name the same person.
 ///
 /// ```
@@ -668,6 +701,10 @@ pub fn same_person(a: &EntityMatch, b: &EntityMatch) -> Identity {
             } else if matches!(given, Some(Identity::Same | Identity::Misspelt))
                 && similar(core(&pa.surname), core(&pb.surname))
             {
+                Identity::Misspelt
+            } else if given == Some(Identity::Same) && middle_misspelt(&pa, &pb) {
+                // "Dwi Hartono Saputra" and "Dwi Hartanto": the shorter name
+                // ends with a near spelling of the longer one's middle name.
                 Identity::Misspelt
             } else {
                 Identity::Different
