@@ -42,8 +42,8 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
         .filter_map(|c| entity(c).filter(|e| e.kind == EntityKind::Person).map(|e| (c, e)))
         .collect();
     type Key = (usize, usize, String, String, &'static str);
-    let mut best: Vec<(Key, usize, (&Claim, &EntityMatch), (&Claim, &EntityMatch), &'static str, Identity)> =
-        Vec::new();
+    type Mention<'a> = (&'a Claim, &'a EntityMatch);
+    let mut best: Vec<(Key, usize, Mention, Mention, &'static str, Identity)> = Vec::new();
     for (i, &(a, ea)) in people.iter().enumerate() {
         for &(b, eb) in &people[i + 1..] {
             if a.doc == b.doc {
@@ -139,7 +139,7 @@ fn role_scoped(people: &[(&Claim, &EntityMatch)], a: &Claim, ea: &EntityMatch, b
     if ra.scope.is_some() && rb.scope.is_some() {
         return true;
     }
-    if ra.scope.is_some() || rb.scope.is_some() {
+    if ra.scope.is_some() || rb.scope.is_some() || !ra.cabinet {
         return false;
     }
     // Each report names one holder of the role, and not the other's.
@@ -279,6 +279,39 @@ mod tests {
             run.findings.iter().find(|f| f.rule == "role-conflict").unwrap().kind,
             crate::extract::ClaimKind::Role
         );
+    }
+
+    #[test]
+    fn a_governor_and_his_deputy_are_two_roles() {
+        let run = check(
+            "Central Java Governor Ahmad Fauzi Lamarauna declared an emergency on Sunday.",
+            "Central Java Deputy Governor Ahmad Fauzi Lamarauna declared an emergency on Sunday.",
+        );
+        assert_eq!(rules_of(&run), vec!["role-conflict"], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_unscoped_cabinet_post_held_by_two_people_conflicts() {
+        let run = check(
+            "Health Minister Grace Mhango told reporters on Monday that cases were rising.",
+            "Minister of Health Patrick Banda told reporters on Monday that cases were rising.",
+        );
+        assert_eq!(rules_of(&run), vec!["role-conflict"], "{:#?}", run.findings);
+        // A report naming both is telling of two people.
+        let run = check(
+            "Health Minister Grace Mhango met Health Minister Patrick Banda on Monday.",
+            "Health Minister Grace Mhango told reporters on Monday that cases were rising.",
+        );
+        assert!(!rules_of(&run).contains(&"role-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_misspelt_middle_name_is_a_warning() {
+        let run = check(
+            "Spokesman Dwi Hartono Saputra said the toll had risen on Monday.",
+            "Spokesman Dwi Hartanto said the toll had risen on Monday.",
+        );
+        assert_eq!(rules_of(&run), vec!["person-misspelt"], "{:#?}", run.findings);
     }
 
     #[test]

@@ -89,6 +89,9 @@ pub struct Role {
     pub former: bool,
     /// Whether many hold it at once (senators, spokespeople), from the rules.
     pub shared: bool,
+    /// Whether it is a government post held by one person at a time, from
+    /// the rules.
+    pub cabinet: bool,
     /// For a deputy's role ("Deputy Governor"), the role deputised
     /// ("governor").
     pub deputy_of: Option<String>,

@@ -34,6 +34,11 @@ pub struct RoleRule {
     /// spokespeople): two names for it are no conflict.
     #[serde(default)]
     pub shared: bool,
+    /// Whether it is a post of a government held by one person at a time
+    /// ("foreign minister"): two reports naming two holders clash even
+    /// when neither writes the country.
+    #[serde(default)]
+    pub cabinet: bool,
     /// `[text, person]` or `[text, person, scope]` lists checked by a
     /// test: the text names the person with this role (and scope).
     #[serde(default)]
@@ -159,7 +164,7 @@ impl Scopes {
 #[derive(Debug, Clone)]
 pub(super) struct PeopleFinder {
     roles: Phrases<usize>,
-    role_rules: Vec<(String, bool)>,
+    role_rules: Vec<(String, bool, bool)>,
     honorifics: Phrases<()>,
     pub(super) demonyms: Phrases<String>,
     particles: HashSet<String>,
@@ -197,7 +202,7 @@ impl PeopleFinder {
             if r.key.trim().is_empty() {
                 return Err("a [[role]] has an empty key".into());
             }
-            role_rules.push((r.key.clone(), r.shared));
+            role_rules.push((r.key.clone(), r.shared, r.cabinet));
             roles.add(&r.key, i);
             for s in &r.also {
                 roles.add(s, i);
@@ -456,19 +461,20 @@ impl PeopleFinder {
                 break;
             }
         }
-        let (mut key, mut shared) = self.role_rules[r].clone();
+        let (mut key, mut shared, mut cabinet) = self.role_rules[r].clone();
         let mut deputy_of = None;
         if let Some(d) = deputy {
             deputy_of = Some(key.clone());
             key = format!("{d} {key}");
             shared = true;
+            cabinet = false;
         } else if let Some((d, rest)) = key.split_once(' ') {
             // A deputy's role of the rules: "deputy prime minister".
             if self.deputies.contains(d) && self.role_keys.contains(rest) {
                 deputy_of = Some(rest.to_string());
             }
         }
-        let role = Role { span: s.span(start, role_end - 1), key, scope, former, shared, deputy_of };
+        let role = Role { span: s.span(start, role_end - 1), key, scope, former, shared, cabinet, deputy_of };
         // After the role: honorifics, then the name.
         let mut k = role_end;
         while s.is(k, ")") || s.is(k, ".") {
@@ -640,7 +646,15 @@ fn given_agree(a: &str, b: &str) -> Option<Identity> {
 /// near spelling of a middle name of the longer.
 fn middle_misspelt(a: &Parsed, b: &Parsed) -> bool {
     let (short, long) = if a.given.len() <= b.given.len() { (a, b) } else { (b, a) };
-    short.given.len() == 1 && long.given.len() >= 2 && long.given[1..].iter().any(|m| similar(m, &short.surname))
+    // The first names agree, so a looser bound than for whole names, as for
+    // given names.
+    let near = |m: &String| {
+        m != &short.surname
+            && m.chars().count() >= 4
+            && short.surname.chars().count() >= 4
+            && strsim::jaro_winkler(m, &short.surname) >= MISSPELT_SIMILARITY - 0.05
+    };
+    short.given.len() == 1 && long.given.len() >= 2 && long.given[1..].iter().any(near)
 }
 
 /// Whether two mentions name the same person.
