@@ -102,6 +102,8 @@ pub enum Explained {
     Cut,
     /// An acronym and its expansion.
     Expansion,
+    /// One word written as two ("LaLiga", "La Liga"): the same letters.
+    Spelling,
 }
 
 /// One step of a word diff: the words of each version as written, joined
@@ -203,6 +205,8 @@ fn built_in() -> &'static Comparer {
 pub struct Comparer {
     negations: HashSet<String>,
     negation_suffixes: Vec<String>,
+    negation_prefixes: Vec<String>,
+    negation_stem_min: usize,
     elisions: Vec<String>,
     spelling: Vec<(String, String)>,
     spelling_min_len: usize,
@@ -296,6 +300,8 @@ impl Comparer {
         Comparer {
             negations: q.negations.iter().map(|w| w.to_lowercase()).collect(),
             negation_suffixes: q.negation_suffixes.iter().map(|w| w.to_lowercase()).collect(),
+            negation_prefixes: q.negation_prefixes.iter().map(|w| w.to_lowercase()).collect(),
+            negation_stem_min: q.negation_stem_min,
             elisions,
             spelling,
             spelling_min_len: q.spelling_min_len,
@@ -429,7 +435,11 @@ impl Comparer {
             let explained = self.explain(&sa, &sb, c);
             match explained {
                 Some((why, hidden)) => {
-                    elided = true;
+                    match why {
+                        Explained::Expansion => expanded = true,
+                        Explained::Spelling => {}
+                        Explained::Elision | Explained::Cut => elided = true,
+                    }
                     if hidden {
                         kinds.push(ChangeKind::Negation);
                     }
@@ -466,10 +476,38 @@ impl Comparer {
     /// Why a change is fine, if it is, and whether it hides a negation
     /// from the words it negates.
     fn explain(&self, sa: &Side, sb: &Side, c: &Change) -> Option<(Explained, bool)> {
-        let at_start = c.a.start == 0 && c.b.start == 0;
-        let at_end = c.a.end == sa.units.len() && c.b.end == sb.units.len();
+        let at_start = c.a.start == 0 && c.b.start == 0 || slides(sa, sb, c, true);
+        let at_end = c.a.end == sa.units.len() && c.b.end == sb.units.len() || slides(sa, sb, c, false);
         let elided = c.a.clone().any(|u| sa.elision(u)) || c.b.clone().any(|u| sb.elision(u));
-        if !elided && (c.a.is_empty() || c.b.is_empty()) && (at_start || at_end) {
+        let plain = |side: &Side, r: Range<usize>| -> String {
+            side.plain_words(r).iter().map(|w| w.key.replace('\'', "")).collect()
+        };
+        if !elided && !c.a.is_empty() && !c.b.is_empty() && plain(sa, c.a.clone()) == plain(sb, c.b.clone()) {
+            return Some((Explained::Spelling, false));
+        }
+        if !elided && (initialism(sa, c.a.clone(), sb, c.b.clone()) || initialism(sb, c.b.clone(), sa, c.a.clone())) {
+            return Some((Explained::Expansion, false));
+        }
+        // Different sentences after (or before) the ones both quote: two
+        // parts of one speech, each quoted in part.
+        let both = !c.a.is_empty() && !c.b.is_empty();
+        let whole_after = both
+            && c.a.end == sa.units.len()
+            && c.b.end == sb.units.len()
+            && c.a.start > 0
+            && sa.initial(c.a.start)
+            && sb.initial(c.b.start);
+        let whole_before = both
+            && c.a.start == 0
+            && c.b.start == 0
+            && c.a.end < sa.units.len()
+            && c.b.end < sb.units.len()
+            && sa.initial(c.a.end)
+            && sb.initial(c.b.end);
+        if whole_after || whole_before {
+            return Some((Explained::Cut, false));
+        }
+        if (c.a.is_empty() || c.b.is_empty()) && (at_start || at_end) {
             let hidden = at_start
                 && !at_end
                 && if c.a.is_empty() {
@@ -504,7 +542,17 @@ impl Comparer {
         let (wa, wb) = (sa.plain_words(c.a.clone()), sb.plain_words(c.b.clone()));
         let mut out = Vec::new();
         let negations = |ws: &[&Word]| ws.iter().filter(|w| self.is_negation(w)).count();
-        if negations(&wa) != negations(&wb) {
+        // "avoidable" and "unavoidable": a word and its negating prefix.
+        let prefixed = |xs: &[&Word], ys: &[&Word]| {
+            xs.iter().any(|x| {
+                self.negation_prefixes.iter().any(|p| {
+                    x.key.strip_prefix(p.as_str()).is_some_and(|stem| {
+                        stem.chars().count() >= self.negation_stem_min && ys.iter().any(|y| y.key == stem)
+                    })
+                })
+            })
+        };
+        if negations(&wa) != negations(&wb) || prefixed(&wa, &wb) || prefixed(&wb, &wa) {
             out.push(ChangeKind::Negation);
         }
         let differ = |pick: &dyn Fn(&Word) -> bool| {
@@ -762,6 +810,59 @@ fn wildcard(sa: &Side, sb: &Side, c: &Change) -> Option<(Vec<usize>, Vec<usize>)
     Some((left_a, left_b))
 }
 
+/// Whether a change that only one side has (a deletion or an insertion)
+/// could as well be read at the start (`start`) or the end of both
+/// versions: the diff put it after words that are repeated at its own
+/// end ("We welcome the decision and we will not wait" against "We will not
+/// wait": "welcome the decision and we" is "We welcome the decision and").
+fn slides(sa: &Side, sb: &Side, c: &Change, start: bool) -> bool {
+    let (x, rx, y, ry) = if c.b.is_empty() { (sa, &c.a, sb, &c.b) } else { (sb, &c.b, sa, &c.a) };
+    if rx.is_empty() || !ry.is_empty() {
+        return false;
+    }
+    fn key(side: &Side, u: usize) -> &str {
+        side.units[u].key.as_str()
+    }
+    let len = rx.len();
+    if start {
+        let k = rx.start;
+        k == ry.start && (0..k).all(|i| key(x, i) == key(y, i) && key(x, i + len) == key(x, i) && !x.elision(i))
+    } else {
+        let k = x.units.len() - rx.end;
+        k == y.units.len() - ry.end
+            && (0..k).all(|i| {
+                let (xi, yi) = (rx.end + i, ry.end + i);
+                key(x, xi) == key(y, yi) && key(x, rx.start + i) == key(x, xi) && !x.elision(xi)
+            })
+    }
+}
+
+/// Whether units `r` of `x` are one initialism ("CFO", "ASEAN") whose
+/// letters are the initials of the words of units `s` of `y` ("chief
+/// financial officer"), short function words left out or not.
+fn initialism(x: &Side, r: Range<usize>, y: &Side, s: Range<usize>) -> bool {
+    let xw = x.plain_words(r);
+    let [w] = xw.as_slice() else { return false };
+    let letters: String = w.text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.chars().count() < 2 || !letters.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let words = y.plain_words(s);
+    if words.len() < 2 {
+        return false;
+    }
+    let initials = |all: bool| -> String {
+        words
+            .iter()
+            .filter(|w| all || w.text.chars().count() > 3 || w.text.starts_with(char::is_uppercase))
+            .filter_map(|w| w.text.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let want = letters.to_lowercase();
+    initials(true) == want || initials(false) == want
+}
+
 /// Sorted indices as runs of consecutive ones.
 fn runs(indices: &[usize]) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut k = 0;
@@ -775,6 +876,50 @@ fn runs(indices: &[usize]) -> impl Iterator<Item = Range<usize>> + '_ {
         }
         Some(start..end)
     })
+}
+
+/// How far apart two speaker keys may be spelt (Jaro-Winkler) and still be
+/// one person's surname, misspelt in one report ("Thornley", "Thornby").
+const SPEAKER_SPELLING: f64 = 0.9;
+
+/// Which two quotations' speakers may be one person.
+struct Speakers {
+    /// Title words and speaker nouns: a speaker key made of them is a
+    /// description ("the Secretary", "the tribunal chairman").
+    descriptive: HashSet<String>,
+}
+
+impl Speakers {
+    fn new(rules: &Rules) -> Speakers {
+        let mut descriptive: HashSet<String> =
+            rules.titles.iter().flat_map(|t| t.split_whitespace()).map(str::to_lowercase).collect();
+        descriptive.extend(rules.quotes.speaker_nouns.iter().map(|w| w.to_lowercase()));
+        Speakers { descriptive }
+    }
+
+    /// A speaker the report describes without naming ("the former club
+    /// man", "the tribunal chairman", "Secretary"): the key is the
+    /// description's words, not a surname.
+    fn unnamed(&self, q: &crate::extract::QuoteClaim) -> bool {
+        let (Some(key), Some(name)) = (&q.speaker, &q.speaker_name) else { return false };
+        let last_lower = name.split_whitespace().last().is_some_and(|w| !w.starts_with(char::is_uppercase));
+        key.contains(' ') || last_lower || self.descriptive.contains(key.as_str())
+    }
+
+    /// Whether two quotations' speakers may be one person: the same key,
+    /// keys spelt nearly alike (a misspelt surname), or one described
+    /// without a name, which may be anyone the other report names.
+    fn same(&self, a: &crate::extract::QuoteClaim, b: &crate::extract::QuoteClaim) -> bool {
+        let (Some(ka), Some(kb)) = (&a.speaker, &b.speaker) else { return false };
+        if ka == kb || self.unnamed(a) || self.unnamed(b) {
+            return true;
+        }
+        let word = |k: &str| k.chars().count() >= 5 && k.chars().all(char::is_alphabetic);
+        word(ka)
+            && word(kb)
+            && ka.chars().next() == kb.chars().next()
+            && strsim::jaro_winkler(ka, kb) >= SPEAKER_SPELLING
+    }
 }
 
 /// The pipeline's quote pass: every pair of quotations from two reports by
@@ -793,6 +938,7 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
         .collect();
     let comparer = Comparer::new(input.rules);
     let expand = expander(&input.rules.aliases);
+    let speakers = Speakers::new(input.rules);
     for (i, &(a, qa)) in quotes.iter().enumerate() {
         for &(b, qb) in &quotes[i + 1..] {
             if a.doc == b.doc {
@@ -807,7 +953,7 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
             }
             let who = |q: &crate::extract::QuoteClaim| q.speaker_name.clone().unwrap_or_default();
             let diff = render(&cmp.diff);
-            let (rule, verdict, reason) = if sa != sb {
+            let (rule, verdict, reason) = if !speakers.same(qa, qb) {
                 // Two speakers for one quotation: only two names (not "the
                 // minister", not a pronoun left unresolved) that share no
                 // word, and nearly all of the quotation shared.
@@ -883,7 +1029,13 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
                     }
                 }
             };
-            let label = if sa == sb { who(qa) } else { format!("{} / {}", who(qa), who(qb)) };
+            let label = if sa == sb || rule != "quote-speaker" && speakers.unnamed(qa) {
+                who(qb)
+            } else if rule != "quote-speaker" {
+                who(qa)
+            } else {
+                format!("{} / {}", who(qa), who(qb))
+            };
             let subject = SharedSubject { label: format!("quote of {label}"), score: cmp.similarity };
             findings.extend(finding(input, 0.5, (a, b), ClaimKind::Quote, (rule, verdict), &subject, reason, 0.9));
         }
@@ -951,9 +1103,17 @@ mod tests {
         );
         assert_eq!(c.diff[1].explained, Some(Explained::Expansion));
         assert!(c.similarity > 0.99);
-        // Without the aliases, three words for one: reworded.
-        // Without the aliases, another name.
+        // Without the aliases, an initialism of the words is still read as
+        // their expansion ("CFO", "chief financial officer").
         let c = compare("the SCO summit", "the Shanghai Cooperation Organisation summit", &|_| None);
+        assert_eq!(c.verdict, QuoteVerdict::Expanded);
+        assert_verdict(
+            "our strategy as CFO and",
+            "our strategy as chief financial officer and",
+            QuoteVerdict::Expanded,
+        );
+        // Other letters: another name.
+        let c = compare("the SCO summit", "the Shanghai Trade Group summit", &|_| None);
         assert_eq!(c.verdict, QuoteVerdict::Changed(ChangeKind::Name));
     }
 
@@ -1051,6 +1211,36 @@ mod tests {
         assert_verdict("we sent 12 more soldiers", "we sent more soldiers", QuoteVerdict::Reworded);
         // A sentence start is not a name.
         assert_verdict("Talks went well. Trade grew", "Talks went well. Exports grew", QuoteVerdict::Reworded);
+    }
+
+    #[test]
+    fn spelling_cuts_and_prefixes() {
+        // One word written as two.
+        assert_verdict("to play in LaLiga and", "to play in La Liga and", QuoteVerdict::Same);
+        // Quoted from the second clause on, though the diff cuts it inside.
+        assert_verdict(
+            "We welcome the decision and we will not wait 90 days to act",
+            "We will not wait 90 days to act",
+            QuoteVerdict::Elided,
+        );
+        // A first sentence both quote, then different parts of the speech.
+        assert_verdict(
+            "A message they cannot ignore. People here are tired.",
+            "A message they cannot ignore. Now the hard work starts.",
+            QuoteVerdict::Elided,
+        );
+        // But a changed word inside a shared sentence is not a cut.
+        assert_verdict(
+            "A message they cannot ignore. People here are tired.",
+            "A message they cannot ignore. People here are angry.",
+            QuoteVerdict::Reworded,
+        );
+        // A negating prefix.
+        assert_verdict(
+            "This strike is entirely avoidable",
+            "This strike is entirely unavoidable",
+            QuoteVerdict::Changed(ChangeKind::Negation),
+        );
     }
 
     #[test]

@@ -26,7 +26,12 @@
 //! the first person named in the nearest sentence before that names one
 //! (the subject: in "Singh said the meeting between Modi and Putin will
 //! strengthen ties. "...," he said", he is Singh, not Putin, the last name
-//! before). A description ("the Defence Minister said") is the nearest
+//! before), skipping a sentence whose subject is a description ("The
+//! 38-year-old, a former nurse, beat Labour's Reed"); a paragraph that names
+//! someone new after the last speaker's paragraph ("The union leader Moira
+//! Keane accused ... "...," she said") gives that person. A speaker's words
+//! may run to eight ("WHO country representative Dr Fatou Ndiaye Sarr").
+//! A description ("the Defence Minister said") is the nearest
 //! person named earlier with those title words ("Defence Minister Rajnath
 //! Singh"). A paragraph that is only an unattributed quotation, right after
 //! a paragraph with an attributed one, keeps that speaker. The vocabulary is
@@ -68,6 +73,11 @@ pub struct QuoteRules {
     pub negations: Vec<String>,
     /// Endings that make a word negate ("n't").
     pub negation_suffixes: Vec<String>,
+    /// Beginnings that make a word the opposite of the rest of it
+    /// ("unavoidable" and "avoidable").
+    pub negation_prefixes: Vec<String>,
+    /// Shortest rest of a word, after such a prefix, read that way.
+    pub negation_stem_min: usize,
     /// Marks of an elision ("…", "...", "[...]").
     pub elisions: Vec<String>,
     /// Shortest word a spelling variant is looked for in.
@@ -283,6 +293,13 @@ struct Mention {
     roles: Vec<String>,
     para: usize,
     sent: usize,
+    /// Its sentence opens with a description ("The 38-year-old, who ...,
+    /// beat Labour's Amir Sadiq"): a determiner, then a comma or more than
+    /// four words before this name. The subject of such a sentence is the
+    /// description, not this name.
+    late: bool,
+    /// How many words the name has.
+    words: usize,
 }
 
 /// Someone who spoke, where.
@@ -404,7 +421,7 @@ impl QuoteFinder {
         for (pos, item) in items {
             let para = para_at(pos);
             let (found, at) = match item {
-                Item::Quote(i) => (found[i].as_ref(), pos),
+                Item::Quote(i) => (found[i].as_ref(), found[i].as_ref().map_or(pos, |f| f.words.start.min(pos))),
                 Item::Verb(i) => (Some(&verb_events[i].1), verb_events[i].1.words.start),
             };
             let Some(found) = found else { continue };
@@ -605,13 +622,13 @@ impl QuoteFinder {
     }
 
     /// Words of a speaker ending right before token `end`, walking back:
-    /// a pronoun, or up to six words back to a determiner ("the state
+    /// a pronoun, or up to `PHRASE_MAX` words back to a determiner ("the state
     /// Fisheries Minister"), stopping at punctuation and lowercase
     /// function words.
     fn phrase_before(&self, doc: &Doc, end: usize) -> Option<(usize, usize)> {
         let toks = doc.toks;
         let mut s = end;
-        while s > 0 && end - s < 6 {
+        while s > 0 && end - s < PHRASE_MAX {
             let t = &toks[s - 1];
             if doc.in_quote[s - 1] || t.kind != Kind::Word {
                 break;
@@ -640,7 +657,7 @@ impl QuoteFinder {
     }
 
     /// Words of a speaker starting at token `start`, walking on: a
-    /// pronoun, or an optional determiner ("a", "one of the") and up to six
+    /// pronoun, or an optional determiner ("a", "one of the") and up to `PHRASE_MAX`
     /// words, stopping at punctuation, a verb of saying and lowercase
     /// function words ("a shopkeeper whose ...", "Lyon sporting director
     /// Bruno Cheyrou said").
@@ -661,7 +678,7 @@ impl QuoteFinder {
             }
         }
         let body = e;
-        while e < toks.len() && doc.word(e) && !doc.in_quote[e] && e - body < 6 {
+        while e < toks.len() && doc.word(e) && !doc.in_quote[e] && e - body < PHRASE_MAX {
             let t = &toks[e];
             if self.pronouns.contains(&t.key) || !t.cap && self.verbs.at(toks, e).is_some() {
                 break;
@@ -809,10 +826,31 @@ impl QuoteFinder {
                         .collect(),
                     para: toks[s].para,
                     sent: toks[s].sent,
+                    late: self.late(doc, s),
+                    words: e - r,
                 });
             }
         }
         out
+    }
+}
+
+impl QuoteFinder {
+    /// Whether the sentence of token `s` opens with a determiner and has a
+    /// comma or more than four words before `s`; see [`Mention::late`].
+    fn late(&self, doc: &Doc, s: usize) -> bool {
+        let toks = doc.toks;
+        let sent = toks[s].sent;
+        let mut first = s;
+        while first > 0 && toks[first - 1].sent == sent && toks[first - 1].kind != Kind::Break {
+            first -= 1;
+        }
+        let Some(open) = (first..s).find(|&k| doc.word(k)) else { return false };
+        if !self.determiners.contains(&toks[open].key) {
+            return false;
+        }
+        let words = (open..s).filter(|&k| doc.word(k)).count();
+        words > 4 || (open..s).any(|k| doc.punct(k) == Some(','))
     }
 }
 
@@ -849,6 +887,10 @@ struct People<'a> {
     titles: &'a HashSet<String>,
 }
 
+/// The most words a speaker's name and description may have ("WHO country
+/// representative Dr Fatou Ndiaye Sarr").
+const PHRASE_MAX: usize = 8;
+
 /// How many names back a pronoun or a description looks for the person it
 /// stands for: a few pages of news text.
 const LOOKBACK: usize = 400;
@@ -867,18 +909,46 @@ impl People<'_> {
             Subject::Named { name, key } => Some((*name, key.clone())),
             Subject::Pronoun { resolve: false } => None,
             Subject::Pronoun { resolve: true } => {
-                if let Some(e) = events.iter().rev().find(|e| e.pos < pos) {
-                    if e.para + 1 >= para {
-                        return Some((e.name, e.key.clone()));
-                    }
-                }
                 let before = self.before(pos);
                 let first_in_last_sentence = |pick: &dyn Fn(&Mention) -> bool| {
                     let last = before.iter().rev().find(|m| pick(m))?;
                     let from = before.partition_point(|m| m.sent < last.sent);
                     before[from..].iter().find(|m| pick(m))
                 };
-                first_in_last_sentence(&|m| self.persons.contains(m.key.as_str()))
+                let person = |m: &Mention| self.persons.contains(m.key.as_str());
+                if let Some(e) = events.iter().rev().find(|e| e.pos < pos) {
+                    // A paragraph that names someone new after the last
+                    // speaker's paragraph: "she" is the one it names.
+                    let named_here = || {
+                        first_in_last_sentence(&|m| m.para == para && m.name.start > e.pos)
+                            .filter(|m| !m.late && (person(m) || m.words >= 2))
+                    };
+                    if e.para < para {
+                        if let Some(m) = named_here() {
+                            return Some((m.name, m.key.clone()));
+                        }
+                    }
+                    if e.para + 1 >= para {
+                        return Some((e.name, e.key.clone()));
+                    }
+                }
+                // The subject of the nearest sentence naming a person,
+                // unless a description is its subject ("The 38-year-old
+                // ... beat Sadiq"): then the one before.
+                let subject = || {
+                    let mut end = before.len();
+                    loop {
+                        let last = before[..end].iter().rposition(&person)?;
+                        let from = before.partition_point(|m| m.sent < before[last].sent);
+                        let m = before[from..].iter().find(|m| person(m))?;
+                        if !m.late {
+                            return Some(m);
+                        }
+                        end = from;
+                    }
+                };
+                subject()
+                    .or_else(|| first_in_last_sentence(&person))
                     .or_else(|| first_in_last_sentence(&|_| true).filter(|m| m.para + 1 >= para))
                     .map(|m| (m.name, m.key.clone()))
             }
