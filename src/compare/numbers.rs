@@ -76,7 +76,11 @@ pub(super) fn compare(
     if kind == ClaimKind::Time && !by_head && event != EventMatch::Same {
         return false;
     }
-    if kind == ClaimKind::Number && (event != EventMatch::Same || !alone(input, a) || !alone(input, b)) {
+    // Two amounts whose heads differ measure two things ("Revenue rose 8%",
+    // "volumes rose 3 percent").
+    let heads_differ = matches!((&a.head, &b.head), (Some(x), Some(y)) if x != y);
+    if kind == ClaimKind::Number && (heads_differ || event != EventMatch::Same || !alone(input, a) || !alone(input, b))
+    {
         return false;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);

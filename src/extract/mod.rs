@@ -518,8 +518,11 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             occurrences.dedup();
             // The word just before the claim ("Revenue" in "Revenue rose 8%").
             let at = local.start + sentence.norm.start;
-            let before =
-                subject.iter().rfind(|t| t.span.end <= at && t.span.start >= clause.start + sentence.norm.start);
+            // Not the verb: "Revenue", not "rose", in "Revenue rose 8%".
+            let verb_at = predicate.as_ref().map(|p| p.span);
+            let before = subject.iter().rfind(|t| {
+                t.span.end <= at && t.span.start >= clause.start + sentence.norm.start && Some(t.span) != verb_at
+            });
             let head = head_of(&value, text, local, predicate.as_ref(), before.map(|t| t.key.as_str()), lexicon);
             let norm = local.shift(sentence.norm.start);
             claims.push(Claim {

@@ -46,6 +46,10 @@ pub struct PolarityRules {
     pub particles: Vec<String>,
     /// Words skipped before a verb's object ("the", "further").
     pub object_skip: Vec<String>,
+    /// Modals that make "MODAL not/never have DONE" a counterfactual
+    /// ("should never have happened"): no polarity claim.
+    #[serde(default)]
+    pub counterfactual: Vec<String>,
     /// The actions whose opposites are known; any other verb is compared
     /// with itself only.
     pub action: Vec<Action>,
@@ -93,6 +97,7 @@ pub struct PolarityFinder {
     auxiliaries: Vec<String>,
     particles: Vec<String>,
     object_skip: Vec<String>,
+    counterfactual: Vec<String>,
     /// Form -> (action, whether the form is the opposite).
     forms: HashMap<String, (String, bool)>,
 }
@@ -127,6 +132,7 @@ impl PolarityFinder {
             auxiliaries: r.auxiliaries.iter().map(|w| norm(w)).collect(),
             particles: r.particles.iter().map(|w| norm(w)).collect(),
             object_skip: r.object_skip.iter().map(|w| norm(w)).collect(),
+            counterfactual: r.counterfactual.iter().map(|w| norm(w)).collect(),
             forms,
         })
     }
@@ -155,6 +161,7 @@ impl PolarityFinder {
                 end = i;
             }
             let mut negations = usize::from(opposite);
+            let mut counterfactual = false;
             let mut start = words[i].0;
             // A negating verb that governs it: "denied reports that he
             // would resign", "ruled out attending"; itself perhaps negated
@@ -184,8 +191,17 @@ impl PolarityFinder {
                 if self.is_negator(&keys[j]) {
                     negations += 1;
                     start = words[j].0;
+                    // "should never have happened" says it did happen, and
+                    // that it should not have: no claim either way.
+                    let modal = j.checked_sub(1).is_some_and(|m| self.counterfactual.contains(&keys[m]));
+                    if modal && keys.get(j + 1).is_some_and(|h| h == "have") {
+                        counterfactual = true;
+                    }
                     break;
                 }
+            }
+            if counterfactual {
+                continue;
             }
             // "No tsunami warning was issued": a far negator opening the
             // clause, with no verb between.
@@ -311,6 +327,12 @@ mod tests {
             stems("The reduced service ran late.").iter().all(|m| m.1 != "reduc"),
             "an adjective after a determiner"
         );
+    }
+
+    #[test]
+    fn a_counterfactual_makes_no_claim() {
+        let found = stems("The accident should never have happened.");
+        assert!(found.iter().all(|m| m.1 != "happen"), "{found:?}");
     }
 
     #[test]
