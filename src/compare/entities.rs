@@ -235,19 +235,7 @@ fn alone(input: &Input, c: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::Rules;
-    use crate::{analyse, document, Run};
-
-    fn check(a: &str, b: &str) -> Run {
-        let doc = |i: usize, text: &str| {
-            document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
-        };
-        analyse(vec![doc(0, a), doc(1, b)], &Rules::built_in().unwrap()).unwrap()
-    }
-
-    fn rules_of(run: &Run) -> Vec<&'static str> {
-        run.findings.iter().map(|f| f.rule).collect()
-    }
+    use crate::compare::testing::{check, rules_of};
 
     #[test]
     fn a_misspelt_name_is_a_warning() {

@@ -460,18 +460,31 @@ pub fn fingerprint(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
+/// What the comparison tests of every kind share.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod testing {
+    use crate::rules::Rules;
     use crate::{analyse, document, Run};
 
     /// Two one-paragraph reports published on Thursday, December 4, 2025.
-    fn check(a: &str, b: &str) -> Run {
+    pub fn check(a: &str, b: &str) -> Run {
         let doc = |i: usize, text: &str| {
             document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
         };
         analyse(vec![doc(0, a), doc(1, b)], &Rules::built_in().unwrap()).unwrap()
     }
+
+    /// The rules of a run's findings, in order.
+    pub fn rules_of(run: &Run) -> Vec<&'static str> {
+        run.findings.iter().map(|f| f.rule).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::check;
+    use super::*;
+    use crate::Run;
 
     fn severities(run: &Run) -> Vec<(&'static str, Severity)> {
         run.findings.iter().map(|f| (f.rule, f.severity)).collect()
