@@ -114,12 +114,14 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
     let weights = Weights { max: (1.0f32 + live).ln(), idf };
     let norms: Vec<f32> = terms.iter().map(|t| t.iter().map(|x| weights.of(x).powi(2)).sum::<f32>().sqrt()).collect();
 
-    // Candidates share at least one term that is not in half the sentences:
-    // an inverted index, never all pairs.
+    // Candidates share at least one term that is not in half the sentences
+    // (nor in more sentences than there are reports, for short reports
+    // that name the event once each): an inverted index, never all pairs.
+    let cap = (live / 2.0).max(docs.len() as f32).max(2.0);
     let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, t) in terms.iter().enumerate() {
         for term in t {
-            if (df[term.key.as_str()] as f32) <= (live / 2.0).max(2.0) {
+            if (df[term.key.as_str()] as f32) <= cap {
                 index.entry(term.key.as_str()).or_default().push(i);
             }
         }

@@ -168,6 +168,7 @@ impl Checker {
             lexicon,
             quantities: self.extractor.quantities(),
             gazetteer: self.extractor.entities().gazetteer(),
+            groups: &groups,
         });
         Run {
             documents,

@@ -141,6 +141,8 @@ pub struct Finding {
     pub reason: String,
     pub scope: String,
     pub claims: Vec<Claim>,
+    /// Independent reports behind each claim.
+    pub support: Vec<usize>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -112,6 +112,10 @@ pub struct Finding {
     pub scope: Scope,
     /// The claims, ordered by document and position.
     pub claims: Vec<usize>,
+    /// For each claim, how many independent reports stand behind it: its
+    /// own and those whose claims agreed with it, counting reports that
+    /// copy one another once ([`crate::sources::corroboration`]).
+    pub support: Vec<usize>,
 }
 
 /// How many comparisons ended each way.
@@ -318,6 +322,8 @@ pub struct Input<'a> {
     pub quantities: &'a crate::extract::quantities::QuantityReader,
     /// Which place lies in which.
     pub gazetteer: &'a crate::extract::entities::Gazetteer,
+    /// The independent group of each document ([`crate::sources::independent_groups`]).
+    pub groups: &'a [usize],
 }
 
 /// Compares the claims of every aligned pair of sentences.
@@ -329,16 +335,23 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     let mut findings = Vec::new();
     let mut tally = Tally::default();
     let mut compared = std::collections::HashSet::new();
+    // Pairs of claims that agreed, for counting who backs each side of a
+    // finding.
+    let mut agreements: Vec<(usize, usize)> = Vec::new();
     for pair in &input.alignment.pairs {
         for &a in &by_sentence[pair.a] {
             for &b in &by_sentence[pair.b] {
                 let key = (a.min(b), a.max(b));
                 let (a, b) = (&input.claims[a], &input.claims[b]);
+                let agreed = tally.agree;
                 dates::compare(input, pair.score, a, b, &mut findings, &mut tally);
                 // A pair the aligned pass could not judge may still be
                 // judged by its head below.
                 if numbers::compare(input, pair.score, a, b, false, &mut findings, &mut tally) {
                     compared.insert(key);
+                }
+                if tally.agree > agreed {
+                    agreements.push(key);
                 }
                 polarity::compare(input, pair.score, a, b, &mut findings, &mut tally);
                 entities::compare(input, pair.score, a, b, &mut findings, &mut tally);
@@ -351,8 +364,13 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     // with the others'.
     for (a, b) in by_head(input) {
         if compared.insert((a.min(b), a.max(b))) {
+            let key = (a.min(b), a.max(b));
             let (a, b) = (&input.claims[a], &input.claims[b]);
+            let agreed = tally.agree;
             numbers::compare(input, 0.0, a, b, true, &mut findings, &mut tally);
+            if tally.agree > agreed {
+                agreements.push(key);
+            }
         }
     }
     quotes::pass(input, &mut findings, &mut tally);
@@ -366,6 +384,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     });
     let mut seen = std::collections::HashSet::new();
     findings.retain(|f| seen.insert(f.id.clone()));
+    support(input, &agreements, &mut findings);
     (findings, tally)
 }
 
@@ -392,6 +411,40 @@ fn by_head(input: &Input) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Counts, for each claim of each finding, the independent reports behind
+/// it (its own, and those of claims that agreed with it, other than the
+/// reports of the finding's other claims), and says so in the reason when
+/// several reports stand against one.
+fn support(input: &Input, agreements: &[(usize, usize)], findings: &mut [Finding]) {
+    for f in findings.iter_mut() {
+        let docs_of = |c: usize| -> Vec<usize> {
+            let others: Vec<usize> = f.claims.iter().filter(|&&o| o != c).map(|&o| input.claims[o].doc).collect();
+            let mut docs = vec![input.claims[c].doc];
+            for &(x, y) in agreements {
+                let partner = if x == c {
+                    y
+                } else if y == c {
+                    x
+                } else {
+                    continue;
+                };
+                let d = input.claims[partner].doc;
+                if !others.contains(&d) {
+                    docs.push(d);
+                }
+            }
+            docs
+        };
+        f.support = f.claims.iter().map(|&c| crate::sources::corroboration(input.groups, &docs_of(c))).collect();
+        if f.support.len() == 2 && f.support[0] != f.support[1] {
+            f.reason.push_str(&format!(
+                " Independent reports behind each side: {} and {} (reports that copy one another count once).",
+                f.support[0], f.support[1]
+            ));
+        }
+    }
 }
 
 /// Where a claim was made, for reasons: "001 (published 2025-12-04, from
@@ -444,6 +497,7 @@ pub(super) fn finding(
         reason,
         scope: if a.doc == b.doc { Scope::IntraDocument } else { Scope::CrossDocument },
         claims: vec![a.id, b.id],
+        support: Vec::new(),
     })
 }
 
@@ -484,7 +538,7 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::check;
     use super::*;
-    use crate::Run;
+    use crate::{document, Run};
 
     fn severities(run: &Run) -> Vec<(&'static str, Severity)> {
         run.findings.iter().map(|f| (f.rule, f.severity)).collect()
@@ -605,6 +659,23 @@ mod tests {
             assert!(f.reason.contains(needle), "{needle:?} in {}", f.reason);
         }
         assert!(f.subject.contains("SCO Summit"), "{}", f.subject);
+    }
+
+    #[test]
+    fn several_independent_reports_against_one_are_counted() {
+        let doc = |i: usize, text: &str| {
+            document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
+        };
+        let docs = vec![
+            doc(0, "The leaders met at the SCO Summit in Tianjin in June 2025."),
+            doc(1, "In June 2025 the leaders met in Tianjin at the SCO Summit, Chinese media reported."),
+            doc(2, "The leaders last met on September 1 this year in Tianjin, on the sidelines of the SCO Summit."),
+        ];
+        let run = crate::analyse(docs, &Rules::built_in().unwrap()).unwrap();
+        assert!(run.copies.is_empty(), "three independent reports");
+        let f = run.findings.iter().find(|f| run.claims[f.claims[0]].doc == 0).expect("0 against 2");
+        assert_eq!(f.support, vec![2, 1], "{:#?}", run.findings);
+        assert!(f.reason.contains("Independent reports behind each side: 2 and 1"), "{}", f.reason);
     }
 
     #[test]

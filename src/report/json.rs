@@ -184,6 +184,7 @@ struct Finding<'a> {
     reason: &'a str,
     scope: &'static str,
     claims: Vec<Claim<'a>>,
+    support: &'a [usize],
 }
 
 #[derive(Serialize)]
@@ -332,6 +333,7 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
             message: &f.message,
             reason: &f.reason,
             scope: f.scope.name(),
+            support: &f.support,
             claims: f
                 .claims
                 .iter()
