@@ -50,6 +50,13 @@ pub struct NumberRules {
     pub ordinals: BTreeMap<String, u64>,
     /// When "one" is a pronoun rather than a number.
     pub one: OneRules,
+    /// Scales written glued to the digits after a currency sign ("$5bn",
+    /// "£3.2m"), with their multipliers.
+    #[serde(default)]
+    pub glued_scales: BTreeMap<String, u64>,
+    /// Signs before the digits that allow a glued scale.
+    #[serde(default)]
+    pub glued_after: Vec<String>,
     /// Examples checked by the tests.
     #[serde(default)]
     pub examples: Vec<NumberExample>,
@@ -138,6 +145,8 @@ struct Word {
 #[derive(Debug, Clone)]
 pub struct NumberFinder {
     digits: Regex,
+    glued_scales: BTreeMap<String, u64>,
+    glued_after: Vec<String>,
     words: Regex,
     percent: Regex,
     compound: Regex,
@@ -331,11 +340,14 @@ impl NumberFinder {
         let build = |what: &str, src: String| {
             Regex::new(&src).map_err(|e| format!("rules/numbers.toml: cannot build the {what} pattern: {e}"))
         };
+        let glued_re = crate::pattern::alternation(rules.glued_scales.keys());
         Ok(NumberFinder {
+            glued_scales: rules.glued_scales.clone(),
+            glued_after: rules.glued_after.clone(),
             digits: build(
                 "digits",
                 format!(
-                    r"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:(?P<ord>st|nd|rd|th)\b|\s+(?P<scale>(?i:{scale_re}))\b)?"
+                    r"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:(?P<ord>st|nd|rd|th)\b|\s+(?P<scale>(?i:{scale_re}))\b|(?P<glued>{glued_re})\b)?"
                 ),
             )?,
             words: build(
@@ -372,6 +384,26 @@ impl NumberFinder {
             };
             let mut before = s[..all.start()].chars().rev();
             let (b1, b2) = (before.next(), before.next());
+            // "$621mn": a scale glued to the digits, only after a currency
+            // sign ("5m" alone may be metres).
+            if let Some(g) = caps.name("glued") {
+                let head = s[..all.start()].trim_end();
+                if !self.glued_after.iter().any(|sign| head.ends_with(sign.as_str())) {
+                    continue;
+                }
+                let (Ok(v), Some(&mult)) =
+                    (num.as_str().replace(',', "").parse::<f64>(), self.glued_scales.get(g.as_str()))
+                else {
+                    continue;
+                };
+                out.push(NumberMatch {
+                    span: Span::new(all.start(), all.end()),
+                    kind: NumberKind::Cardinal,
+                    value: v * mult as f64,
+                    unit: None,
+                });
+                continue;
+            }
             let glued_before = match b1 {
                 Some(c) if c.is_alphanumeric() || c == '_' => true,
                 Some(c) if ".,:/".contains(c) => b2.is_some_and(|d| d.is_ascii_digit()),
