@@ -131,6 +131,7 @@ pub struct Checker {
     datelines: document::Datelines,
     lexicon: terms::Lexicon,
     sources: sources::Detector,
+    quotes: compare::quotes::Comparer,
 }
 
 impl Checker {
@@ -142,7 +143,8 @@ impl Checker {
         let lexicon = terms::Lexicon::new(rules);
         let sources = sources::Detector::new(&rules.sources)
             .map_err(|message| Error::BadRules { path: "rules/sources.toml".into(), message })?;
-        Ok(Checker { rules: rules.clone(), extractor, datelines, lexicon, sources })
+        let quotes = compare::quotes::Comparer::new(rules);
+        Ok(Checker { rules: rules.clone(), extractor, datelines, lexicon, sources, quotes })
     }
 
     /// Runs the pipeline over documents already loaded.
@@ -169,6 +171,7 @@ impl Checker {
             quantities: self.extractor.quantities(),
             gazetteer: self.extractor.entities().gazetteer(),
             groups: &groups,
+            quotes: &self.quotes,
         });
         Run {
             documents,

@@ -102,8 +102,5 @@ fn one_day_apart(a: crate::calendar::PartialDate, b: crate::calendar::PartialDat
 /// Whether a claim's sentence gives a clock time in a zone of known offset
 /// ("0342 GMT").
 fn zoned(input: &Input, c: &Claim) -> bool {
-    input
-        .claims
-        .iter()
-        .any(|t| t.sentence == c.sentence && matches!(&t.value, ClaimValue::Time(x) if x.offset.is_some()))
+    input.claims_of(c.sentence).iter().any(|t| matches!(&t.value, ClaimValue::Time(x) if x.offset.is_some()))
 }

@@ -230,7 +230,7 @@ pub(super) fn compare(
 /// Whether an entity claim is the only one of its kind in its sentence.
 fn alone(input: &Input, c: &Claim) -> bool {
     let kind = c.value.kind();
-    !input.claims.iter().any(|d| d.id != c.id && d.sentence == c.sentence && d.value.kind() == kind)
+    !input.claims_of(c.sentence).iter().any(|d| d.id != c.id && d.value.kind() == kind)
 }
 
 #[cfg(test)]

@@ -322,16 +322,26 @@ pub struct Input<'a> {
     pub quantities: &'a crate::extract::quantities::QuantityReader,
     /// Which place lies in which.
     pub gazetteer: &'a crate::extract::entities::Gazetteer,
+    /// The quotation comparer, compiled once with the checker.
+    pub quotes: &'a quotes::Comparer,
     /// The independent group of each document ([`crate::sources::independent_groups`]).
     pub groups: &'a [usize],
 }
 
+impl Input<'_> {
+    /// The claims of one sentence: claims come ordered by sentence (see
+    /// [`crate::extract::extract`]), so this is a binary search, not a scan.
+    pub fn claims_of(&self, sentence: usize) -> &[Claim] {
+        let start = self.claims.partition_point(|c| c.sentence < sentence);
+        let end = self.claims.partition_point(|c| c.sentence <= sentence);
+        &self.claims[start..end]
+    }
+}
+
 /// Compares the claims of every aligned pair of sentences.
 pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); input.sentences.len()];
-    for c in input.claims {
-        by_sentence[c.sentence].push(c.id);
-    }
+    debug_assert!(input.claims.windows(2).all(|w| w[0].sentence <= w[1].sentence), "claims ordered by sentence");
+    let ids = |sentence: usize| input.claims_of(sentence).iter().map(|c| c.id);
     let mut findings = Vec::new();
     let mut tally = Tally::default();
     let mut compared = std::collections::HashSet::new();
@@ -339,8 +349,8 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     // finding.
     let mut agreements: Vec<(usize, usize)> = Vec::new();
     for pair in &input.alignment.pairs {
-        for &a in &by_sentence[pair.a] {
-            for &b in &by_sentence[pair.b] {
+        for a in ids(pair.a) {
+            for b in ids(pair.b) {
                 let key = (a.min(b), a.max(b));
                 let (a, b) = (&input.claims[a], &input.claims[b]);
                 let agreed = tally.agree;

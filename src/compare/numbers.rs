@@ -17,7 +17,9 @@ enum Outcome {
 }
 
 /// Compares two claims of one of this file's kinds about the same subject,
-/// and records the outcome.
+/// and records the outcome. Returns whether it judged them (agreement or
+/// finding), so that a pair it could not judge in aligned sentences may
+/// still be paired by head.
 ///
 /// With `by_head`, the claims come from sentences that did not align, paired
 /// because each is its report's only claim of this kind about one head
@@ -191,9 +193,8 @@ fn cardinals_comparable(x: &NumberClaim, y: &NumberClaim) -> bool {
 /// sentence.
 fn alone(input: &Input, c: &Claim) -> bool {
     let ClaimValue::Number(n) = &c.value else { return true };
-    !input.claims.iter().any(|d| {
+    !input.claims_of(c.sentence).iter().any(|d| {
         d.id != c.id
-            && d.sentence == c.sentence
             && matches!(&d.value, ClaimValue::Number(m) if m.kind == n.kind && m.unit == n.unit && m.counted == n.counted)
     })
 }
@@ -241,9 +242,8 @@ fn ordinal_event(a: &Claim, b: &Claim, lexicon: &crate::terms::Lexicon) -> Event
 pub(super) fn same_occasion(input: &Input, align_score: f32, a: &Claim, b: &Claim) -> bool {
     let dates = |c: &Claim| -> Vec<crate::calendar::PartialDate> {
         input
-            .claims
+            .claims_of(c.sentence)
             .iter()
-            .filter(|d| d.sentence == c.sentence)
             .filter_map(|d| match &d.value {
                 ClaimValue::Date(x) => x.value,
                 _ => None,
@@ -263,9 +263,8 @@ pub(super) fn same_occasion(input: &Input, align_score: f32, a: &Claim, b: &Clai
 fn near_occasion(input: &Input, a: &Claim, b: &Claim) -> bool {
     let ranges = |c: &Claim| -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
         input
-            .claims
+            .claims_of(c.sentence)
             .iter()
-            .filter(|d| d.sentence == c.sentence)
             .filter_map(|d| match &d.value {
                 ClaimValue::Date(x) => x.value.and_then(|v| v.range()),
                 _ => None,
@@ -285,7 +284,7 @@ fn near_occasion(input: &Input, a: &Claim, b: &Claim) -> bool {
 
 /// Whether a claim's sentence gives no date.
 fn undated(input: &Input, c: &Claim) -> bool {
-    !input.claims.iter().any(|d| d.sentence == c.sentence && matches!(d.value, ClaimValue::Date(_)))
+    !input.claims_of(c.sentence).iter().any(|d| matches!(d.value, ClaimValue::Date(_)))
 }
 
 /// Clock times compare when both are clock times and their zones can be

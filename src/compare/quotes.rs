@@ -936,7 +936,7 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
             _ => None,
         })
         .collect();
-    let comparer = Comparer::new(input.rules);
+    let comparer = input.quotes;
     let expand = expander(&input.rules.aliases);
     let speakers = Speakers::new(input.rules);
     for (i, &(a, qa)) in quotes.iter().enumerate() {

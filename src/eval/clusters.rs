@@ -59,9 +59,6 @@ pub const KINDS: [&str; 11] =
 /// How many conflict labels and traps each kind needs for the acceptance.
 pub const WANTED_PER_KIND: usize = 3;
 
-/// What [`Evaluation::copies`] says while the checker has no copy detection.
-pub const COPIES_NOT_SCORED: &str = "not scored: the checker does not detect copies yet";
-
 // ---------------------------------------------------------------- data
 
 /// A text in a report: a label's side, or a claim of a finding.
@@ -698,15 +695,12 @@ pub fn score_copies(labelled: &[(String, String)], detected: &[(String, String)]
     }
 }
 
-/// The copies the checker found in a run, as `(copy_file, source_file)`
-/// with the files named as in `meta.json`; `None` while it detects none.
-///
-/// The copies the checker found in a cluster, as `(copy, source)` file
-/// names, for [`score_copies`].
-pub fn detected_copies(run: &Run, _cluster: &Cluster) -> Option<Vec<(String, String)>> {
+/// The copies the checker found in a run, as `(copy, source)` file names
+/// as `meta.json` writes them, for [`score_copies`].
+pub fn detected_copies(run: &Run) -> Vec<(String, String)> {
     let name =
         |i: usize| run.documents[i].path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Some(run.copies.iter().map(|c| (name(c.doc), name(c.source))).collect())
+    run.copies.iter().map(|c| (name(c.doc), name(c.source))).collect()
 }
 
 // ---------------------------------------------------------------- running
@@ -722,8 +716,8 @@ pub struct ClusterResult {
     pub flags: Vec<Flag>,
     /// Per flag, the labels it matches.
     pub judgements: Vec<Judgement>,
-    /// The copies detected, when the checker detects copies.
-    pub copies: Option<Vec<(String, String)>>,
+    /// The copies detected.
+    pub copies: Vec<(String, String)>,
     /// Its counts.
     pub counts: Counts,
 }
@@ -774,7 +768,7 @@ pub fn evaluate_cluster(
     let flags = flags(&run, &cluster);
     let judgements = judge(&cluster.labels, &flags);
     let counts = tally.add(&cluster.labels, &flags, &judgements);
-    let copies = detected_copies(&run, &cluster);
+    let copies = detected_copies(&run);
     ClusterResult { findings: run.findings.len(), copies, cluster, flags, judgements, counts }
 }
 
@@ -885,8 +879,8 @@ impl Evaluation {
         self.clusters.iter().map(|c| c.cluster.copies.len()).sum()
     }
 
-    /// Copy detection scored, or `None` while the checker detects no copies.
-    pub fn copies(&self) -> Option<CopyScores> {
+    /// Copy detection scored.
+    pub fn copies(&self) -> CopyScores {
         let qualify =
             |cluster: &str, (copy, source): (&str, &str)| (format!("{cluster}/{copy}"), format!("{cluster}/{source}"));
         let mut labelled = Vec::new();
@@ -894,9 +888,9 @@ impl Evaluation {
         for c in &self.clusters {
             let name = &c.cluster.name;
             labelled.extend(c.cluster.copies.iter().map(|p| qualify(name, (&p.file, &p.source))));
-            detected.extend(c.copies.as_ref()?.iter().map(|(a, b)| qualify(name, (a, b))));
+            detected.extend(c.copies.iter().map(|(a, b)| qualify(name, (a, b))));
         }
-        Some(score_copies(&labelled, &detected))
+        score_copies(&labelled, &detected)
     }
 
     /// Conflict labels no flag matched, by cluster.
@@ -956,8 +950,8 @@ impl Evaluation {
 ///               "trap_false_alarms": 3, "kind_mismatches": 1,
 ///               "precision": 0.67, "recall": 0.6, "f1": 0.63},
 ///   "by_kind": {"date": {…same fields…}, "duration": {…}, …},
-///   "copies": {"labelled": 3, "scores": null,
-///              "note": "not scored: the checker does not detect copies yet"},
+///   "copies": {"labelled": 3, "scores": {"labelled": 3, "detected": 3, "matched": 3,
+///                                        "precision": 1.0, "recall": 1.0, "f1": 1.0}},
 ///   "clusters": [{"name": "sco-summit", "event": "…", "reports": 3, "findings": 5,
 ///                 …the fields of "overall"…}],
 ///   "kind_mismatches": [{"cluster": "…", "kind": "number", "rule": "number-conflict",
@@ -1037,10 +1031,8 @@ pub struct JsonLabelCounts {
 pub struct JsonCopies {
     /// Labelled copies.
     pub labelled: usize,
-    /// The scores, once the checker detects copies.
-    pub scores: Option<CopyScores>,
-    /// Why there are no scores.
-    pub note: Option<&'static str>,
+    /// The scores.
+    pub scores: CopyScores,
 }
 
 /// A cluster in the JSON report.
@@ -1081,7 +1073,6 @@ pub struct JsonErrors<'a> {
 impl Evaluation {
     /// The JSON report; `errors` adds every miss and false alarm.
     pub fn json_report(&self, errors: bool) -> JsonReport<'_> {
-        let copies = self.copies();
         JsonReport {
             schema: SCHEMA,
             dir: self.dir.display().to_string(),
@@ -1099,11 +1090,7 @@ impl Evaluation {
             },
             overall: self.scores(),
             by_kind: self.tally.by_kind.iter().map(|(k, c)| (k.clone(), c.scores())).collect(),
-            copies: JsonCopies {
-                labelled: self.labelled_copies(),
-                scores: copies,
-                note: copies.is_none().then_some(COPIES_NOT_SCORED),
-            },
+            copies: JsonCopies { labelled: self.labelled_copies(), scores: self.copies() },
             clusters: self
                 .clusters
                 .iter()
@@ -1178,8 +1165,7 @@ impl Evaluation {
         )?;
         match (self.labelled_copies(), self.copies()) {
             (0, _) => writeln!(out, "copies: none labelled")?,
-            (n, None) => writeln!(out, "copies: {n} labelled; {COPIES_NOT_SCORED}")?,
-            (n, Some(cs)) => writeln!(
+            (n, cs) => writeln!(
                 out,
                 "copies: {n} labelled, {} detected, {} right; precision {}  recall {}  F1 {}",
                 cs.detected,

@@ -369,7 +369,8 @@ impl Extractor {
     }
 }
 
-/// Extracts the claims of every sentence that is not a repeat.
+/// Extracts the claims of every sentence that is not a repeat, ordered by
+/// sentence and position; a claim's `id` is its index.
 pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (sid, sentence) in sentences.iter().enumerate() {
@@ -542,6 +543,12 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
     }
     extract_entities(docs, sentences, ex, lexicon, &mut claims);
     extract_quotes(docs, sentences, ex, lexicon, &mut claims);
+    // Listed by sentence and position (compare looks claims up by
+    // sentence), numbered in that order.
+    claims.sort_by_key(|c| (c.sentence, c.norm.start, c.norm.end));
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.id = i;
+    }
     claims
 }
 
@@ -648,11 +655,6 @@ fn extract_quotes(
             });
         }
     }
-    // Claims are listed by sentence.
-    claims.sort_by_key(|c| (c.sentence, c.norm.start, c.norm.end));
-    for (i, c) in claims.iter_mut().enumerate() {
-        c.id = i;
-    }
 }
 
 /// The head of a claim: see [`Claim::head`].
@@ -672,12 +674,9 @@ fn head_of(
     match value {
         ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => noun_after(text, at.end, lexicon),
         // "people" alone could be anyone; "people" who were killed are one
-        // count.
-        // An amount without a counted noun is named by its unit and verb
-        // ("sought Rs 2,000 crore").
-        // An amount without a counted noun is named by its unit, the word
-        // before it and its verb ("Revenue rose 8%" is not "volumes rose 3
-        // percent").
+        // count. An amount without a counted noun is named by its unit, the
+        // word before it and its verb ("Revenue rose 8%" is not "volumes
+        // rose 3 percent").
         ClaimValue::Number(n) => {
             let verb = verb().or_else(|| predicate.map(|p| p.lemma.clone()));
             let verb = verb.map(|v| lexicon.terms(&v, &[]).first().map_or(v.clone(), |t| t.key.clone()));
