@@ -720,6 +720,9 @@ pub struct ClusterResult {
     pub copies: Vec<(String, String)>,
     /// Its counts.
     pub counts: Counts,
+    /// Per conflict label no flag matched (by label index), what the
+    /// checker saw there: see [`diagnose`].
+    pub diagnoses: Vec<(usize, String)>,
 }
 
 /// A whole evaluation: every cluster, and the figures.
@@ -769,7 +772,62 @@ pub fn evaluate_cluster(
     let judgements = judge(&cluster.labels, &flags);
     let counts = tally.add(&cluster.labels, &flags, &judgements);
     let copies = detected_copies(&run);
-    ClusterResult { findings: run.findings.len(), copies, cluster, flags, judgements, counts }
+    let diagnoses = (0..cluster.labels.len())
+        .filter(|&i| {
+            cluster.labels[i].section == Section::Conflicts && !judgements.iter().any(|j| j.conflicts.contains(&i))
+        })
+        .map(|i| (i, diagnose(&run, &cluster, &cluster.labels[i])))
+        .collect();
+    ClusterResult { findings: run.findings.len(), copies, cluster, flags, judgements, counts, diagnoses }
+}
+
+/// What the checker saw at a missed label, for whoever improves it: the
+/// claims inside each labelled text (kind, value and head) and whether
+/// their sentences were paired, and with what score.
+pub fn diagnose(run: &Run, cluster: &Cluster, label: &Label) -> String {
+    let inside = |place: &Place| -> Vec<&crate::extract::Claim> {
+        run.claims
+            .iter()
+            .filter(|c| {
+                let doc = &run.documents[c.doc];
+                cluster.reports[doc.index].file == place.file && c.span.overlaps(&place.span())
+            })
+            .collect()
+    };
+    let describe = |claims: &[&crate::extract::Claim]| -> String {
+        if claims.is_empty() {
+            return "no claim".to_string();
+        }
+        let items: Vec<String> = claims
+            .iter()
+            .map(|c| {
+                let doc = &run.documents[c.doc];
+                let text = doc.raw.get(c.span.start..c.span.end).unwrap_or("");
+                let value = c.value.normalised().unwrap_or_default();
+                let head = c.head.as_deref().map(|h| format!(" head={h}")).unwrap_or_default();
+                format!("{} {text:?}={value}{head}", c.value.kind().name())
+            })
+            .collect();
+        items.join(", ")
+    };
+    let sentence_of = |place: &Place| -> Option<usize> {
+        run.sentences.iter().position(|s| {
+            let doc = &run.documents[s.doc];
+            cluster.reports[doc.index].file == place.file && s.span.overlaps(&place.span())
+        })
+    };
+    let (ca, cb) = (inside(&label.a), inside(&label.b));
+    let paired = match (sentence_of(&label.a), sentence_of(&label.b)) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (x.min(y), x.max(y));
+            match run.pairs.iter().find(|p| p.a == x && p.b == y) {
+                Some(p) => format!("sentences paired ({:.2})", p.score),
+                None => "sentences not paired".to_string(),
+            }
+        }
+        _ => "sentence not found".to_string(),
+    };
+    format!("a: {}; b: {}; {paired}", describe(&ca), describe(&cb))
 }
 
 /// Reads every cluster of `dir` and scores the checker on them. The first
@@ -792,6 +850,8 @@ pub struct Missed<'a> {
     /// The label.
     #[serde(flatten)]
     pub label: &'a Label,
+    /// What the checker saw there ([`diagnose`]).
+    pub why: Option<&'a str>,
 }
 
 /// `CLUSTER: MISS KIND "a" path:line:col / "b" path:line:col (note)`.
@@ -899,7 +959,8 @@ impl Evaluation {
         for c in &self.clusters {
             for (i, label) in c.cluster.labels.iter().enumerate() {
                 if label.section == Section::Conflicts && !c.judgements.iter().any(|j| j.conflicts.contains(&i)) {
-                    out.push(Missed { cluster: &c.cluster.name, label });
+                    let why = c.diagnoses.iter().find(|(j, _)| *j == i).map(|(_, why)| why.as_str());
+                    out.push(Missed { cluster: &c.cluster.name, label, why });
                 }
             }
         }
@@ -1245,6 +1306,9 @@ impl Evaluation {
             writeln!(out, "{}:", plural(missed.len(), "missed conflict", "missed conflicts"))?;
             for m in &missed {
                 writeln!(out, "{m}")?;
+                if let Some(why) = &m.why {
+                    writeln!(out, "    saw {why}")?;
+                }
             }
             let false_alarms = self.false_alarms();
             writeln!(out)?;
