@@ -125,6 +125,8 @@ pub struct ListedClaim {
     pub column: usize,
     pub subject: Vec<String>,
     pub predicate: Option<String>,
+    /// What the value measures ("profit", "people/killed").
+    pub head: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -403,13 +403,19 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
 /// ("time", "day") are left out (`generic_heads` in `rules/events.toml`).
 fn by_head(input: &Input) -> Vec<(usize, usize)> {
     use std::collections::BTreeMap;
-    let mut groups: BTreeMap<(ClaimKind, &str), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    type Key<'a> = (ClaimKind, &'a str, Option<&'a str>);
+    let mut groups: BTreeMap<Key, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
     for c in input.claims {
         let Some(head) = c.head.as_deref() else { continue };
-        if input.lexicon.is_generic_head(head) {
+        if input.lexicon.is_generic_head(head) || head == crate::extract::measure::BASELINE {
             continue;
         }
-        groups.entry((c.value.kind(), head)).or_default().entry(c.doc).or_default().push(c.id);
+        // Amounts pair in one unit: "profit" in dollars, not in percent.
+        let unit = match &c.value {
+            crate::extract::ClaimValue::Number(n) => n.unit.as_deref(),
+            _ => None,
+        };
+        groups.entry((c.value.kind(), head, unit)).or_default().entry(c.doc).or_default().push(c.id);
     }
     let mut out = Vec::new();
     for docs in groups.values() {

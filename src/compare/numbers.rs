@@ -42,7 +42,12 @@ pub(super) fn compare(
     }
     // Comparable at all: same unit, same counted thing, same clock.
     let comparable = match (&a.value, &b.value) {
-        (ClaimValue::Number(x), ClaimValue::Number(y)) if x.kind == NumberKind::Cardinal => cardinals_comparable(x, y),
+        (ClaimValue::Number(x), ClaimValue::Number(y)) if x.kind == NumberKind::Cardinal => {
+            // Two amounts that measure one named thing ("profit") compare
+            // whatever word follows them ("$621mn, against").
+            let measured = a.head.is_some() && a.head == b.head && x.unit == y.unit;
+            measured || cardinals_comparable(x, y)
+        }
         (ClaimValue::Number(x), ClaimValue::Number(y)) => x.kind == y.kind,
         (ClaimValue::Duration(x), ClaimValue::Duration(y)) => x.seconds.is_some() && y.seconds.is_some(),
         (ClaimValue::Time(x), ClaimValue::Time(y)) => times_comparable(x, y),
@@ -55,7 +60,14 @@ pub(super) fn compare(
     // occurrence words that keep dates of two meetings apart must not keep
     // their ordinals apart. It is compared only when the rest of its clause
     // names one event.
-    let event = if kind == ClaimKind::Ordinal && by_head {
+    let event = if by_head && kind == ClaimKind::Number {
+        // Paired by what they measure ("net profit", "firefighters"):
+        // the verbs may differ ("rose to", "reported").
+        match event_match(a, b, input.docs, input.lexicon) {
+            EventMatch::Different => EventMatch::Unknown,
+            e => e,
+        }
+    } else if kind == ClaimKind::Ordinal && by_head {
         // Paired by the noun they rank: their verbs may differ ("held the
         // ninth meeting", "the 10th meeting opened"); dates decide below.
         match ordinal_event(a, b, input.lexicon) {
@@ -81,8 +93,17 @@ pub(super) fn compare(
     // Two amounts whose heads differ measure two things ("Revenue rose 8%",
     // "volumes rose 3 percent").
     let heads_differ = matches!((&a.head, &b.head), (Some(x), Some(y)) if x != y);
-    if kind == ClaimKind::Number && (heads_differ || event != EventMatch::Same || !alone(input, a) || !alone(input, b))
+    if kind == ClaimKind::Number
+        && !by_head
+        && (heads_differ || event != EventMatch::Same || !alone(input, a) || !alone(input, b))
     {
+        return false;
+    }
+    // Amounts paired by what they measure must be of this event (not "in
+    // 2015, when more than 400 people died") and share a word besides
+    // the measure ("firefighters ... battling", "net profit ... quarter"):
+    // "48.1 overs" and "their 50 overs" are two innings.
+    if by_head && kind == ClaimKind::Number && (past(input, a) || past(input, b) || !shares_more(input, a, b)) {
         return false;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
@@ -282,6 +303,35 @@ fn near_occasion(input: &Input, a: &Claim, b: &Claim) -> bool {
     })
 }
 
+/// Whether a claim's sentence dates what it tells more than two months
+/// before its report was published: history, not the event reported.
+fn past(input: &Input, c: &Claim) -> bool {
+    let Some(published) = input.docs[c.doc].published else { return false };
+    input.claims_of(c.sentence).iter().any(|d| match &d.value {
+        ClaimValue::Date(x) => {
+            x.value.and_then(|v| v.range()).is_some_and(|(_, end)| (published - end).num_days() > 62)
+        }
+        _ => false,
+    })
+}
+
+/// Whether two claims' sentences share a term other than their head (the
+/// terms of a sentence are those of its claims' clauses).
+fn shares_more(input: &Input, a: &Claim, b: &Claim) -> bool {
+    let head = a.head.as_deref().unwrap_or_default();
+    let measure = head.split('/').next().unwrap_or(head);
+    let skip = |t: &crate::terms::Term| t.key == measure || measure.starts_with(t.key.as_str()) && t.key.len() >= 4;
+    let terms = |c: &Claim| -> Vec<&crate::terms::Term> {
+        let mut out: Vec<&crate::terms::Term> =
+            input.claims_of(c.sentence).iter().flat_map(|d| &d.subject).filter(|t| !skip(t)).collect();
+        out.sort_by_key(|t| t.span.start);
+        out.dedup_by_key(|t| t.span.start);
+        out
+    };
+    let (ta, tb) = (terms(a), terms(b));
+    ta.iter().any(|x| tb.iter().any(|y| super::same_term(x, y).is_some()))
+}
+
 /// Whether a claim's sentence gives no date.
 fn undated(input: &Input, c: &Claim) -> bool {
     !input.claims_of(c.sentence).iter().any(|d| matches!(d.value, ClaimValue::Date(_)))
@@ -411,6 +461,47 @@ mod tests {
             "2025-12-05",
         );
         assert_eq!(rules_of(&run), vec!["number-conflict"]);
+    }
+
+    #[test]
+    fn amounts_pair_by_what_they_measure() {
+        // Different verbs, different sentence shapes: both measure profit.
+        assert_rule(
+            "Nordhavn Line said on Thursday that net profit rose to $612 million in the third quarter.",
+            "The Copenhagen-listed company reported third-quarter net profit of $621mn, against $488mn.",
+            "number-conflict",
+        );
+        // "More than 500" is not what a reporter writes for 900.
+        assert_rule(
+            "Police have seized more than 3,400 firearms since the pact took effect in January.",
+            "Police said officers had seized more than 4,300 firearms since January.",
+            "number-conflict",
+        );
+        assert_agree(
+            "More than 40 firefighters were battling the blaze near the Karoo bridge on Monday.",
+            "Some 43 firefighters battled the blaze near the Karoo bridge on Monday.",
+        );
+    }
+
+    #[test]
+    fn amounts_of_other_occasions_and_baselines_are_not_paired() {
+        // History: another flood, another toll.
+        let run = check(
+            "Seven people have died in rain-related incidents in Chennai this week.",
+            "Chennai was hit by floods in 2015, when more than 400 people died in Tamil Nadu.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        // A baseline and a part of a sum.
+        let run = check(
+            "Net profit of the Nordhavn group rose to $612 million from $488 million a year earlier.",
+            "Nordhavn group net profit was $612 million in the quarter, against $500 million expected.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        let run = check(
+            "All 21 crew of the bulk carrier were airlifted to safety by helicopter.",
+            "The crew of 19 Filipinos and two Indians of the bulk carrier were airlifted by helicopter.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod measure;
 pub mod numbers;
 pub mod polarity;
 pub mod quantities;
@@ -323,6 +324,7 @@ pub struct Extractor {
     numbers: NumberFinder,
     times: times::TimeFinder,
     quantities: quantities::QuantityReader,
+    measure: measure::MeasureReader,
     polarity: polarity::PolarityFinder,
     quotes: quotes::QuoteFinder,
     entities: entities::EntityFinder,
@@ -337,6 +339,7 @@ impl Extractor {
             numbers: NumberFinder::new(&rules.numbers).map_err(|m| bad("numbers.toml", m))?,
             times: times::TimeFinder::new(&rules.timex).map_err(|m| bad("timex.toml", m))?,
             quantities: quantities::QuantityReader::new(&rules.quantities).map_err(|m| bad("quantities.toml", m))?,
+            measure: measure::MeasureReader::new(&rules.quantities.measure).map_err(|m| bad("quantities.toml", m))?,
             polarity: polarity::PolarityFinder::new(&rules.polarity).map_err(|m| bad("polarity.toml", m))?,
             quotes: quotes::QuoteFinder::new(rules).map_err(|m| bad("quotes.toml", m))?,
             entities: entities::EntityFinder::new(rules)?,
@@ -524,7 +527,20 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             let before = subject.iter().rfind(|t| {
                 t.span.end <= at && t.span.start >= clause.start + sentence.norm.start && Some(t.span) != verb_at
             });
-            let head = head_of(&value, text, local, predicate.as_ref(), before.map(|t| t.key.as_str()), lexicon);
+            let head = match &value {
+                ClaimValue::Number(n) if n.kind == NumberKind::Cardinal => ex
+                    .measure
+                    .measure(text, local, n.counted.as_deref(), n.unit.as_deref(), |w| lexicon.is_stopword(w))
+                    // A counted word that names nothing ("61 for 3 after")
+                    // leaves the amount without a head.
+                    .or_else(|| {
+                        let before = before.map(|t| t.key.as_str());
+                        n.counted
+                            .is_none()
+                            .then(|| head_of(&value, text, local, predicate.as_ref(), before, lexicon))?
+                    }),
+                _ => head_of(&value, text, local, predicate.as_ref(), before.map(|t| t.key.as_str()), lexicon),
+            };
             let norm = local.shift(sentence.norm.start);
             claims.push(Claim {
                 id: claims.len(),

@@ -52,6 +52,9 @@ pub struct QuantityRules {
     /// not a total to compare.
     #[serde(default)]
     pub increments: Vec<String>,
+    /// What an amount measures ([`super::measure`]).
+    #[serde(default)]
+    pub measure: super::measure::MeasureRules,
 }
 
 /// One currency of [`QuantityRules`].
@@ -188,6 +191,32 @@ fn word_spans(s: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The scale word's factor in a number written with one ("2.3 billion"
+/// is 1e9), or 1.
+fn scale_of(written: &str, value: f64) -> f64 {
+    let digits: String = written.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+    match digits.replace(',', "").parse::<f64>() {
+        Ok(d) if d > 0.0 && value / d >= 1000.0 => (value / d).round(),
+        _ => 1.0,
+    }
+}
+
+/// How far above `v` the next round figure a reporter would write lies:
+/// the place of its last significant digit, and at least half its order of
+/// magnitude (40 → 10, 500 → 100, 3,400 → 500, 12 → 5, 1.5 → 0.5).
+pub fn round_step(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        return f64::INFINITY;
+    }
+    let magnitude = 10f64.powf(v.log10().floor());
+    let mut place = magnitude;
+    // The smallest power of ten that divides v (within rounding).
+    while place > 1e-6 && ((v / place) - (v / place).round()).abs() > 1e-9 {
+        place /= 10.0;
+    }
+    place.max(magnitude / 2.0)
+}
+
 /// A plural noun made singular, for comparing what two numbers count.
 fn singular(w: &str) -> String {
     if let Some(stem) = w.strip_suffix("ies") {
@@ -270,18 +299,32 @@ impl QuantityReader {
             let before = first >= k && lower[first - k..first] == phrase[..];
             let inside = lower.len() >= first + k && lower[first..first + k] == phrase[..];
             if before || inside {
-                let v = low;
-                let (low, high) = match kind {
-                    Approx::About => (v * (1.0 - self.about_share), high * (1.0 + self.about_share)),
-                    Approx::Nearly => (v * (1.0 - self.nearly_share), high),
-                    Approx::More | Approx::AtLeast => (v, f64::INFINITY),
-                    Approx::Less | Approx::AtMost => (0.0, high),
-                    _ => (low, high),
-                };
+                let (low, high) = self.widen(*kind, low, high);
                 return (low, high, *kind);
             }
         }
         (low, high, Approx::Exact)
+    }
+
+    /// The values an amount from `low` to `high` allows when hedged so.
+    fn widen(&self, kind: Approx, low: f64, high: f64) -> (f64, f64) {
+        let v = low;
+        match kind {
+            // "About a dozen" allows 11: a small whole number said
+            // "about" is off by one at least.
+            Approx::About if v.fract() == 0.0 && v * self.about_share < 1.0 && v < 20.0 => {
+                ((v - 1.0).max(0.0), high + 1.0)
+            }
+            Approx::About => (v * (1.0 - self.about_share), high * (1.0 + self.about_share)),
+            Approx::Nearly => (v * (1.0 - self.nearly_share), high),
+            // "More than 500" is what a reporter writes for 500 to 600, not
+            // for 900: past the next round figure they would have written
+            // that.
+            Approx::More => (v, v + round_step(v)),
+            Approx::AtLeast => (v, f64::INFINITY),
+            Approx::Less | Approx::AtMost => (0.0, high),
+            _ => (low, high),
+        }
     }
 
     /// Reads every cardinal of `numbers` in sentence `s`, joins ranges, and
@@ -312,6 +355,12 @@ impl QuantityReader {
                 if (gap == "-" || gap == "to") && next.value > n.value && n.unit == next.unit {
                     span = Span::new(span.start, next.span.end);
                     high = rounding(s, next).1;
+                    // "$1.9-2.3 billion": the scale of the second end is the
+                    // first's too.
+                    let scale = scale_of(next.span.of(s), next.value);
+                    if scale > 1.0 && n.value * scale < next.value * 10.0 && n.value < next.value / scale * 10.0 {
+                        low *= scale;
+                    }
                     approx = Approx::Range;
                     unit = unit.or(next.unit.clone());
                     skip_next = true;
@@ -363,17 +412,10 @@ impl QuantityReader {
                 if before_start >= k
                     && lower[before_start - k..before_start].iter().map(|w| norm(w)).eq(phrase.iter().cloned())
                 {
-                    let v = n.value;
+                    let (l, h) = self.widen(*kind, n.value, n.value);
                     (low, high) = match kind {
-                        Approx::About => {
-                            (low.min(v * (1.0 - self.about_share)), high.max(v * (1.0 + self.about_share)))
-                        }
-                        Approx::Nearly => (low.min(v * (1.0 - self.nearly_share)), high),
-                        Approx::More => (v, f64::INFINITY),
-                        Approx::AtLeast => (v, f64::INFINITY),
-                        Approx::Less => (0.0, v),
-                        Approx::AtMost => (0.0, v),
-                        _ => (low, high),
+                        Approx::About | Approx::Nearly => (low.min(l), high.max(h)),
+                        _ => (l, h),
                     };
                     approx = *kind;
                     span = Span::new(words[before_start - k].0, span.end);
@@ -494,9 +536,21 @@ mod tests {
     }
 
     #[test]
+    fn a_range_shares_its_scale() {
+        let (text, low, high, _, _) = one("It expects $1.9-2.3 billion this year.");
+        assert_eq!(text, "$1.9-2.3 billion");
+        assert!((1.8e9..1.95e9).contains(&low) && (2.3e9..2.4e9).contains(&high), "{low} {high}");
+    }
+
+    #[test]
     fn approximations_are_intervals() {
         let (text, low, high, _, counted) = one("They counted more than 40 bodies.");
-        assert_eq!((text.as_str(), low, high, counted.as_deref()), ("more than 40", 40.0, f64::INFINITY, Some("body")));
+        assert_eq!((text.as_str(), low, high, counted.as_deref()), ("more than 40", 40.0, 50.0, Some("body")));
+        // Up to the next round figure a reporter would have written.
+        let (_, low, high, _, _) = one("Police seized more than 3,400 firearms.");
+        assert_eq!((low, high), (3400.0, 3900.0));
+        let (_, low, high, _, _) = one("Police seized at least 3,400 firearms.");
+        assert_eq!((low, high), (3400.0, f64::INFINITY));
         let (text, low, high, _, _) = one("He said about 100 people came.");
         assert_eq!(text, "about 100");
         assert!(low <= 98.0 && high >= 102.0);

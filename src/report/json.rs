@@ -14,7 +14,8 @@
 //!                  "credits": [{"text", "agencies", "start","end","line","column"}]}],
 //!   "claims": [{"doc", "kind" ("date"|"number"|"ordinal"), "text", "value", "precision",
 //!               "start", "end", "line", "column", "subject": [words of its clause],
-//!               "predicate": the verb or event noun it belongs to, or null}],
+//!               "predicate": the verb or event noun it belongs to, or null,
+//!               "head": what the value measures ("profit", "people/killed"), or null}],
 //!   "findings": [{"id", "kind", "rule", "severity", "verdict", "confidence",
 //!                 "subject", "message", "reason", "scope",
 //!                 "claims": [{"doc", "path", "text", "value", "precision", "anchor",
@@ -169,6 +170,7 @@ struct ListedClaim<'a> {
     column: usize,
     subject: Vec<&'a str>,
     predicate: Option<&'a str>,
+    head: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -316,6 +318,7 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
                 column: at.column,
                 subject: c.subject.iter().map(|t| t.span.of(&doc.norm.text)).collect(),
                 predicate: c.predicate.as_ref().map(|p| p.span.of(&doc.norm.text)),
+                head: c.head.as_deref(),
             }
         })
         .collect();

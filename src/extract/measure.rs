@@ -1,0 +1,361 @@
+//! What an amount measures, read from the words around it, so that reports
+//! of one event can be paired by it even when their sentences do not align:
+//! "net profit of $621mn" and "Net profit rose to $612 million" both
+//! measure *profit*; "a depth of 35 kilometers" and "at a depth of 53 km"
+//! both measure *depth*; "460 firefighters" and "More than 500
+//! firefighters" both count *firefighters*.
+//!
+//! The reading, in order (the first that answers wins):
+//! 1. a baseline ("from $488 million", "against $488mn", "than 40") measures
+//!    the quantity of another time, not the one reported: [`BASELINE`];
+//! 2. what the number counts, the last noun of the phrase after it ("1,284
+//!    votes", "74% excess rainfall");
+//! 3. the noun whose amount it is: "<noun> of N" ("a majority of 1,284");
+//! 4. the subject of a verb of level or change right before it: "<noun>
+//!    rose to N" ("Net profit rose to $612 million").
+//!
+//! A count of people says little by its noun alone ("12 people killed",
+//! "15 people injured"), so the fate of the clause ("killed", "injured",
+//! "evacuated") is added when one is written: `people/killed`. Word lists
+//! are in `rules/quantities.toml` (`[measure]`).
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::normalize::fold_words as norm;
+use crate::span::Span;
+
+/// The head of an amount that is a baseline for another ("from $488
+/// million"): never paired by head, and never the same as a measured one.
+pub const BASELINE: &str = "(baseline)";
+
+/// The `[measure]` section of `rules/quantities.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureRules {
+    /// Verbs of level or change whose subject is what the amount after them
+    /// measures ("profit rose to", "turnout stood at").
+    #[serde(default)]
+    pub level_verbs: Vec<String>,
+    /// Words right before an amount that make it a baseline of comparison.
+    #[serde(default)]
+    pub baseline_words: Vec<String>,
+    /// Words that neither name a measure nor end the search for one
+    /// ("net", "annual", "the").
+    #[serde(default)]
+    pub skip: Vec<String>,
+    /// `[fate, words...]`: what happened to people counted; the first word
+    /// names the fate.
+    #[serde(default)]
+    pub fates: Vec<Vec<String>>,
+    /// Counted nouns whose count needs a fate to say what it is.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// `[word, same]`: measure nouns that name one thing ("firearm" and
+    /// "weapon", "walkout" and "strike").
+    #[serde(default)]
+    pub synonyms: Vec<[String; 2]>,
+    /// Words that never name a measure, besides the stopwords ("not",
+    /// "his", "after").
+    #[serde(default)]
+    pub not_nouns: Vec<String>,
+    /// Verbs whose object is an amount that was and is no more
+    /// ("overturned a majority of 9,000").
+    #[serde(default)]
+    pub baseline_verbs: Vec<String>,
+    /// Numbers written as words, for telling a sum ("19 Filipinos and two
+    /// Indians").
+    #[serde(default)]
+    pub small_numbers: Vec<String>,
+}
+
+/// The compiled rules.
+#[derive(Debug, Default)]
+pub struct MeasureReader {
+    level: Vec<String>,
+    baseline: Vec<String>,
+    skip: Vec<String>,
+    fates: HashMap<String, String>,
+    people: Vec<String>,
+    synonyms: HashMap<String, String>,
+    not_nouns: Vec<String>,
+    baseline_verbs: Vec<String>,
+    small_numbers: Vec<String>,
+}
+
+/// A word of a sentence, folded, with its bytes.
+struct Word<'a> {
+    text: &'a str,
+    span: Span,
+}
+
+/// The words of `s`: letters, digits, apostrophes and hyphens; anything
+/// else separates them. Punctuation between words is kept as a stop.
+fn words(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let part = c.is_alphanumeric() || c == '\'' || c == '-';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push(Word { text: &s[st..i], span: Span::new(st, i) });
+                start = None;
+            }
+            _ => {}
+        }
+        if !part && !c.is_whitespace() {
+            out.push(Word { text: &s[i..i + c.len_utf8()], span: Span::new(i, i + c.len_utf8()) });
+        }
+    }
+    if let Some(st) = start {
+        out.push(Word { text: &s[st..], span: Span::new(st, s.len()) });
+    }
+    out
+}
+
+fn is_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// A plural noun made singular.
+fn singular(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() > 2 {
+            return format!("{stem}y");
+        }
+    }
+    for suffix in ["ches", "shes", "sses", "xes"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            return format!("{stem}{}", &suffix[..suffix.len() - 2]);
+        }
+    }
+    match w.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 && !stem.ends_with('s') && !stem.ends_with('u') => stem.to_string(),
+        _ => w.to_string(),
+    }
+}
+
+impl MeasureReader {
+    /// Compiles the rules; the error names the bad entry.
+    pub fn new(r: &MeasureRules) -> Result<MeasureReader, String> {
+        let mut fates = HashMap::new();
+        for group in &r.fates {
+            let Some(name) = group.first() else { return Err("an empty fate group".to_string()) };
+            for w in group {
+                fates.insert(norm(w), norm(name));
+            }
+        }
+        Ok(MeasureReader {
+            level: r.level_verbs.iter().map(|w| norm(w)).collect(),
+            baseline: r.baseline_words.iter().map(|w| norm(w)).collect(),
+            skip: r.skip.iter().map(|w| norm(w)).collect(),
+            fates,
+            people: r.people.iter().map(|w| singular(&norm(w))).collect(),
+            synonyms: r.synonyms.iter().map(|[w, s]| (singular(&norm(w)), singular(&norm(s)))).collect(),
+            not_nouns: r.not_nouns.iter().map(|w| norm(w)).collect(),
+            baseline_verbs: r.baseline_verbs.iter().map(|w| norm(w)).collect(),
+            small_numbers: r.small_numbers.iter().map(|w| norm(w)).collect(),
+        })
+    }
+
+    /// Whether a word can name what is measured: not a function word.
+    fn noun_like(&self, w: &str, stop: &impl Fn(&str) -> bool) -> bool {
+        let f = norm(w);
+        is_word(w) && !stop(&f) && !self.not_nouns.contains(&f) && !self.level.contains(&f)
+    }
+
+    fn noun(&self, w: &str) -> String {
+        let s = singular(&norm(w));
+        self.synonyms.get(&s).cloned().unwrap_or(s)
+    }
+
+    /// What the amount at `at` in the sentence `text` measures, or `None`
+    /// when the words do not say. `counted` is the noun the quantity reader
+    /// found it counts, `unit` its unit; `stop` tells function words.
+    pub fn measure(
+        &self,
+        text: &str,
+        at: Span,
+        counted: Option<&str>,
+        unit: Option<&str>,
+        stop: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let all = words(text);
+        let first = all.iter().position(|w| w.span.end > at.start)?;
+        let after = all.iter().position(|w| w.span.start >= at.end).unwrap_or(all.len());
+        let before: Vec<&Word> = all[..first].iter().rev().collect();
+        let folded = |w: &Word| norm(w.text);
+        // 1. A baseline.
+        if let Some(w) = before.first() {
+            if self.baseline.contains(&folded(w)) {
+                return Some(BASELINE.to_string());
+            }
+        }
+        // A part of a sum ("a crew of 19 Filipinos and two Indians") is not
+        // what the sum's noun measures.
+        let sum_follows = all[after..]
+            .iter()
+            .skip_while(|w| is_word(w.text) && !matches!(folded(w).as_str(), "and" | "plus"))
+            .take(2)
+            .map(&folded)
+            .collect::<Vec<_>>();
+        if sum_follows.len() == 2
+            && matches!(sum_follows[0].as_str(), "and" | "plus")
+            && (sum_follows[1].starts_with(|c: char| c.is_ascii_digit())
+                || self.small_numbers.contains(&sum_follows[1]))
+            && all[after..].iter().take_while(|w| !matches!(folded(w).as_str(), "and" | "plus")).count() <= 2
+        {
+            return None;
+        }
+        // 2. What it counts: the last noun of the phrase after it.
+        if counted.is_some() || unit == Some("percent") {
+            let mut last = None;
+            for w in &all[after..] {
+                let f = folded(w);
+                if !is_word(w.text) || stop(&f) || self.level.contains(&f) || self.not_nouns.contains(&f) {
+                    break;
+                }
+                if last.is_some() && (f.ends_with("ed") || f.ends_with("ing")) {
+                    break;
+                }
+                last = Some(f);
+            }
+            if let Some(noun) = last {
+                let noun = self.noun(&noun);
+                return Some(self.with_fate(noun, at, &all));
+            }
+        }
+        // 3. "<noun> of N".
+        let mut i = 0;
+        while i < before.len() && self.skip.contains(&folded(before[i])) && !stop(&folded(before[i])) {
+            i += 1;
+        }
+        if before.get(i).is_some_and(|w| folded(w) == "of") {
+            if let Some(noun) = before.get(i + 1).filter(|w| self.noun_like(w.text, &stop)) {
+                // "overturned a Labour majority of nearly 9,000": the
+                // amount that was, not the one reported.
+                if before.iter().skip(i + 2).take(3).any(|w| self.baseline_verbs.contains(&folded(w))) {
+                    return Some(BASELINE.to_string());
+                }
+                return Some(self.noun(noun.text));
+            }
+        }
+        // 4. "<noun> rose to N": a verb of level, an optional preposition.
+        let mut j = 0;
+        if before.get(j).is_some_and(|w| matches!(folded(w).as_str(), "to" | "at" | "by" | "of")) {
+            j += 1;
+        }
+        if before.get(j).is_some_and(|w| self.level.contains(&folded(w))) {
+            let mut k = j + 1;
+            if before.get(k).is_some_and(|w| folded(w).ends_with("ly")) {
+                k += 1;
+            }
+            if let Some(noun) = before.get(k).filter(|w| self.noun_like(w.text, &stop)) {
+                return Some(self.noun(noun.text));
+            }
+        }
+        counted
+            .filter(|c| {
+                is_word(c)
+                    && !stop(c)
+                    && !self.not_nouns.contains(&norm(c))
+                    && !c.ends_with("ed")
+                    && !c.ends_with("ing")
+            })
+            .map(|c| self.with_fate(self.noun(c), at, &all))
+    }
+
+    /// `noun`, or `noun/fate` for a count of people whose clause says what
+    /// happened to them (the nearest fate word within six words).
+    fn with_fate(&self, noun: String, at: Span, all: &[Word]) -> String {
+        if !self.people.contains(&noun) {
+            return noun;
+        }
+        let near = all
+            .iter()
+            .filter(|w| w.span.end + 60 >= at.start && w.span.start <= at.end + 60)
+            .filter_map(|w| self.fates.get(&norm(w.text)).map(|f| (w.span.start.abs_diff(at.start), f)))
+            .min_by_key(|(d, _)| *d);
+        match near {
+            Some((_, fate)) => format!("{noun}/{fate}"),
+            None => noun,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader() -> MeasureReader {
+        let r = crate::rules::Rules::built_in().unwrap();
+        MeasureReader::new(&r.quantities.measure).unwrap()
+    }
+
+    fn measure(text: &str, number: &str, counted: Option<&str>, unit: Option<&str>) -> Option<String> {
+        let start = text.find(number).unwrap();
+        let lexicon = crate::terms::Lexicon::new(&crate::rules::Rules::built_in().unwrap());
+        reader().measure(text, Span::new(start, start + number.len()), counted, unit, |w| lexicon.is_stopword(w))
+    }
+
+    #[test]
+    fn the_noun_an_amount_is_of() {
+        assert_eq!(
+            measure("The quake struck at a depth of 35 kilometers.", "35 kilometers", None, Some("km")).as_deref(),
+            Some("depth")
+        );
+        assert_eq!(measure("She won with a majority of 1,284.", "1,284", None, None).as_deref(), Some("majority"));
+        assert_eq!(
+            measure("The company reported net profit of $621mn, against $488mn.", "$621mn", None, Some("USD"))
+                .as_deref(),
+            Some("profit")
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_verb_of_level() {
+        assert_eq!(
+            measure("Net profit rose to $612 million in the quarter.", "$612 million", None, Some("USD")).as_deref(),
+            Some("profit")
+        );
+    }
+
+    #[test]
+    fn a_baseline_is_not_the_amount_reported() {
+        assert_eq!(
+            measure("Net profit rose to $612 million from $488 million.", "$488 million", None, Some("USD")).as_deref(),
+            Some(BASELINE)
+        );
+    }
+
+    #[test]
+    fn what_is_counted_with_the_fate_of_people() {
+        assert_eq!(
+            measure("The city has received 74% excess rainfall since October.", "74%", None, Some("percent"))
+                .as_deref(),
+            Some("rainfall")
+        );
+        assert_eq!(
+            measure("Some 460 firefighters were battling the fire.", "Some 460", Some("firefighter"), None).as_deref(),
+            Some("firefighter")
+        );
+        assert_eq!(
+            measure("Twelve people were killed in the crash.", "Twelve", Some("people"), None).as_deref(),
+            Some("people/killed")
+        );
+        assert_eq!(
+            measure("Fifteen people were injured in the crash.", "Fifteen", Some("people"), None).as_deref(),
+            Some("people/injured")
+        );
+        assert_eq!(measure("Police seized 3,400 firearms.", "3,400", Some("firearm"), None).as_deref(), Some("weapon"));
+        // A part of a sum, and an amount that was.
+        assert_eq!(measure("The crew of 19 Filipinos and two Indians were airlifted.", "19", None, None), None);
+        assert_eq!(
+            measure("Reform has overturned a Labour majority of nearly 9,000 to win.", "nearly 9,000", None, None)
+                .as_deref(),
+            Some(BASELINE)
+        );
+    }
+}
