@@ -394,12 +394,13 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     });
     let mut seen = std::collections::HashSet::new();
     findings.retain(|f| seen.insert(f.id.clone()));
+    one_per_values(input, &mut findings);
     support(input, &agreements, &mut findings);
     (findings, tally)
 }
 
-/// Pairs of claims from two reports with one kind and head, each the only
-/// one of its report: see [`compare`]. Heads too vague to pick one thing
+/// Pairs of claims from two reports with one kind and head (and unit), each
+/// the only value of its report for that head: see [`compare`]. Heads too vague to pick one thing
 /// ("time", "day") are left out (`generic_heads` in `rules/events.toml`).
 fn by_head(input: &Input) -> Vec<(usize, usize)> {
     use std::collections::BTreeMap;
@@ -419,14 +420,61 @@ fn by_head(input: &Input) -> Vec<(usize, usize)> {
     }
     let mut out = Vec::new();
     for docs in groups.values() {
-        let single: Vec<usize> = docs.values().filter(|ids| ids.len() == 1).map(|ids| ids[0]).collect();
+        // A report that gives one value for the head, however many times
+        // (a headline and its lead), pairs by it: each of its claims does.
+        // Not ranks: "the fourth straight quarter" and "the fourth quarter
+        // was traditionally weaker" rank two things.
+        let one_value = |ids: &&Vec<usize>| {
+            let first = &input.claims[ids[0]];
+            ids.len() == 1
+                || first.value.kind() != ClaimKind::Ordinal
+                    && ids.iter().all(|&i| input.claims[i].value.normalised() == first.value.normalised())
+        };
+        let single: Vec<usize> = docs.values().filter(one_value).flatten().copied().collect();
         for (i, &a) in single.iter().enumerate() {
             for &b in &single[i + 1..] {
-                out.push((a, b));
+                if input.claims[a].doc != input.claims[b].doc {
+                    out.push((a, b));
+                }
             }
         }
     }
     out
+}
+
+/// Keeps one finding for each rule and pair of values of two reports: a
+/// headline and its lead that both say "72-hour strike" make one conflict
+/// with the other report's "48-hour walkout", not two. The one kept has its
+/// claims outside headlines if it can, then the highest confidence, then
+/// the first position.
+fn one_per_values(input: &Input, findings: &mut Vec<Finding>) {
+    let headline = |c: usize| {
+        let claim = &input.claims[c];
+        let s = &input.sentences[claim.sentence];
+        let text = s.norm.of(&input.docs[claim.doc].norm.text).trim_end();
+        s.index == 0 && !text.ends_with(['.', '!', '?', '"', '\u{201D}'])
+    };
+    type Values = Vec<(usize, Option<String>)>;
+    let key = |f: &Finding| -> Values {
+        f.claims.iter().map(|&c| (input.claims[c].doc, input.claims[c].value.normalised())).collect()
+    };
+    let rank = |f: &Finding| (f.claims.iter().filter(|&&c| headline(c)).count(), -(f.confidence * 100.0) as i32);
+    let mut best: std::collections::HashMap<(&str, Values), usize> = std::collections::HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        if f.claims.len() != 2 || f.kind == ClaimKind::Quote {
+            continue;
+        }
+        let slot = best.entry((f.rule, key(f))).or_insert(i);
+        if rank(f) < rank(&findings[*slot]) {
+            *slot = i;
+        }
+    }
+    let keep: std::collections::HashSet<usize> = best.values().copied().collect();
+    let mut i = 0;
+    findings.retain(|f| {
+        i += 1;
+        f.claims.len() != 2 || f.kind == ClaimKind::Quote || keep.contains(&(i - 1))
+    });
 }
 
 /// Counts, for each claim of each finding, the independent reports behind

@@ -60,9 +60,9 @@ pub(super) fn compare(
     // occurrence words that keep dates of two meetings apart must not keep
     // their ordinals apart. It is compared only when the rest of its clause
     // names one event.
-    let event = if by_head && kind == ClaimKind::Number {
-        // Paired by what they measure ("net profit", "firefighters"):
-        // the verbs may differ ("rose to", "reported").
+    let event = if by_head && matches!(kind, ClaimKind::Number | ClaimKind::Duration) {
+        // Paired by what they measure ("net profit", "firefighters", "a
+        // 48-hour walkout"): the verbs may differ ("rose to", "reported").
         match event_match(a, b, input.docs, input.lexicon) {
             EventMatch::Different => EventMatch::Unknown,
             e => e,
@@ -104,6 +104,11 @@ pub(super) fn compare(
     // the measure ("firefighters ... battling", "net profit ... quarter"):
     // "48.1 overs" and "their 50 overs" are two innings.
     if by_head && kind == ClaimKind::Number && (past(input, a) || past(input, b) || !shares_more(input, a, b)) {
+        return false;
+    }
+    // One amount of history ("In 2001, a magnitude 8.4 quake") and one of
+    // the event reported are two things.
+    if kind == ClaimKind::Number && past(input, a) != past(input, b) {
         return false;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
@@ -515,6 +520,19 @@ mod tests {
             "The Karoo bridge in Durban was closed for 48 hours.",
             "The Karoo bridge in Durban was closed for two days.",
         );
+    }
+
+    #[test]
+    fn a_headline_and_its_lead_make_one_finding() {
+        let run = check(
+            "Rail drivers announce 72-hour walkout\n\nTrain drivers on Southern Coast Railway will stage a 72-hour strike from Friday.",
+            "Train drivers at Southern Coast Railway are to stage a 48-hour walkout from Thursday over pay.",
+        );
+        let durations: Vec<_> = run.findings.iter().filter(|f| f.rule == "duration-conflict").collect();
+        assert_eq!(durations.len(), 1, "{:#?}", run.findings);
+        // The lead, not the headline, is the evidence kept.
+        let claim = &run.claims[durations[0].claims[0]];
+        assert_eq!(run.sentences[claim.sentence].index, 1, "{:#?}", run.findings);
     }
 
     #[test]

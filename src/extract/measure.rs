@@ -68,6 +68,9 @@ pub struct MeasureRules {
     /// Indians").
     #[serde(default)]
     pub small_numbers: Vec<String>,
+    /// Nouns ending in -ing, which are not participles ("building").
+    #[serde(default)]
+    pub ing_nouns: Vec<String>,
 }
 
 /// The compiled rules.
@@ -82,6 +85,7 @@ pub struct MeasureReader {
     not_nouns: Vec<String>,
     baseline_verbs: Vec<String>,
     small_numbers: Vec<String>,
+    ing_nouns: Vec<String>,
 }
 
 /// A word of a sentence, folded, with its bytes.
@@ -157,6 +161,7 @@ impl MeasureReader {
             not_nouns: r.not_nouns.iter().map(|w| norm(w)).collect(),
             baseline_verbs: r.baseline_verbs.iter().map(|w| norm(w)).collect(),
             small_numbers: r.small_numbers.iter().map(|w| norm(w)).collect(),
+            ing_nouns: r.ing_nouns.iter().map(|w| norm(w)).collect(),
         })
     }
 
@@ -210,14 +215,17 @@ impl MeasureReader {
             return None;
         }
         // 2. What it counts: the last noun of the phrase after it.
-        if counted.is_some() || unit == Some("percent") {
+        // A compound adjective ("the eight-storey building") qualifies the
+        // noun after it too.
+        let compound = at.of(text).trim_end().rsplit_once('-').is_some_and(|(_, w)| w.starts_with(char::is_alphabetic));
+        if counted.is_some() || unit == Some("percent") || compound {
             let mut last = None;
             for w in &all[after..] {
                 let f = folded(w);
                 if !is_word(w.text) || stop(&f) || self.level.contains(&f) || self.not_nouns.contains(&f) {
                     break;
                 }
-                if last.is_some() && (f.ends_with("ed") || f.ends_with("ing")) {
+                if last.is_some() && (f.ends_with("ed") || f.ends_with("ing") && !self.ing_nouns.contains(&f)) {
                     break;
                 }
                 last = Some(f);
@@ -350,6 +358,16 @@ mod tests {
             Some("people/injured")
         );
         assert_eq!(measure("Police seized 3,400 firearms.", "3,400", Some("firearm"), None).as_deref(), Some("weapon"));
+        assert_eq!(
+            measure(
+                "It started on the third floor of the eight-storey building in Gazipur.",
+                "eight-storey",
+                None,
+                Some("storey")
+            )
+            .as_deref(),
+            Some("building")
+        );
         // A part of a sum, and an amount that was.
         assert_eq!(measure("The crew of 19 Filipinos and two Indians were airlifted.", "19", None, None), None);
         assert_eq!(

@@ -685,7 +685,12 @@ fn head_of(
     let verb = || predicate.filter(|p| !p.light && !p.noun).map(|p| p.lemma.clone());
     // A length of time or a clock time belongs to its verb even when the
     // verb is light ("held for ten months"); vague ones are generic heads.
-    let any_verb = || predicate.filter(|p| !p.noun).map(|p| p.lemma.clone());
+    // As a term key, so that a verb names its event group ("strike").
+    let any_verb = || {
+        predicate
+            .filter(|p| !p.noun)
+            .map(|p| lexicon.terms(&p.lemma, &[]).first().map_or(p.lemma.clone(), |t| t.key.clone()))
+    };
     let written = at.of(text);
     match value {
         ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => noun_after(text, at.end, lexicon),
