@@ -296,6 +296,16 @@ impl Lexicon {
         p.groups.iter().any(|g| self.statements.contains(g))
     }
 
+    /// Whether any word of `text` belongs to the event group `group` of
+    /// `rules/events.toml`, by its lemma ("began" is in `begin`).
+    pub fn mentions_group(&self, text: &str, group: &str) -> bool {
+        tokenize(text).into_iter().filter(|t| t.word).any(|t| {
+            let k = key(t.text);
+            let lemma = self.irregular.get(&k).map_or(k.as_str(), String::as_str);
+            [lemma, stem(lemma)].iter().any(|w| self.groups.get(*w).is_some_and(|g| g.iter().any(|n| n == group)))
+        })
+    }
+
     /// Whether `word` is a relative pronoun.
     pub fn is_relative(&self, word: &str) -> bool {
         self.relative.contains(&key(word))

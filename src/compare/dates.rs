@@ -16,11 +16,17 @@ fn certainty(d: &DateClaim) -> f32 {
 
 /// Compares two claims if both are resolved dates of the same anchor about
 /// the same subject, and records the outcome.
+///
+/// With `by_event`, the claims come from sentences that did not align,
+/// paired because their predicates name one kind of event and each is its
+/// report's only date of it ([`super::by_event`]); the event stands in for
+/// the shared subject.
 pub(super) fn compare(
     input: &Input,
     align_score: f32,
     a: &Claim,
     b: &Claim,
+    by_event: bool,
     findings: &mut Vec<Finding>,
     tally: &mut Tally,
 ) {
@@ -33,9 +39,27 @@ pub(super) fn compare(
     if event == EventMatch::Different {
         return;
     }
+    // "said on Wednesday he would step down" dates the saying; "hands over
+    // in July" the handing over.
+    let statement = |c: &Claim| c.predicate.as_ref().is_some_and(|p| input.lexicon.is_statement(p));
+    if statement(a) != statement(b) {
+        return;
+    }
+    // "Rain began lashing the city on Wednesday" dates the start; "rain
+    // lashed Chennai for a second day on Friday" a day of it.
+    let begins = |c: &Claim| input.lexicon.mentions_group(c.clause.of(&input.docs[c.doc].norm.text), "begin");
+    if begins(a) != begins(b) {
+        return;
+    }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
     let named = event == EventMatch::Same && one_event(a, b, input.lexicon);
-    let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
+    let subject = if by_event {
+        let p = a.predicate.as_ref().map_or("", |p| p.span.of(&doc_a.norm.text));
+        super::SharedSubject { label: p.to_string(), score: 0.5 }
+    } else {
+        let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else { return };
+        subject
+    };
     // A day range compares by its days ("December 8-10" holds December 9).
     let relation = match (da.days.or(va.range()), db.days.or(vb.range())) {
         (Some(ra), Some(rb)) if da.days.is_some() || db.days.is_some() => relate_days(ra, rb),

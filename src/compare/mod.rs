@@ -354,7 +354,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
                 let key = (a.min(b), a.max(b));
                 let (a, b) = (&input.claims[a], &input.claims[b]);
                 let agreed = tally.agree;
-                dates::compare(input, pair.score, a, b, &mut findings, &mut tally);
+                dates::compare(input, pair.score, a, b, false, &mut findings, &mut tally);
                 // A pair the aligned pass could not judge may still be
                 // judged by its head below.
                 if numbers::compare(input, pair.score, a, b, false, &mut findings, &mut tally) {
@@ -381,6 +381,14 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
             if tally.agree > agreed {
                 agreements.push(key);
             }
+        }
+    }
+    // Dates of one kind of event ("the fire broke out on Monday", "started
+    // on Sunday") in sentences that did not align.
+    for (a, b) in by_event(input) {
+        if compared.insert((a.min(b), a.max(b))) {
+            let (a, b) = (&input.claims[a], &input.claims[b]);
+            dates::compare(input, 0.0, a, b, true, &mut findings, &mut tally);
         }
     }
     quotes::pass(input, &mut findings, &mut tally);
@@ -442,11 +450,53 @@ fn by_head(input: &Input) -> Vec<(usize, usize)> {
     out
 }
 
-/// Keeps one finding for each rule and pair of values of two reports: a
-/// headline and its lead that both say "72-hour strike" make one conflict
-/// with the other report's "48-hour walkout", not two. The one kept has its
-/// claims outside headlines if it can, then the highest confidence, then
-/// the first position.
+/// Pairs of date claims from two reports whose predicates name one kind of
+/// event (an event group of `rules/events.toml`: "broke out" and
+/// "started"), each report giving one date for it, whose sentences share a
+/// word besides the predicate ("the fire", "rain"), neither dated more
+/// than two months before its report (history), and neither a statement
+/// ("said on Wednesday").
+fn by_event(input: &Input) -> Vec<(usize, usize)> {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<&str, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    for c in input.claims {
+        let (crate::extract::ClaimValue::Date(d), Some(p)) = (&c.value, &c.predicate) else { continue };
+        if d.value.is_none() || p.light || input.lexicon.is_statement(p) || p.groups.is_empty() {
+            continue;
+        }
+        for g in &p.groups {
+            groups.entry(g.as_str()).or_default().entry(c.doc).or_default().push(c.id);
+        }
+    }
+    let mut out = Vec::new();
+    for docs in groups.values() {
+        let one_value = |ids: &&Vec<usize>| {
+            let first = input.claims[ids[0]].value.normalised();
+            ids.iter().all(|&i| input.claims[i].value.normalised() == first)
+        };
+        let single: Vec<usize> = docs.values().filter(one_value).flatten().copied().collect();
+        for (i, &a) in single.iter().enumerate() {
+            for &b in &single[i + 1..] {
+                let (ca, cb) = (&input.claims[a], &input.claims[b]);
+                if ca.doc != cb.doc
+                    && !numbers::past(input, ca)
+                    && !numbers::past(input, cb)
+                    && numbers::shares_more(input, ca, cb)
+                {
+                    out.push((a, b));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Drops a finding whose claims stand in headlines when another of the same
+/// rule and values of the same reports stands outside them: a headline and
+/// its lead that both say "72-hour strike" make one conflict with the other
+/// report's "48-hour walkout", not two.
 fn one_per_values(input: &Input, findings: &mut Vec<Finding>) {
     let headline = |c: usize| {
         let claim = &input.claims[c];
@@ -458,7 +508,7 @@ fn one_per_values(input: &Input, findings: &mut Vec<Finding>) {
     let key = |f: &Finding| -> Values {
         f.claims.iter().map(|&c| (input.claims[c].doc, input.claims[c].value.normalised())).collect()
     };
-    let rank = |f: &Finding| (f.claims.iter().filter(|&&c| headline(c)).count(), -(f.confidence * 100.0) as i32);
+    let rank = |f: &Finding| f.claims.iter().filter(|&&c| headline(c)).count();
     let mut best: std::collections::HashMap<(&str, Values), usize> = std::collections::HashMap::new();
     for (i, f) in findings.iter().enumerate() {
         if f.claims.len() != 2 || f.kind == ClaimKind::Quote {
@@ -469,11 +519,18 @@ fn one_per_values(input: &Input, findings: &mut Vec<Finding>) {
             *slot = i;
         }
     }
-    let keep: std::collections::HashSet<usize> = best.values().copied().collect();
+    // Every finding as free of headlines as the best stays: two body
+    // sentences that both say it are both evidence.
+    let floor: std::collections::HashMap<(&str, Values), usize> =
+        best.into_iter().map(|(k, i)| (k, rank(&findings[i]))).collect();
+    let keep: Vec<bool> = findings
+        .iter()
+        .map(|f| f.claims.len() != 2 || f.kind == ClaimKind::Quote || floor.get(&(f.rule, key(f))) == Some(&rank(f)))
+        .collect();
     let mut i = 0;
-    findings.retain(|f| {
+    findings.retain(|_| {
         i += 1;
-        f.claims.len() != 2 || f.kind == ClaimKind::Quote || keep.contains(&(i - 1))
+        keep[i - 1]
     });
 }
 
@@ -626,6 +683,31 @@ mod tests {
         let run = check(a, b);
         assert!(run.findings.is_empty(), "{a:?} vs {b:?}: {:?}", run.findings);
         assert_eq!(run.tally, Tally::default(), "{a:?} vs {b:?}");
+    }
+
+    #[test]
+    fn dates_of_one_kind_of_event_pair_across_unaligned_sentences() {
+        // "broke out" and "started" begin one fire.
+        let run = check(
+            "The fire broke out on Monday in a ravine outside the village of Kardiakafti, scorching olive groves \
+             and forcing hundreds of residents to flee as winds fanned the flames overnight.",
+            "It started on Sunday near Kardiakafti.",
+        );
+        assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
+        // The start of the rain and a day of it.
+        let run = check(
+            "Heavy rain lashed Chennai for the second consecutive day on Wednesday, flooding streets.",
+            "Rain began lashing Chennai on Monday evening and intensified overnight.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn the_day_something_was_said_is_not_the_day_it_happens() {
+        assert_not_compared(
+            "Vestkyst Seafood said on Wednesday Chief Executive Lars Aune would step down.",
+            "Lars Aune hands over to Ingrid Haugen at Vestkyst Seafood in July.",
+        );
     }
 
     #[test]

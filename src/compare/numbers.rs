@@ -310,7 +310,7 @@ fn near_occasion(input: &Input, a: &Claim, b: &Claim) -> bool {
 
 /// Whether a claim's sentence dates what it tells more than two months
 /// before its report was published: history, not the event reported.
-fn past(input: &Input, c: &Claim) -> bool {
+pub(super) fn past(input: &Input, c: &Claim) -> bool {
     let Some(published) = input.docs[c.doc].published else { return false };
     input.claims_of(c.sentence).iter().any(|d| match &d.value {
         ClaimValue::Date(x) => {
@@ -322,7 +322,7 @@ fn past(input: &Input, c: &Claim) -> bool {
 
 /// Whether two claims' sentences share a term other than their head (the
 /// terms of a sentence are those of its claims' clauses).
-fn shares_more(input: &Input, a: &Claim, b: &Claim) -> bool {
+pub(super) fn shares_more(input: &Input, a: &Claim, b: &Claim) -> bool {
     let head = a.head.as_deref().unwrap_or_default();
     let measure = head.split('/').next().unwrap_or(head);
     let skip = |t: &crate::terms::Term| t.key == measure || measure.starts_with(t.key.as_str()) && t.key.len() >= 4;
