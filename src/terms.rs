@@ -299,11 +299,23 @@ impl Lexicon {
     /// Whether any word of `text` belongs to the event group `group` of
     /// `rules/events.toml`, by its lemma ("began" is in `begin`).
     pub fn mentions_group(&self, text: &str, group: &str) -> bool {
-        tokenize(text).into_iter().filter(|t| t.word).any(|t| {
+        self.groups_in(text).iter().any(|g| *g == group)
+    }
+
+    /// The event groups of `rules/events.toml` the words of `text` belong
+    /// to, by their lemmas, sorted.
+    pub fn groups_in(&self, text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for t in tokenize(text).into_iter().filter(|t| t.word) {
             let k = key(t.text);
             let lemma = self.irregular.get(&k).map_or(k.as_str(), String::as_str);
-            [lemma, stem(lemma)].iter().any(|w| self.groups.get(*w).is_some_and(|g| g.iter().any(|n| n == group)))
-        })
+            for w in [lemma, stem(lemma)] {
+                out.extend(self.groups.get(w).into_iter().flatten().map(String::as_str));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Whether `word` is a relative pronoun.

@@ -383,12 +383,13 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
             }
         }
     }
-    // Dates of one kind of event ("the fire broke out on Monday", "started
-    // on Sunday") in sentences that did not align.
+    // Dates and clock times of one kind of event ("the fire broke out on
+    // Monday", "started on Sunday") in sentences that did not align.
     for (a, b) in by_event(input) {
         if compared.insert((a.min(b), a.max(b))) {
             let (a, b) = (&input.claims[a], &input.claims[b]);
             dates::compare(input, 0.0, a, b, true, &mut findings, &mut tally);
+            numbers::compare(input, 0.0, a, b, true, &mut findings, &mut tally);
         }
     }
     quotes::pass(input, &mut findings, &mut tally);
@@ -450,23 +451,40 @@ fn by_head(input: &Input) -> Vec<(usize, usize)> {
     out
 }
 
-/// Pairs of date claims from two reports whose predicates name one kind of
-/// event (an event group of `rules/events.toml`: "broke out" and
+/// Pairs of date (or clock time) claims from two reports whose predicates
+/// (for a time without one, its clause) name one kind of event (an event group of `rules/events.toml`: "broke out" and
 /// "started"), each report giving one date for it, whose sentences share a
 /// word besides the predicate ("the fire", "rain"), neither dated more
 /// than two months before its report (history), and neither a statement
 /// ("said on Wednesday"). [`dates::compare`] keeps the start of something
 /// apart from a day of it.
 fn by_event(input: &Input) -> Vec<(usize, usize)> {
+    use crate::extract::ClaimValue;
     use std::collections::BTreeMap;
-    let mut groups: BTreeMap<&str, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(ClaimKind, &str), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
     for c in input.claims {
-        let (crate::extract::ClaimValue::Date(d), Some(p)) = (&c.value, &c.predicate) else { continue };
-        if d.value.is_none() || p.light || input.lexicon.is_statement(p) || p.groups.is_empty() {
+        let p = c.predicate.as_ref();
+        if p.is_some_and(|p| input.lexicon.is_statement(p)) {
             continue;
         }
-        for g in &p.groups {
-            groups.entry(g.as_str()).or_default().entry(c.doc).or_default().push(c.id);
+        let kinds: Vec<&str> = match &c.value {
+            ClaimValue::Date(d) if d.value.is_some() => match p {
+                Some(p) if !p.light => p.groups.iter().map(String::as_str).collect(),
+                _ => continue,
+            },
+            // A clock time often has no verb of its own ("polls closing at
+            // 8pm"): the events its clause names.
+            ClaimValue::Time(t) if t.minutes.is_some() => {
+                let mut g = input.lexicon.groups_in(c.clause.of(&input.docs[c.doc].norm.text));
+                g.extend(p.filter(|p| !p.light).into_iter().flat_map(|p| p.groups.iter().map(String::as_str)));
+                g.sort_unstable();
+                g.dedup();
+                g
+            }
+            _ => continue,
+        };
+        for g in kinds {
+            groups.entry((c.value.kind(), g)).or_default().entry(c.doc).or_default().push(c.id);
         }
     }
     let mut out = Vec::new();

@@ -60,9 +60,10 @@ pub(super) fn compare(
     // occurrence words that keep dates of two meetings apart must not keep
     // their ordinals apart. It is compared only when the rest of its clause
     // names one event.
-    let event = if by_head && matches!(kind, ClaimKind::Number | ClaimKind::Duration) {
+    let event = if by_head && matches!(kind, ClaimKind::Number | ClaimKind::Duration | ClaimKind::Time) {
         // Paired by what they measure ("net profit", "firefighters", "a
-        // 48-hour walkout"): the verbs may differ ("rose to", "reported").
+        // 48-hour walkout") or the event they time ("the truce began at"):
+        // the verbs may differ ("rose to", "reported").
         match event_match(a, b, input.docs, input.lexicon) {
             EventMatch::Different => EventMatch::Unknown,
             e => e,
@@ -119,7 +120,8 @@ pub(super) fn compare(
         if kind == ClaimKind::Ordinal && !near_occasion(input, a, b) && !undated_event {
             return false;
         }
-        let head = a.head.as_deref().unwrap_or_default();
+        let predicate = a.predicate.as_ref().map(|p| p.lemma.as_str());
+        let head = a.head.as_deref().or(predicate).unwrap_or_default();
         let label = head.strip_prefix("event:").unwrap_or(head).to_string();
         super::SharedSubject { label, score: 0.5 }
     } else {
@@ -556,6 +558,16 @@ mod tests {
             "The Soyuz rocket carrying the Indian crew lifted off from Baikonur shortly after 9 a.m.",
             "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 9:05 a.m.",
         );
+    }
+
+    #[test]
+    fn clock_times_of_one_event_pair_by_the_event() {
+        let run = check(
+            "Turnout in the Cluj-Napoca by-election was under 40 per cent, with polls closing at 8pm, \
+             reflecting what observers described as a lacklustre campaign.",
+            "Polls in Cluj-Napoca closed at 9 p.m. local time.",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
     }
 
     #[test]
