@@ -299,7 +299,7 @@ impl Lexicon {
     /// Whether any word of `text` belongs to the event group `group` of
     /// `rules/events.toml`, by its lemma ("began" is in `begin`).
     pub fn mentions_group(&self, text: &str, group: &str) -> bool {
-        self.groups_in(text).iter().any(|g| *g == group)
+        self.groups_in(text).contains(&group)
     }
 
     /// The event groups of `rules/events.toml` the words of `text` belong
