@@ -115,9 +115,13 @@ pub(super) fn compare(
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
     let subject = if by_head {
         // A rank paired by its noun alone ("the fourth edition", "the
-        // third edition of the fair two years ago") needs dates that meet.
-        let undated_event = undated(input, a) && undated(input, b) && a.occurrences.len() == b.occurrences.len();
-        if kind == ClaimKind::Ordinal && !near_occasion(input, a, b) && !undated_event {
+        // third edition of the fair two years ago") needs dates that meet,
+        // or one sentence without a date (it speaks of the event reported)
+        // and the other without one or dated near its report.
+        let current = |c: &Claim| undated(input, c) || near_occasion(input, c, c);
+        let one_occasion =
+            near_occasion(input, a, b) || undated(input, a) && current(b) || undated(input, b) && current(a);
+        if kind == ClaimKind::Ordinal && !one_occasion {
             return false;
         }
         let predicate = a.predicate.as_ref().map(|p| p.lemma.as_str());
@@ -568,6 +572,21 @@ mod tests {
             "Polls in Cluj-Napoca closed at 9 p.m. local time.",
         );
         assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn ranks_pair_by_their_noun_when_one_sentence_is_undated() {
+        let run = check(
+            "The blaze broke out at around 10:30 am on the third floor of the eight-storey building in Gazipur.",
+            "Witnesses said flames were first seen on Monday on the fourth floor, where fabric was stored.",
+        );
+        assert_eq!(rules_of(&run), vec!["ordinal-conflict"], "{:#?}", run.findings);
+        // A rank of another year's event is not this one's.
+        let run = check(
+            "The fair opened its fourth edition on the waterfront in Durban.",
+            "The third edition of the fair, in 2023, drew 40,000 visitors to Durban.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 
     #[test]
