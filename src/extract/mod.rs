@@ -693,7 +693,10 @@ fn head_of(
     };
     let written = at.of(text);
     match value {
-        ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => noun_after(text, at.end, lexicon),
+        // "the third such release"; "The release was the second by the ELN".
+        ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => {
+            noun_after(text, at.end, lexicon).or_else(|| copula_subject(text, at.start, lexicon))
+        }
         // "people" alone could be anyone; "people" who were killed are one
         // count. An amount without a counted noun is named by its unit, the
         // word before it and its verb ("Revenue rose 8%" is not "volumes
@@ -713,13 +716,29 @@ fn head_of(
     }
 }
 
+/// The noun a rank is said of with a copula: "release" in "The release was
+/// the second by the ELN this year".
+fn copula_subject(text: &str, at: usize, lexicon: &Lexicon) -> Option<String> {
+    let before: Vec<&str> = text[..at].split_whitespace().rev().take(3).collect();
+    let copula = |w: &str| matches!(w.to_lowercase().as_str(), "was" | "is" | "were" | "are" | "became" | "becomes");
+    match before.as_slice() {
+        [the, verb, noun, ..] if the.eq_ignore_ascii_case("the") && copula(verb) => {
+            let t = lexicon.terms(noun.trim_matches(|c: char| !c.is_alphanumeric()), &[]);
+            t.first().filter(|t| t.kind == TermKind::Word || t.key.starts_with("event:")).map(|t| t.key.clone())
+        }
+        _ => None,
+    }
+}
+
 /// The last word of the plain noun phrase right after `at` ("major bus
 /// accident" gives "accident"), as a term key; `None` when a name, a
 /// function word or punctuation comes first.
 fn noun_after(text: &str, at: usize, lexicon: &Lexicon) -> Option<String> {
     let rest = &text[at..];
     let mut last: Option<&str> = None;
-    for word in rest.split_whitespace().take(4) {
+    // "the third such release": "such" points back, the noun follows.
+    let words = rest.split_whitespace().skip_while(|w| w.eq_ignore_ascii_case("such"));
+    for word in words.take(4) {
         let w = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\'']);
         // Title case belongs to the phrase too ("the ninth Annual Leaders'
         // Meeting").
