@@ -52,6 +52,10 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
             let identity = same_person(ea, eb);
             let rule = match identity {
                 Identity::Misspelt => "person-misspelt",
+                // "Satellite Director Anitha Ramaswamy" and "Satellite
+                // Director Kavitha Ramaswamy": one holder, the given name
+                // written two ways.
+                Identity::Different if given_name_differs(&people, a, ea, b, eb) => "person-misspelt",
                 // Only roles whose country or organisation both reports
                 // give, or that neither gives while each report names
                 // only its own holder: two "Director"s of two centres are
@@ -89,6 +93,16 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
     }
     for (_, _, (a, ea), (b, eb), rule, identity) in best {
         let reason = match identity {
+            Identity::Different if rule == "person-misspelt" => format!(
+                "{} names the {} {:?} and {} names the {} {:?}: one surname and one title, two given names; one \
+                 of the names is wrong.",
+                where_(input, a),
+                ea.role.as_ref().map(|r| r.key.as_str()).unwrap_or_default(),
+                ea.name,
+                where_(input, b),
+                eb.role.as_ref().map(|r| r.key.as_str()).unwrap_or_default(),
+                eb.name
+            ),
             Identity::Misspelt => format!(
                 "{:?} in {} and {:?} in {} differ by a letter or two: one person, one of the names misspelt.",
                 ea.name,
@@ -152,6 +166,41 @@ fn role_scoped(people: &[(&Claim, &EntityMatch)], a: &Claim, ea: &EntityMatch, b
     };
     let names = |doc: usize, other: &EntityMatch| people.iter().any(|(c, e)| c.doc == doc && e.key == other.key);
     holders(a.doc).len() == 1 && holders(b.doc).len() == 1 && !names(a.doc, eb) && !names(b.doc, ea)
+}
+
+/// Whether two people of two reports are one holder of one role with the
+/// given name written two ways: the same role (not a shared one, not a
+/// former one, no two scopes), the same surname, two given names written in
+/// full that differ and neither of which begins the other ("Anitha" and
+/// "Kavitha"; not "R" and "Ramesh", not "Chris" and "Christopher"), and
+/// neither report naming the other's person.
+fn given_name_differs(
+    people: &[(&Claim, &EntityMatch)],
+    a: &Claim,
+    ea: &EntityMatch,
+    b: &Claim,
+    eb: &EntityMatch,
+) -> bool {
+    let (Some(ra), Some(rb)) = (&ea.role, &eb.role) else { return false };
+    if !same_role(ra, rb) || ra.former || rb.former || ra.shared || rb.shared {
+        return false;
+    }
+    if ra.scope.is_some() && rb.scope.is_some() && ra.scope != rb.scope {
+        return false;
+    }
+    let parts = |e: &EntityMatch| -> Vec<String> { e.name.split_whitespace().map(str::to_lowercase).collect() };
+    let (pa, pb) = (parts(ea), parts(eb));
+    let (Some(sa), Some(sb)) = (pa.last(), pb.last()) else { return false };
+    if pa.len() < 2 || pb.len() < 2 || sa != sb {
+        return false;
+    }
+    let full = |g: &str| g.chars().count() >= 3 && g.chars().all(char::is_alphabetic);
+    let (ga, gb) = (&pa[0], &pb[0]);
+    if !full(ga) || !full(gb) || ga.starts_with(gb.as_str()) || gb.starts_with(ga.as_str()) {
+        return false;
+    }
+    let names = |doc: usize, other: &EntityMatch| people.iter().any(|(c, e)| c.doc == doc && e.key == other.key);
+    !names(a.doc, eb) && !names(b.doc, ea)
 }
 
 /// Places and organisations of one event, in two aligned sentences.
@@ -300,6 +349,27 @@ mod tests {
             "Spokesman Dwi Hartanto said the toll had risen on Monday.",
         );
         assert_eq!(rules_of(&run), vec!["person-misspelt"], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_title_and_surname_with_two_given_names_is_a_warning() {
+        let run = check(
+            "Satellite Director Anitha Ramaswamy said the satellite was healthy on Thursday.",
+            "Satellite Director Kavitha Ramaswamy said the satellite was healthy on Thursday.",
+        );
+        assert_eq!(rules_of(&run), vec!["person-misspelt"], "{:#?}", run.findings);
+        // An initial and a given name may be one person; a report naming
+        // both is telling of two.
+        let run = check(
+            "Director R Sethuraman said the launch went well on Thursday.",
+            "Director Ravi Sethuraman said the launch went well on Thursday.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        let run = check(
+            "Director Anitha Ramaswamy and Director Kavitha Ramaswamy spoke on Thursday.",
+            "Director Kavitha Ramaswamy said the satellite was healthy on Thursday.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 
     #[test]
