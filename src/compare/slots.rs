@@ -52,6 +52,10 @@ struct Filler<'a> {
     /// Whether the occasion is written as the one of the event ("the
     /// count", "his medical").
     definite: bool,
+    /// Names in the words that say what the slot is of ("Russian" in "the
+    /// Russian delegation, led by"): two sets of names that share none tell
+    /// of two things.
+    names: HashSet<String>,
 }
 
 /// A word of the text: lowercase, whether it was capitalised, and where it
@@ -151,6 +155,7 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
         phrase,
         context,
         definite,
+        names: HashSet::new(),
     };
     let mut out = Vec::new();
     let n = before.len();
@@ -194,7 +199,15 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
                 if let Some(g) = w.leading.iter().position(|g| g.contains(key(j - 2))) {
                     let phrase = format!("{} by", key(j - 2));
                     let context = stems(before[..j - 2].iter(), input);
-                    out.push((Slot::Agent(g), filler(phrase, context, true)));
+                    let mut f = filler(phrase, context, true);
+                    f.names = before[..j - 2]
+                        .iter()
+                        .filter(|x| x.cap)
+                        .flat_map(|x| x.key.split('-'))
+                        .filter(|k| !input.lexicon.is_stopword(k))
+                        .map(str::to_string)
+                        .collect();
+                    out.push((Slot::Agent(g), f));
                 }
             }
             if e.kind == EntityKind::Organisation {
@@ -359,7 +372,12 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
                     Slot::Occasion(_) => {
                         a.context.intersection(&b.context).next().is_some() || a.definite && b.definite
                     }
-                    Slot::Agent(_) => a.context.intersection(&b.context).next().is_some(),
+                    Slot::Agent(_) => {
+                        let named_apart = !a.names.is_empty()
+                            && !b.names.is_empty()
+                            && a.names.intersection(&b.names).next().is_none();
+                        a.context.intersection(&b.context).next().is_some() && !named_apart
+                    }
                 };
                 if !tied {
                     continue;
@@ -449,6 +467,16 @@ mod tests {
             "The session was chaired by Deputy Prime Minister Ulugbek Rakhimov and Alexei Ovchinnikov.",
             "The session was chaired by Russian Deputy Prime Minister Alexei Ovchinnikov on Tuesday.",
         );
+        assert!(!rules_of(&run).contains(&"role-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn two_delegations_led_by_two_people_are_no_conflict() {
+        let run = check(
+            "The Russian delegation was led by Alexei Ovchinnikov on Tuesday.",
+            "The Uzbek delegation, led by Ulugbek Rakhimov, arrived on Tuesday.",
+        );
+        assert_eq!(run.claims.iter().filter(|c| c.value.kind() == crate::extract::ClaimKind::Person).count(), 2);
         assert!(!rules_of(&run).contains(&"role-conflict"), "{:#?}", run.findings);
     }
 
