@@ -402,7 +402,8 @@ impl EntityFinder {
                 || all_places.iter().any(|p| p.first <= i && i <= p.last)
                 || orgs.iter().any(|o| o.first <= i && i <= o.last)
         };
-        let shaped = self.people.find_shaped(&s, covered);
+        let place_possessive = |i: usize| s.items[i].poss && all_places.iter().any(|p| p.last == i);
+        let shaped = self.people.find_shaped(&s, covered, place_possessive);
         accepted.extend(shaped.into_iter().map(|hit| Candidate {
             rank: 4,
             first: hit.name.first,
