@@ -38,6 +38,10 @@ enum Slot {
     Candidacy(String),
     /// "<organisation> had <verb> <quantity>": the verb and the quantity.
     Deed(String),
+    /// "the first <noun> were <verb>ed in <place>": the noun.
+    First(String),
+    /// "from <Belgian> side <club>" in a sentence about a transfer.
+    Origin,
 }
 
 /// One entity filling a slot.
@@ -115,6 +119,9 @@ struct SlotWords {
     occasions: HashSet<String>,
     leading: Vec<HashSet<String>>,
     candidacy: HashSet<String>,
+    firsts: HashSet<String>,
+    clubs: HashSet<String>,
+    transfers: HashSet<String>,
 }
 
 impl SlotWords {
@@ -127,6 +134,9 @@ impl SlotWords {
             occasions: set(&r.occasions),
             leading: r.leading_verbs.iter().map(|g| set(g)).collect(),
             candidacy: set(&r.candidacy),
+            firsts: set(&r.firsts),
+            clubs: set(&r.clubs),
+            transfers: set(&r.transfers),
         }
     }
 }
@@ -186,6 +196,18 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
                 let phrase = format!("{occasion} {}", key(j - 1));
                 out.push((Slot::Occasion(occasion), filler(phrase, stems(context.into_iter(), input), definite)));
             }
+            // "the first <noun> [was|were] <verb>ed in <place>".
+            if n >= 4 && key(n - 1) == "in" && key(n - 2).ends_with("ed") {
+                let mut k = n - 3;
+                while k > 0 && matches!(key(k), "was" | "were" | "been" | "had" | "have" | "has") {
+                    k -= 1;
+                }
+                if k >= 1 && !before[k].cap && w.firsts.contains(key(k - 1)) {
+                    let noun = key(k).trim_end_matches('s').to_string();
+                    let phrase = format!("{} {} {} in", key(k - 1), key(k), key(n - 2));
+                    out.push((Slot::First(noun), filler(phrase, HashSet::new(), true)));
+                }
+            }
         }
         EntityKind::Person | EntityKind::Organisation => {
             // "<verb> by [the] [titles] <agent>", not "by A and B".
@@ -211,6 +233,18 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
                 }
             }
             if e.kind == EntityKind::Organisation {
+                // "from <Belgian> [Pro League] side <club>", in a sentence
+                // about a transfer.
+                if n >= 3 && w.clubs.contains(key(n - 1)) {
+                    let mut k = n - 1;
+                    while k > 0 && before[k - 1].cap {
+                        k -= 1;
+                    }
+                    let transfer = before.iter().chain(&after).any(|x| w.transfers.contains(&x.key));
+                    if k < n - 1 && k >= 1 && key(k - 1) == "from" && transfer {
+                        out.push((Slot::Origin, filler("the club he left".to_string(), HashSet::new(), true)));
+                    }
+                }
                 candidacy(input, w, c, after_text, &mut out, &filler);
                 deed(input, c, e, &after, &mut out, &filler);
             }
@@ -368,7 +402,7 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
                     continue;
                 }
                 let tied = match slot {
-                    Slot::Offset(_) | Slot::Candidacy(_) | Slot::Deed(_) => true,
+                    Slot::Offset(_) | Slot::Candidacy(_) | Slot::Deed(_) | Slot::First(_) | Slot::Origin => true,
                     Slot::Occasion(_) => {
                         a.context.intersection(&b.context).next().is_some() || a.definite && b.definite
                     }
@@ -507,6 +541,35 @@ mod tests {
         let run = check(
             pdp,
             "The tribunal dismissed the petition of the PDP and its candidate, Babatunde Akinwale, for lacking in merit. Babatunde Akinwale said he would appeal.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn the_first_cases_in_two_districts_conflict() {
+        let run = check(
+            "The first cases were detected in Nsanje district near the border, the minister said.",
+            "The minister said the first cases were recorded in Chikwawa district in January.",
+        );
+        assert!(rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
+        // Later cases elsewhere are no conflict.
+        let run = check(
+            "The first cases were detected in Nsanje district near the border, the minister said.",
+            "The minister said more cases were recorded in Chikwawa district in January.",
+        );
+        assert!(!rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_player_signed_from_two_clubs_conflicts() {
+        let run = check(
+            "Real Betis completed the signing of striker Tobi Adebanjo from Belgian club KRC Genk on Tuesday.",
+            "Real Betis have completed the signing of Tobi Adebanjo from Belgian side Gent for a fee.",
+        );
+        assert!(rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        let run = check(
+            "Real Betis completed the signing of striker Tobi Adebanjo from Belgian club KRC Genk on Tuesday.",
+            "Adebanjo has completed his move from Belgian Pro League side Genk to Real Betis.",
         );
         assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
     }

@@ -141,6 +141,11 @@ pub struct EntityFinder {
     /// place even when the gazetteer does not know it.
     bearings: HashSet<String>,
     occasions: HashSet<String>,
+    /// "first" and the like, and the words before a club's name: a
+    /// capitalised name after "the first <noun> was <verb>ed in" is a place,
+    /// after "<Belgian> side" a club.
+    firsts: HashSet<String>,
+    clubs: HashSet<String>,
 }
 
 /// A match before overlaps are settled.
@@ -209,7 +214,18 @@ impl EntityFinder {
         free.extend(calendar);
         let slots = &rules.places.slots;
         let (bearings, occasions) = (keys(&slots.bearings), keys(&slots.occasions));
-        Ok(EntityFinder { lexicon: Lexicon::new(rules), gazetteer, people, orgs, free, bearings, occasions })
+        let (firsts, clubs) = (keys(&slots.firsts), keys(&slots.clubs));
+        Ok(EntityFinder {
+            lexicon: Lexicon::new(rules),
+            gazetteer,
+            people,
+            orgs,
+            free,
+            bearings,
+            occasions,
+            firsts,
+            clubs,
+        })
     }
 
     /// The gazetteer, for [`place_relation`].
@@ -384,7 +400,9 @@ impl EntityFinder {
                     || all_places.iter().any(|p| p.first <= i && i <= p.last)
                     || orgs.iter().any(|o| o.first <= i && i <= o.last)
             };
-            if !s.is_cap(i) || free(i) || taken(i) || !self.place_slot_before(&s, i) {
+            let place = self.place_slot_before(&s, i);
+            let club = !place && self.club_before(&s, i);
+            if !s.is_cap(i) || free(i) || taken(i) || !(place || club) {
                 i += 1;
                 continue;
             }
@@ -393,8 +411,12 @@ impl EntityFinder {
                 last += 1;
             }
             let key = s.items[i..=last].iter().map(|it| key(it.bare())).collect::<Vec<_>>().join(" ");
-            let hit = PlaceHit { first: i, last, name_last: last, key };
-            accepted.push(Candidate { rank: 5, first: i, last, hit: Hit::Place(hit) });
+            let hit = if club {
+                Hit::Org(OrgHit { first: i, last, key })
+            } else {
+                Hit::Place(PlaceHit { first: i, last, name_last: last, key })
+            };
+            accepted.push(Candidate { rank: 5, first: i, last, hit });
             i = last + 1;
         }
         let covered = |i: usize| {
@@ -426,7 +448,27 @@ impl EntityFinder {
         if j >= 1 && word(j - 1) == Some("the") {
             j -= 1;
         }
-        j >= 2 && matches!(word(j - 1), Some("in" | "at")) && word(j - 2).is_some_and(|w| self.occasions.contains(w))
+        if j >= 2 && matches!(word(j - 1), Some("in" | "at")) && word(j - 2).is_some_and(|w| self.occasions.contains(w))
+        {
+            return true;
+        }
+        // "the first cases were detected in".
+        if !(i >= 4 && word(i - 1) == Some("in") && word(i - 2).is_some_and(|w| w.len() > 4 && w.ends_with("ed"))) {
+            return false;
+        }
+        let mut k = i - 3;
+        while k > 0 && matches!(word(k), Some("was" | "were" | "been" | "had" | "have" | "has")) {
+            k -= 1;
+        }
+        k >= 1 && word(k).is_some_and(|w| !s.items[k].cap && !w.ends_with("ed")) && {
+            word(k - 1).is_some_and(|w| self.firsts.contains(w))
+        }
+    }
+
+    /// Whether the words before item `i` name a club's country or league
+    /// and call it a club: "Belgian side", "Belgian Pro League club".
+    fn club_before(&self, s: &Sent, i: usize) -> bool {
+        i >= 2 && s.items[i - 1].word && self.clubs.contains(&s.items[i - 1].key) && s.is_cap(i - 2)
     }
 
     fn to_match(&self, s: &Sent, hit: &Hit) -> EntityMatch {

@@ -49,6 +49,17 @@ pub struct SlotRules {
     /// "medical", "count"): "<occasion> in|at <place>".
     #[serde(default)]
     pub occasions: Vec<String>,
+    /// Words that make "the first <noun> ... in <place>" the place where the
+    /// first of something happened ("first", "earliest").
+    #[serde(default)]
+    pub firsts: Vec<String>,
+    /// Words before a club's name ("club", "side"): "Belgian side Gent".
+    #[serde(default)]
+    pub clubs: Vec<String>,
+    /// Words of a transfer ("signing", "move"): a sentence with one, saying
+    /// "from <club>", names the club a player leaves.
+    #[serde(default)]
+    pub transfers: Vec<String>,
     /// Groups of passive verbs whose "by" agent is one at a time ("chaired",
     /// "headed", "led"): "<verb> by <person or organisation>".
     #[serde(default)]

@@ -170,6 +170,15 @@ fn a_place_the_gazetteer_does_not_know_is_read_in_a_place_slot() {
     assert!(of_kind("the count at Westfield finished early", EntityKind::Place).len() == 1);
     assert!(of_kind("a meeting in Obanla on Monday", EntityKind::Place).is_empty());
     assert!(of_kind("the sitting in March was short", EntityKind::Place).is_empty());
+    assert_eq!(place("The first cases were detected in Obanla district last week.").key, "obanla");
+    assert!(of_kind("More cases were detected in Obanla district last week.", EntityKind::Place).is_empty());
+}
+
+#[test]
+fn a_club_is_named_after_its_country_or_league_and_side() {
+    assert_eq!(org("the signing of the striker from Belgian side Gent for a fee").key, "gent");
+    assert_eq!(org("the signing of the striker from Belgian club KRC Genk").key, "krc genk");
+    assert!(of_kind("the Spanish side announced the signing", EntityKind::Organisation).is_empty());
 }
 
 #[test]
