@@ -20,7 +20,7 @@ use std::collections::HashSet;
 use super::{event_match, finding, shared_subject, where_, EventMatch, Finding, Input, SharedSubject, Tally, Verdict};
 use crate::extract::entities::{
     place_relation, role_conflict, same_organisation, same_person, same_role, EntityKind, EntityMatch, Identity,
-    PlaceKind, PlaceRelation,
+    PlaceKind, PlaceRelation, Role,
 };
 use crate::extract::{Claim, ClaimKind, ClaimValue};
 
@@ -66,17 +66,23 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
                         continue;
                     };
                     let scopes_differ = ra.scope.is_some() && rb.scope.is_some() && ra.scope != rb.scope;
-                    if same_role(ra, rb) || ra.former || rb.former || scopes_differ {
+                    // "SDSC SHAR Director R Sethuraman" and "VSSC Director R
+                    // Sethuraman": one title of two different bodies.
+                    if same_role(ra, rb) && qualifiers_apart(input, (a, ra), (b, rb)) {
+                        "role-conflict"
+                    } else if same_role(ra, rb) || ra.former || rb.former || scopes_differ {
                         continue;
+                    } else {
+                        // A deputy is not the one deputised for ("Governor"
+                        // and "Deputy Governor"), even where deputies are
+                        // many.
+                        let deputy = ra.deputy_of.as_deref() == Some(rb.key.as_str())
+                            || rb.deputy_of.as_deref() == Some(ra.key.as_str());
+                        if !deputy && (ra.shared || rb.shared) {
+                            continue;
+                        }
+                        "role-conflict"
                     }
-                    // A deputy is not the one deputised for ("Governor" and
-                    // "Deputy Governor"), even where deputies are many.
-                    let deputy = ra.deputy_of.as_deref() == Some(rb.key.as_str())
-                        || rb.deputy_of.as_deref() == Some(ra.key.as_str());
-                    if !deputy && (ra.shared || rb.shared) {
-                        continue;
-                    }
-                    "role-conflict"
                 }
                 _ => continue,
             };
@@ -118,6 +124,24 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
                     ea.name,
                     where_(input, b),
                     eb.name
+                )
+            }
+            _ if ea.role.as_ref().zip(eb.role.as_ref()).is_some_and(|(ra, rb)| same_role(ra, rb)) => {
+                let written = |c: &Claim, e: &EntityMatch| {
+                    let r = e.role.as_ref().expect("both have roles");
+                    let mut words = qualifier(input, c, r);
+                    words
+                        .push(r.span.of(input.sentences[c.sentence].norm.of(&input.docs[c.doc].norm.text)).to_string());
+                    words.join(" ")
+                };
+                format!(
+                    "{} calls {} {}, but {} calls {} {}: one person, the same title of two different bodies.",
+                    where_(input, a),
+                    ea.name,
+                    written(a, ea),
+                    where_(input, b),
+                    eb.name,
+                    written(b, eb)
                 )
             }
             _ => {
@@ -189,16 +213,8 @@ fn given_name_differs(
     if ra.scope != rb.scope {
         return false;
     }
-    // The word before the role as written ("Satellite" in "Satellite
-    // Director"), when it is capitalised.
-    let qualifier = |c: &Claim, r: &crate::extract::entities::Role| -> Option<String> {
-        let text = input.sentences[c.sentence].norm.of(&input.docs[c.doc].norm.text);
-        let before = text.get(..r.span.start)?.trim_end();
-        let word = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '-').next()?;
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        (capitalised && !input.lexicon.is_stopword(&word.to_lowercase())).then(|| word.to_lowercase())
-    };
-    let qualified = qualifier(a, ra).is_some_and(|q| Some(q) == qualifier(b, rb));
+    let last = |c: &Claim, r: &Role| qualifier(input, c, r).last().map(|w| w.to_lowercase());
+    let qualified = last(a, ra).is_some_and(|q| Some(q) == last(b, rb));
     if ra.scope.is_none() && !qualified {
         return false;
     }
@@ -215,6 +231,38 @@ fn given_name_differs(
     }
     let names = |doc: usize, other: &EntityMatch| people.iter().any(|(c, e)| c.doc == doc && e.key == other.key);
     !names(a.doc, eb) && !names(b.doc, ea)
+}
+
+/// The capitalised words right before a role as written, up to three
+/// ("Satellite" in "Satellite Director", "SDSC SHAR" in "SDSC SHAR
+/// Director"); stopwords end the run.
+fn qualifier(input: &Input, c: &Claim, r: &Role) -> Vec<String> {
+    let text = input.sentences[c.sentence].norm.of(&input.docs[c.doc].norm.text);
+    let Some(before) = text.get(..r.span.start) else { return Vec::new() };
+    let mut out: Vec<String> = Vec::new();
+    for word in before.trim_end().rsplit(' ') {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let plain = word.chars().all(|ch| ch.is_alphanumeric() || ch == '-');
+        if out.len() == 3 || !capitalised || !plain || input.lexicon.is_stopword(&word.to_lowercase()) {
+            break;
+        }
+        out.push(word.to_string());
+    }
+    out.reverse();
+    out
+}
+
+/// Whether one person is given one title of two different bodies, named
+/// only by the words before the title: no scope on either side, the title
+/// neither shared nor former, and two qualifiers with no word in common
+/// ("SDSC SHAR Director" and "VSSC Director"; not "SHAR Director" and
+/// "SDSC SHAR Director", nor "Director" and "Mission Director").
+fn qualifiers_apart(input: &Input, (a, ra): (&Claim, &Role), (b, rb): (&Claim, &Role)) -> bool {
+    if ra.scope.is_some() || rb.scope.is_some() || ra.shared || rb.shared || ra.former || rb.former {
+        return false;
+    }
+    let (qa, qb) = (qualifier(input, a, ra), qualifier(input, b, rb));
+    !qa.is_empty() && !qb.is_empty() && !qa.iter().any(|w| qb.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 /// Places and organisations of one event, in two aligned sentences.
@@ -390,6 +438,24 @@ mod tests {
             "Director Kavitha Ramaswamy said the satellite was healthy on Thursday.",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_person_with_one_title_of_two_bodies_conflicts() {
+        let run = check(
+            "SDSC SHAR Director R Sethuraman said the centre was ready on Thursday.",
+            "VSSC Director R Sethuraman said the centre was ready on Thursday.",
+        );
+        assert_eq!(rules_of(&run), vec!["role-conflict"], "{:#?}", run.findings);
+        assert!(run.findings[0].reason.contains("VSSC Director"), "{}", run.findings[0].reason);
+        // A shorter name of the same body, or no body at all, agrees.
+        for other in [
+            "SHAR Director R Sethuraman said the centre was ready on Thursday.",
+            "Director R Sethuraman said the centre was ready on Thursday.",
+        ] {
+            let run = check("SDSC SHAR Director R Sethuraman said the centre was ready on Thursday.", other);
+            assert!(run.findings.is_empty(), "{other}: {:#?}", run.findings);
+        }
     }
 
     #[test]
