@@ -187,6 +187,10 @@ pub(super) struct PeopleFinder {
 /// Determiners that may stand before a role in apposition.
 const DETERMINERS: &[&str] = &["the", "a", "an"];
 
+/// Words between "who is" and a role in apposition ("who is currently the
+/// trade minister") that leave the role held now.
+const RELATIVE_ADVERBS: &[&str] = &["currently", "now", "also", "still"];
+
 impl PeopleFinder {
     /// Compiles the rules. `blocked` and `titled_only` come from the other
     /// rules files.
@@ -494,10 +498,18 @@ impl PeopleFinder {
                 }
             }
         }
-        // "Rajnath Singh, the defence minister, said".
+        // "Rajnath Singh, the defence minister, said"; "Jean-Luc Ferrand,
+        // who is currently the Minister Delegate for Foreign Trade".
         let mut b = start;
         if determined {
             b -= 1;
+            let mut c = b;
+            while c > 0 && s.items[c - 1].word && RELATIVE_ADVERBS.contains(&s.items[c - 1].key.as_str()) {
+                c -= 1;
+            }
+            if c >= 2 && s.is_word(c - 1, "is") && s.is_word(c - 2, "who") {
+                b = c - 2;
+            }
         }
         if b >= 2 && s.is(b - 1, ",") && closes(role_end) {
             let last = b - 2;

@@ -153,6 +153,19 @@ fn one_given_name_and_a_surname_ending_written_two_ways_is_a_misspelling() {
 }
 
 #[test]
+fn a_role_after_who_is_is_held_now() {
+    let p = person(
+        "The ministry will be run by Jean-Luc Ferrand, who is currently the Minister Delegate for Foreign Trade.",
+    );
+    assert_eq!(p.name, "Jean-Luc Ferrand");
+    assert_eq!(p.role.map(|r| r.key), Some("commerce minister".to_string()));
+    // A role once held says nothing of now.
+    let people =
+        of_kind("It was signed by Jean-Luc Ferrand, who was the Minister of Foreign Trade.", EntityKind::Person);
+    assert!(people.iter().all(|p| p.role.is_none()), "{people:#?}");
+}
+
+#[test]
 fn a_places_possessive_before_a_name_makes_a_person() {
     let p = person("Vollmer met Poland's Tomasz Wierzbowski in the border town.");
     assert_eq!(p.name, "Tomasz Wierzbowski");
