@@ -235,7 +235,8 @@ fn given_name_differs(
 
 /// The capitalised words right before a role as written, up to three
 /// ("Satellite" in "Satellite Director", "SDSC SHAR" in "SDSC SHAR
-/// Director"); stopwords end the run.
+/// Director"); stopwords, months and weekdays end the run ("On Thursday
+/// Director X" has none).
 fn qualifier(input: &Input, c: &Claim, r: &Role) -> Vec<String> {
     let text = input.sentences[c.sentence].norm.of(&input.docs[c.doc].norm.text);
     let Some(before) = text.get(..r.span.start) else { return Vec::new() };
@@ -243,7 +244,12 @@ fn qualifier(input: &Input, c: &Claim, r: &Role) -> Vec<String> {
     for word in before.trim_end().rsplit(' ') {
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let plain = word.chars().all(|ch| ch.is_alphanumeric() || ch == '-');
-        if out.len() == 3 || !capitalised || !plain || input.lexicon.is_stopword(&word.to_lowercase()) {
+        let lower = word.to_lowercase();
+        let dates = &input.rules.dates;
+        let calendar = dates.months.iter().chain(&dates.weekdays).any(|e| {
+            e.name.eq_ignore_ascii_case(&lower) || e.abbreviations.iter().any(|a| a.eq_ignore_ascii_case(&lower))
+        });
+        if out.len() == 3 || !capitalised || !plain || calendar || input.lexicon.is_stopword(&lower) {
             break;
         }
         out.push(word.to_string());
@@ -452,6 +458,7 @@ mod tests {
         for other in [
             "SHAR Director R Sethuraman said the centre was ready on Thursday.",
             "Director R Sethuraman said the centre was ready on Thursday.",
+            "On Thursday Director R Sethuraman said the centre was ready.",
         ] {
             let run = check("SDSC SHAR Director R Sethuraman said the centre was ready on Thursday.", other);
             assert!(run.findings.is_empty(), "{other}: {:#?}", run.findings);
