@@ -11,9 +11,17 @@
 //! Names that agree are not counted among the comparisons: every pair of
 //! mentions of one person would swell the count.
 //!
+//! - one title and one surname with two given names ("Satellite Director
+//!   Anitha Ramaswamy", "Satellite Director Kavitha Ramaswamy") is a
+//!   misspelling; one person with one title of two bodies named by the
+//!   words before it ("SDSC SHAR Director", "VSSC Director") is a role
+//!   conflict.
+//!
 //! People and roles are compared across whole reports: a name or a title
 //! means the same thing wherever it stands. Places and organisations are
-//! compared only in aligned sentences that tell of one event.
+//! compared here only in aligned sentences that tell of one event; the
+//! slots of an event ("sitting in", "chaired by", "28 km northwest of")
+//! are compared across reports in `slots.rs`.
 
 use std::collections::HashSet;
 

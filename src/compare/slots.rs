@@ -13,7 +13,10 @@
 //! sentence and B in another) is telling of several, and is left out.
 //!
 //! Claims are grouped by slot first, so only the fillers of one slot are
-//! compared. The words that make a slot are data: `[slots]` in
+//! compared. Some slots need a tie besides their words: an occasion's two
+//! sentences share a content word, or both write "the <occasion> at" a
+//! venue; the two things led share a content word and no names that
+//! differ ("the Russian delegation" is not "the Uzbek delegation"). The words that make a slot are data: `[slots]` in
 //! `rules/places.toml`.
 
 use std::collections::{BTreeMap, HashSet};
@@ -31,8 +34,7 @@ enum Slot {
     Offset(String),
     /// "<occasion> in|at <place>": the occasion.
     Occasion(String),
-    /// "<verb> by <agent>": the group of the verb in `leading_verbs`, and
-    /// the verb as written.
+    /// "<verb> by <agent>": the group of the verb in `leading_verbs`.
     Agent(usize),
     /// "<party> candidate <person>": the person's key.
     Candidacy(String),
@@ -246,7 +248,7 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
                     }
                 }
                 candidacy(input, w, c, after_text, &mut out, &filler);
-                deed(input, c, e, &after, &mut out, &filler);
+                deed(input, c, &after, &mut out, &filler);
             }
         }
     }
@@ -296,12 +298,10 @@ fn candidacy<'a>(
 fn deed<'a>(
     input: &'a Input,
     c: &'a Claim,
-    e: &EntityMatch,
     after: &[Word],
     out: &mut Vec<(Slot, Filler<'a>)>,
     filler: &impl Fn(String, HashSet<String>, bool) -> Filler<'a>,
 ) {
-    let _ = e;
     let mut i = 0;
     if after.len() > 2
         && matches!(after[0].key.as_str(), "said" | "says")
