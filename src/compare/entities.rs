@@ -11,16 +11,24 @@
 //! Names that agree are not counted among the comparisons: every pair of
 //! mentions of one person would swell the count.
 //!
+//! - one title and one surname with two given names ("Satellite Director
+//!   Anitha Ramaswamy", "Satellite Director Kavitha Ramaswamy") is a
+//!   misspelling; one person with one title of two bodies named by the
+//!   words before it ("SDSC SHAR Director", "VSSC Director") is a role
+//!   conflict.
+//!
 //! People and roles are compared across whole reports: a name or a title
 //! means the same thing wherever it stands. Places and organisations are
-//! compared only in aligned sentences that tell of one event.
+//! compared here only in aligned sentences that tell of one event; the
+//! slots of an event ("sitting in", "chaired by", "28 km northwest of")
+//! are compared across reports in `slots.rs`.
 
 use std::collections::HashSet;
 
 use super::{event_match, finding, shared_subject, where_, EventMatch, Finding, Input, SharedSubject, Tally, Verdict};
 use crate::extract::entities::{
     place_relation, role_conflict, same_organisation, same_person, same_role, EntityKind, EntityMatch, Identity,
-    PlaceKind, PlaceRelation,
+    PlaceKind, PlaceRelation, Role,
 };
 use crate::extract::{Claim, ClaimKind, ClaimValue};
 
@@ -57,22 +65,32 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
                 // only its own holder: two "Director"s of two centres are
                 // no conflict.
                 Identity::Different if role_conflict(ea, eb) && role_scoped(&people, a, ea, b, eb) => "role-conflict",
+                // "Satellite Director Anitha Ramaswamy" and "Satellite
+                // Director Kavitha Ramaswamy": one holder, the given name
+                // written two ways.
+                Identity::Different if given_name_differs(input, &people, (a, ea), (b, eb)) => "person-misspelt",
                 Identity::Same => {
                     let (Some(ra), Some(rb)) = (&ea.role, &eb.role) else {
                         continue;
                     };
                     let scopes_differ = ra.scope.is_some() && rb.scope.is_some() && ra.scope != rb.scope;
-                    if same_role(ra, rb) || ra.former || rb.former || scopes_differ {
+                    // "SDSC SHAR Director R Sethuraman" and "VSSC Director R
+                    // Sethuraman": one title of two different bodies.
+                    if same_role(ra, rb) && qualifiers_apart(input, (a, ra), (b, rb)) {
+                        "role-conflict"
+                    } else if same_role(ra, rb) || ra.former || rb.former || scopes_differ {
                         continue;
+                    } else {
+                        // A deputy is not the one deputised for ("Governor"
+                        // and "Deputy Governor"), even where deputies are
+                        // many.
+                        let deputy = ra.deputy_of.as_deref() == Some(rb.key.as_str())
+                            || rb.deputy_of.as_deref() == Some(ra.key.as_str());
+                        if !deputy && (ra.shared || rb.shared) {
+                            continue;
+                        }
+                        "role-conflict"
                     }
-                    // A deputy is not the one deputised for ("Governor" and
-                    // "Deputy Governor"), even where deputies are many.
-                    let deputy = ra.deputy_of.as_deref() == Some(rb.key.as_str())
-                        || rb.deputy_of.as_deref() == Some(ra.key.as_str());
-                    if !deputy && (ra.shared || rb.shared) {
-                        continue;
-                    }
-                    "role-conflict"
                 }
                 _ => continue,
             };
@@ -89,6 +107,16 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
     }
     for (_, _, (a, ea), (b, eb), rule, identity) in best {
         let reason = match identity {
+            Identity::Different if rule == "person-misspelt" => format!(
+                "{} names the {} {:?} and {} names the {} {:?}: one surname and one title, two given names; one \
+                 of the names is wrong.",
+                where_(input, a),
+                ea.role.as_ref().map(|r| r.key.as_str()).unwrap_or_default(),
+                ea.name,
+                where_(input, b),
+                eb.role.as_ref().map(|r| r.key.as_str()).unwrap_or_default(),
+                eb.name
+            ),
             Identity::Misspelt => format!(
                 "{:?} in {} and {:?} in {} differ by a letter or two: one person, one of the names misspelt.",
                 ea.name,
@@ -104,6 +132,24 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
                     ea.name,
                     where_(input, b),
                     eb.name
+                )
+            }
+            _ if ea.role.as_ref().zip(eb.role.as_ref()).is_some_and(|(ra, rb)| same_role(ra, rb)) => {
+                let written = |c: &Claim, e: &EntityMatch| {
+                    let r = e.role.as_ref().expect("both have roles");
+                    let mut words = qualifier(input, c, r);
+                    words
+                        .push(r.span.of(input.sentences[c.sentence].norm.of(&input.docs[c.doc].norm.text)).to_string());
+                    words.join(" ")
+                };
+                format!(
+                    "{} calls {} {}, but {} calls {} {}: one person, the same title of two different bodies.",
+                    where_(input, a),
+                    ea.name,
+                    written(a, ea),
+                    where_(input, b),
+                    eb.name,
+                    written(b, eb)
                 )
             }
             _ => {
@@ -152,6 +198,85 @@ fn role_scoped(people: &[(&Claim, &EntityMatch)], a: &Claim, ea: &EntityMatch, b
     };
     let names = |doc: usize, other: &EntityMatch| people.iter().any(|(c, e)| c.doc == doc && e.key == other.key);
     holders(a.doc).len() == 1 && holders(b.doc).len() == 1 && !names(a.doc, eb) && !names(b.doc, ea)
+}
+
+/// Whether two people of two reports are one holder of one role with the
+/// given name written two ways: the same role (not a shared one, not a
+/// former one, no two scopes), written with the same scope or the same
+/// qualifying word before it ("Satellite Director"; two bare "Director"s
+/// may head two centres), the same surname, two given names written in
+/// full that differ and neither of which begins the other ("Anitha" and
+/// "Kavitha"; not "R" and "Ramesh", not "Chris" and "Christopher"), and
+/// neither report naming the other's person.
+fn given_name_differs(
+    input: &Input,
+    people: &[(&Claim, &EntityMatch)],
+    (a, ea): (&Claim, &EntityMatch),
+    (b, eb): (&Claim, &EntityMatch),
+) -> bool {
+    let (Some(ra), Some(rb)) = (&ea.role, &eb.role) else { return false };
+    if !same_role(ra, rb) || ra.former || rb.former || ra.shared || rb.shared {
+        return false;
+    }
+    if ra.scope != rb.scope {
+        return false;
+    }
+    let last = |c: &Claim, r: &Role| qualifier(input, c, r).last().map(|w| w.to_lowercase());
+    let qualified = last(a, ra).is_some_and(|q| Some(q) == last(b, rb));
+    if ra.scope.is_none() && !qualified {
+        return false;
+    }
+    let parts = |e: &EntityMatch| -> Vec<String> { e.name.split_whitespace().map(str::to_lowercase).collect() };
+    let (pa, pb) = (parts(ea), parts(eb));
+    let (Some(sa), Some(sb)) = (pa.last(), pb.last()) else { return false };
+    if pa.len() < 2 || pb.len() < 2 || sa != sb {
+        return false;
+    }
+    let full = |g: &str| g.chars().count() >= 3 && g.chars().all(char::is_alphabetic);
+    let (ga, gb) = (&pa[0], &pb[0]);
+    if !full(ga) || !full(gb) || ga.starts_with(gb.as_str()) || gb.starts_with(ga.as_str()) {
+        return false;
+    }
+    let names = |doc: usize, other: &EntityMatch| people.iter().any(|(c, e)| c.doc == doc && e.key == other.key);
+    !names(a.doc, eb) && !names(b.doc, ea)
+}
+
+/// The capitalised words right before a role as written, up to three
+/// ("Satellite" in "Satellite Director", "SDSC SHAR" in "SDSC SHAR
+/// Director"); stopwords, months and weekdays end the run ("On Thursday
+/// Director X" has none).
+fn qualifier(input: &Input, c: &Claim, r: &Role) -> Vec<String> {
+    let text = input.sentences[c.sentence].norm.of(&input.docs[c.doc].norm.text);
+    let Some(before) = text.get(..r.span.start) else { return Vec::new() };
+    let mut out: Vec<String> = Vec::new();
+    for word in before.trim_end().rsplit(' ') {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let plain = word.chars().all(|ch| ch.is_alphanumeric() || ch == '-');
+        let lower = word.to_lowercase();
+        let dates = &input.rules.dates;
+        let calendar = dates.months.iter().chain(&dates.weekdays).any(|e| {
+            e.name.eq_ignore_ascii_case(&lower) || e.abbreviations.iter().any(|a| a.eq_ignore_ascii_case(&lower))
+        });
+        if out.len() == 3 || !capitalised || !plain || calendar || input.lexicon.is_stopword(&lower) {
+            break;
+        }
+        out.push(word.to_string());
+    }
+    out.reverse();
+    out
+}
+
+/// Whether one person is given one title of two different bodies, named
+/// only by the words before the title: no scope on either side, the title
+/// neither shared nor former, and two qualifiers with no word in common
+/// ("SDSC SHAR Director" and "VSSC Director"; not "SHAR Director" and
+/// "SDSC SHAR Director", nor "Director" and "Mission Director").
+fn qualifiers_apart(input: &Input, (a, ra): (&Claim, &Role), (b, rb): (&Claim, &Role)) -> bool {
+    if ra.scope.is_some() || rb.scope.is_some() || ra.shared || rb.shared || ra.former || rb.former {
+        return false;
+    }
+    let (qa, qb) = (qualifier(input, a, ra), qualifier(input, b, rb));
+    !qa.is_empty() && !qb.is_empty() && !qa.iter().any(|w| qb.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 /// Places and organisations of one event, in two aligned sentences.
@@ -300,6 +425,52 @@ mod tests {
             "Spokesman Dwi Hartanto said the toll had risen on Monday.",
         );
         assert_eq!(rules_of(&run), vec!["person-misspelt"], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_title_and_surname_with_two_given_names_is_a_warning() {
+        let run = check(
+            "Satellite Director Anitha Ramaswamy said the satellite was healthy on Thursday.",
+            "Satellite Director Kavitha Ramaswamy said the satellite was healthy on Thursday.",
+        );
+        assert_eq!(rules_of(&run), vec!["person-misspelt"], "{:#?}", run.findings);
+        // An initial and a given name may be one person; a report naming
+        // both is telling of two.
+        let run = check(
+            "Director R Sethuraman said the launch went well on Thursday.",
+            "Director Ravi Sethuraman said the launch went well on Thursday.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        // Two bare "Director"s may head two centres.
+        let run = check(
+            "Director Rajesh Kumar said the launch went well on Thursday.",
+            "Director Suresh Kumar said the launch went well on Thursday.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        let run = check(
+            "Director Anitha Ramaswamy and Director Kavitha Ramaswamy spoke on Thursday.",
+            "Director Kavitha Ramaswamy said the satellite was healthy on Thursday.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_person_with_one_title_of_two_bodies_conflicts() {
+        let run = check(
+            "SDSC SHAR Director R Sethuraman said the centre was ready on Thursday.",
+            "VSSC Director R Sethuraman said the centre was ready on Thursday.",
+        );
+        assert_eq!(rules_of(&run), vec!["role-conflict"], "{:#?}", run.findings);
+        assert!(run.findings[0].reason.contains("VSSC Director"), "{}", run.findings[0].reason);
+        // A shorter name of the same body, or no body at all, agrees.
+        for other in [
+            "SHAR Director R Sethuraman said the centre was ready on Thursday.",
+            "Director R Sethuraman said the centre was ready on Thursday.",
+            "On Thursday Director R Sethuraman said the centre was ready.",
+        ] {
+            let run = check("SDSC SHAR Director R Sethuraman said the centre was ready on Thursday.", other);
+            assert!(run.findings.is_empty(), "{other}: {:#?}", run.findings);
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod entities;
 mod numbers;
 mod polarity;
 pub mod quotes;
+mod slots;
 
 use crate::align::{same_term, Alignment, Weights};
 use crate::document::Document;
@@ -394,6 +395,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     }
     quotes::pass(input, &mut findings, &mut tally);
     entities::people(input, &mut findings, &mut tally);
+    slots::pass(input, &mut findings, &mut tally);
     findings.sort_by(|x, y| {
         let key = |f: &Finding| {
             let first = &input.claims[f.claims[0]];

@@ -136,6 +136,16 @@ pub struct EntityFinder {
     orgs: OrgFinder,
     /// Words after which a capitalised place name is not glued to a name.
     free: HashSet<String>,
+    /// Compass bearings and occasions of `[slots]` in `rules/places.toml`:
+    /// a capitalised name after "<bearing> of" or "<occasion> in|at" is a
+    /// place even when the gazetteer does not know it.
+    bearings: HashSet<String>,
+    occasions: HashSet<String>,
+    /// "first" and the like, and the words before a club's name: a
+    /// capitalised name after "the first <noun> was <verb>ed in" is a place,
+    /// after "<Belgian> side" a club.
+    firsts: HashSet<String>,
+    clubs: HashSet<String>,
 }
 
 /// A match before overlaps are settled.
@@ -202,7 +212,20 @@ impl EntityFinder {
             .map_err(|m| bad("aliases.toml", m))?;
         let mut free = stop;
         free.extend(calendar);
-        Ok(EntityFinder { lexicon: Lexicon::new(rules), gazetteer, people, orgs, free })
+        let slots = &rules.places.slots;
+        let (bearings, occasions) = (keys(&slots.bearings), keys(&slots.occasions));
+        let (firsts, clubs) = (keys(&slots.firsts), keys(&slots.clubs));
+        Ok(EntityFinder {
+            lexicon: Lexicon::new(rules),
+            gazetteer,
+            people,
+            orgs,
+            free,
+            bearings,
+            occasions,
+            firsts,
+            clubs,
+        })
     }
 
     /// The gazetteer, for [`place_relation`].
@@ -367,12 +390,42 @@ impl EntityFinder {
                 accepted.push(c);
             }
         }
+        // A name the gazetteer does not know, where only a place can
+        // stand: "28 km northwest of Donggala", "the count at Rugeley
+        // Leisure Centre".
+        let mut i = 0;
+        while i < s.len() {
+            let taken = |i: usize| {
+                accepted.iter().any(|a| a.first <= i && i <= a.last)
+                    || all_places.iter().any(|p| p.first <= i && i <= p.last)
+                    || orgs.iter().any(|o| o.first <= i && i <= o.last)
+            };
+            let place = self.place_slot_before(&s, i);
+            let club = !place && self.club_before(&s, i);
+            if !s.is_cap(i) || free(i) || taken(i) || !(place || club) {
+                i += 1;
+                continue;
+            }
+            let mut last = i;
+            while last - i < 5 && s.is_cap(last + 1) && !free(last + 1) && !taken(last + 1) && !s.items[last].poss {
+                last += 1;
+            }
+            let key = s.items[i..=last].iter().map(|it| key(it.bare())).collect::<Vec<_>>().join(" ");
+            let hit = if club {
+                Hit::Org(OrgHit { first: i, last, key })
+            } else {
+                Hit::Place(PlaceHit { first: i, last, name_last: last, key })
+            };
+            accepted.push(Candidate { rank: 5, first: i, last, hit });
+            i = last + 1;
+        }
         let covered = |i: usize| {
             accepted.iter().any(|a| a.first <= i && i <= a.last)
                 || all_places.iter().any(|p| p.first <= i && i <= p.last)
                 || orgs.iter().any(|o| o.first <= i && i <= o.last)
         };
-        let shaped = self.people.find_shaped(&s, covered);
+        let place_possessive = |i: usize| s.items[i].poss && all_places.iter().any(|p| p.last == i);
+        let shaped = self.people.find_shaped(&s, covered, place_possessive);
         accepted.extend(shaped.into_iter().map(|hit| Candidate {
             rank: 4,
             first: hit.name.first,
@@ -382,6 +435,40 @@ impl EntityFinder {
         accepted.sort_by_key(|c| c.first);
         let out = accepted.iter().map(|c| self.to_match(&s, &c.hit)).collect();
         (out, defined)
+    }
+
+    /// Whether the words before item `i` make it a place slot: "<bearing>
+    /// of", "<occasion> in|at [the]".
+    fn place_slot_before(&self, s: &Sent, i: usize) -> bool {
+        let word = |j: usize| s.items[j].word.then(|| s.items[j].key.as_str());
+        if i >= 2 && word(i - 1) == Some("of") {
+            return word(i - 2).is_some_and(|w| self.bearings.contains(w));
+        }
+        let mut j = i;
+        if j >= 1 && word(j - 1) == Some("the") {
+            j -= 1;
+        }
+        if j >= 2 && matches!(word(j - 1), Some("in" | "at")) && word(j - 2).is_some_and(|w| self.occasions.contains(w))
+        {
+            return true;
+        }
+        // "the first cases were detected in".
+        if !(i >= 4 && word(i - 1) == Some("in") && word(i - 2).is_some_and(|w| w.len() > 4 && w.ends_with("ed"))) {
+            return false;
+        }
+        let mut k = i - 3;
+        while k > 0 && matches!(word(k), Some("was" | "were" | "been" | "had" | "have" | "has")) {
+            k -= 1;
+        }
+        k >= 1 && word(k).is_some_and(|w| !s.items[k].cap && !w.ends_with("ed")) && {
+            word(k - 1).is_some_and(|w| self.firsts.contains(w))
+        }
+    }
+
+    /// Whether the words before item `i` name a club's country or league
+    /// and call it a club: "Belgian side", "Belgian Pro League club".
+    fn club_before(&self, s: &Sent, i: usize) -> bool {
+        i >= 2 && s.items[i - 1].word && self.clubs.contains(&s.items[i - 1].key) && s.is_cap(i - 2)
     }
 
     fn to_match(&self, s: &Sent, hit: &Hit) -> EntityMatch {

@@ -187,6 +187,10 @@ pub(super) struct PeopleFinder {
 /// Determiners that may stand before a role in apposition.
 const DETERMINERS: &[&str] = &["the", "a", "an"];
 
+/// Words between "who is" and a role in apposition ("who is currently the
+/// trade minister") that leave the role held now.
+const RELATIVE_ADVERBS: &[&str] = &["currently", "now", "also", "still"];
+
 impl PeopleFinder {
     /// Compiles the rules. `blocked` and `titled_only` come from the other
     /// rules files.
@@ -494,10 +498,18 @@ impl PeopleFinder {
                 }
             }
         }
-        // "Rajnath Singh, the defence minister, said".
+        // "Rajnath Singh, the defence minister, said"; "Jean-Luc Ferrand,
+        // who is currently the Minister Delegate for Foreign Trade".
         let mut b = start;
         if determined {
             b -= 1;
+            let mut c = b;
+            while c > 0 && s.items[c - 1].word && RELATIVE_ADVERBS.contains(&s.items[c - 1].key.as_str()) {
+                c -= 1;
+            }
+            if c >= 2 && s.is_word(c - 1, "is") && s.is_word(c - 2, "who") {
+                b = c - 2;
+            }
         }
         if b >= 2 && s.is(b - 1, ",") && closes(role_end) {
             let last = b - 2;
@@ -518,8 +530,15 @@ impl PeopleFinder {
 
     /// Names known only by their shape: two to five name words, not a
     /// place, not opening the sentence with a common word, before a verb
-    /// of speech or action ("Vladimir Putin said") or after "said" or "by".
-    pub fn find_shaped(&self, s: &Sent, taken: impl Fn(usize) -> bool) -> Vec<PersonHit> {
+    /// of speech or action ("Vladimir Putin said"), after "said" or "by",
+    /// or after a place's possessive (`place_possessive`: "Poland's Tomasz
+    /// Wierzbowski").
+    pub fn find_shaped(
+        &self,
+        s: &Sent,
+        taken: impl Fn(usize) -> bool,
+        place_possessive: impl Fn(usize) -> bool,
+    ) -> Vec<PersonHit> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < s.len() {
@@ -552,7 +571,9 @@ impl PeopleFinder {
                     && (self.before.contains(&prev.key)
                         || (prev.key == "to" && name.first > 1 && s.items[name.first - 2].key == "according"))
             };
-            if verb || after {
+            // "Poland's Tomasz Wierzbowski": a country's or a city's person.
+            let owned = name.first > 0 && place_possessive(name.first - 1);
+            if verb || after || owned {
                 let start = name.first;
                 out.push(PersonHit { name, role: None, start });
             }
@@ -625,6 +646,14 @@ fn same_surname(a: &str, b: &str) -> bool {
 
 fn similar(a: &str, b: &str) -> bool {
     a != b && a.chars().count() >= 4 && b.chars().count() >= 4 && strsim::jaro_winkler(a, b) >= MISSPELT_SIMILARITY
+}
+
+/// Whether two surnames of one given name are near enough to be one
+/// misspelt: the first five letters the same and a similarity a little
+/// below [`MISSPELT_SIMILARITY`].
+fn near_surname(a: &str, b: &str) -> bool {
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    a != b && prefix >= 5 && strsim::jaro_winkler(a, b) >= MISSPELT_SIMILARITY - 0.05
 }
 
 /// Whether two given names can be one person's: equal, an initial of the
@@ -715,6 +744,10 @@ pub fn same_person(a: &EntityMatch, b: &EntityMatch) -> Identity {
             } else if matches!(given, Some(Identity::Same | Identity::Misspelt))
                 && similar(core(&pa.surname), core(&pb.surname))
             {
+                Identity::Misspelt
+            } else if given == Some(Identity::Same) && near_surname(core(&pa.surname), core(&pb.surname)) {
+                // "Tomasz Wierzbicki" and "Tomasz Wierzbowski": one given
+                // name, the surname's ending written two ways.
                 Identity::Misspelt
             } else if given == Some(Identity::Same) && middle_misspelt(&pa, &pb) {
                 // "Dwi Hartono Saputra" and "Dwi Hartanto": the shorter name

@@ -23,6 +23,51 @@ pub struct PlaceRules {
     /// The places.
     #[serde(default)]
     pub place: Vec<PlaceRule>,
+    /// `[slots]`: the words that make a phrase a slot one report fills with
+    /// one entity ("chaired by ...", "28 km northwest of ...").
+    #[serde(default)]
+    pub slots: SlotRules,
+}
+
+/// `[slots]` of `rules/places.toml`: the words around a name that make it
+/// the one filler of a slot of the event, so that two reports filling it
+/// with two different entities disagree. Read by `src/compare/slots.rs`;
+/// the bearings and occasions also let the entity finder read a place the
+/// gazetteer does not know ("28 km northwest of Donggala").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlotRules {
+    /// Compass bearings, lowercase ("northwest", "north-west"): "<distance>
+    /// <bearing> of <place>" locates a point by one reference place.
+    #[serde(default)]
+    pub bearings: Vec<String>,
+    /// Units of distance for those offsets, one group of spellings per
+    /// unit (`["km", "kilometres"]`).
+    #[serde(default)]
+    pub distance_units: Vec<Vec<String>>,
+    /// Nouns and verbs of an occasion that happens in one place ("sitting",
+    /// "medical", "count"): "<occasion> in|at <place>".
+    #[serde(default)]
+    pub occasions: Vec<String>,
+    /// Words that make "the first <noun> ... in <place>" the place where the
+    /// first of something happened ("first", "earliest").
+    #[serde(default)]
+    pub firsts: Vec<String>,
+    /// Words before a club's name ("club", "side"): "Belgian side Gent".
+    #[serde(default)]
+    pub clubs: Vec<String>,
+    /// Words of a transfer ("signing", "move"): a sentence with one, saying
+    /// "from <club>", names the club a player leaves.
+    #[serde(default)]
+    pub transfers: Vec<String>,
+    /// Groups of passive verbs whose "by" agent is one at a time ("chaired",
+    /// "headed", "led"): "<verb> by <person or organisation>".
+    #[serde(default)]
+    pub leading_verbs: Vec<Vec<String>>,
+    /// Words for standing in an election for a party ("candidate"): "<party>
+    /// candidate <person>".
+    #[serde(default)]
+    pub candidacy: Vec<String>,
 }
 
 /// One place of the gazetteer.
