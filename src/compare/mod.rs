@@ -383,6 +383,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
             }
         }
     }
+    polarity::pass(input, &mut findings, &mut tally);
     quotes::pass(input, &mut findings, &mut tally);
     entities::people(input, &mut findings, &mut tally);
     findings.sort_by(|x, y| {
