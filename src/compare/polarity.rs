@@ -26,14 +26,14 @@ enum Objects {
 fn objects(pa: &PolarityClaim, pb: &PolarityClaim) -> Objects {
     match (&pa.object, &pb.object) {
         (Some(x), Some(y)) if x == y || pa.objects.contains(y) || pb.objects.contains(x) => Objects::Same,
+        // A phrase names its object in itself ("refused to concede" and
+        // "accepted the result"; "the factory had never been inspected"
+        // and "had passed a fire service inspection").
+        _ if pa.phrase || pb.phrase => Objects::Unknown,
         (Some(_), Some(_)) => Objects::Different,
         (None, None) => Objects::Unknown,
-        // A phrase names its object ("refused to concede", "accepted the
-        // result"); otherwise one object named and one not are two uses
-        // of the verb ("would run a skeleton timetable", "no services
-        // would run").
-        (Some(_), None) if pa.phrase => Objects::Unknown,
-        (None, Some(_)) if pb.phrase => Objects::Unknown,
+        // One object named and one not are two uses of the verb ("would
+        // run a skeleton timetable", "no services would run").
         _ => Objects::Different,
     }
 }
@@ -122,25 +122,33 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
             groups.entry((p.action.as_str(), w.as_str())).or_default().push(i);
         }
     }
+    // Actions some phrase names, with all their claims.
+    let mut phrased: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (_, p) in claims.iter().filter(|(_, p)| p.phrase) {
+        phrased.entry(p.action.as_str()).or_default();
+    }
+    for (i, (_, p)) in claims.iter().enumerate() {
+        if let Some(all) = phrased.get_mut(p.action.as_str()) {
+            all.push(i);
+        }
+    }
     let named = |action: &str| input.rules.polarity.action.iter().any(|a| a.name == action);
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, (_, p)) in claims.iter().enumerate() {
-        let mut look = |word: &str| {
-            for &j in groups.get(&(p.action.as_str(), word)).into_iter().flatten() {
+        let mut add = |others: Option<&Vec<usize>>| {
+            for &j in others.into_iter().flatten() {
                 if j != i {
                     pairs.insert((i.min(j), i.max(j)));
                 }
             }
         };
         match &p.object {
-            Some(head) => look(head),
-            // A bare named action meets the others with no object, and the
-            // phrases that name its object ("refused to concede", "accepted
-            // the result").
-            None if named(&p.action) => {
-                look("");
-                look(&p.action);
-            }
+            // A phrase names its object: it meets every claim of its
+            // action ("accepted the result", "refused to concede").
+            _ if p.phrase => add(phrased.get(p.action.as_str())),
+            Some(head) => add(groups.get(&(p.action.as_str(), head.as_str()))),
+            // A bare named action meets the others with no object.
+            None if named(&p.action) => add(groups.get(&(p.action.as_str(), ""))),
             None => {}
         }
     }
@@ -349,5 +357,19 @@ mod tests {
             let run = check(a, b);
             assert!(!rules_of(&run).contains(&"negation-conflict"), "{a:?} vs {b:?}: {:#?}", run.findings);
         }
+    }
+
+    #[test]
+    fn verbs_of_one_action_in_other_words_conflict() {
+        let run = check(
+            "The Dhaka factory had passed a fire service inspection last year, an official said.",
+            "According to FSCD sources, the Dhaka factory had never been inspected by the fire service.",
+        );
+        assert_eq!(rules_of(&run), vec!["negation-conflict"], "{:#?}", run.findings);
+        let run = check(
+            "SCR said no services would run on the Coastway line between Brighton and Hastings.",
+            "SCR said a reduced service will operate on the Coastway line between Brighton and Hastings.",
+        );
+        assert_eq!(rules_of(&run), vec!["negation-conflict"], "{:#?}", run.findings);
     }
 }

@@ -85,7 +85,9 @@ pub struct Action {
     pub opposite: Vec<String>,
     /// Phrases that say the same, verb first and with their object
     /// ("accept the result" for "concede", "challenge the ruling" for
-    /// "appeal"): the verb matches in any form, determiners are skipped.
+    /// "appeal"): the verb matches in any form, determiners are skipped,
+    /// and the last word may have two modifiers before it ("passed a fire
+    /// service inspection").
     #[serde(default)]
     pub phrases: Vec<String>,
 }
@@ -136,7 +138,7 @@ pub struct PolarityFinder {
     synonyms: HashMap<String, String>,
     /// Form -> (action, whether the form is the opposite).
     forms: HashMap<String, (String, bool)>,
-    /// Phrases as stems, determiners left out, longest first, with their
+    /// Phrases as words, determiners left out, longest first, with their
     /// action.
     phrases: Vec<(Vec<String>, String)>,
 }
@@ -163,12 +165,7 @@ impl PolarityFinder {
         let mut phrases = Vec::new();
         for a in &r.action {
             for p in &a.phrases {
-                let words: Vec<String> = p
-                    .split_whitespace()
-                    .map(norm)
-                    .filter(|w| !object_skip.contains(w))
-                    .map(|w| stem(&w).to_string())
-                    .collect();
+                let words: Vec<String> = p.split_whitespace().map(norm).filter(|w| !object_skip.contains(w)).collect();
                 if words.len() < 2 {
                     return Err(format!("phrase {p:?} of {:?} needs a verb and an object", a.name));
                 }
@@ -343,14 +340,26 @@ impl PolarityFinder {
     /// The phrase of the rules starting at word `i`, as (action, its last
     /// word).
     fn phrase_at(&self, keys: &[String], i: usize) -> Option<(String, usize)> {
-        let first = stem(&keys[i]);
-        self.phrases.iter().filter(|(p, _)| p[0] == first).find_map(|(p, action)| {
+        self.phrases.iter().filter(|(p, _)| inflects(&keys[i], &p[0])).find_map(|(p, action)| {
             let mut j = i + 1;
-            for w in &p[1..] {
+            for (n, w) in p[1..].iter().enumerate() {
                 while j < keys.len() && self.object_skip.contains(&keys[j]) {
                     j += 1;
                 }
-                if j >= keys.len() || stem(&keys[j]) != w {
+                // The object may have a modifier or two: "passed a fire
+                // service inspection".
+                let last = n + 2 == p.len();
+                let mut modifiers = 0;
+                while last
+                    && modifiers < 2
+                    && j + 1 < keys.len()
+                    && !inflects(&keys[j], w)
+                    && self.object_word(&keys[j])
+                {
+                    j += 1;
+                    modifiers += 1;
+                }
+                if j >= keys.len() || !inflects(&keys[j], w) {
                     return None;
                 }
                 j += 1;
@@ -466,6 +475,16 @@ impl PolarityFinder {
     fn is_negator(&self, key: &str) -> bool {
         self.negators.iter().any(|n| n == key) || key.ends_with("n't")
     }
+}
+
+/// Whether `word` is `base` or a regular inflection of it: "passed" and
+/// "passes" of "pass", "accepted" of "accept", "conceding" of "concede",
+/// "results" of "result".
+fn inflects(word: &str, base: &str) -> bool {
+    let Some(rest) = word.strip_prefix(base) else {
+        return base.strip_suffix('e').is_some_and(|b| word.strip_prefix(b).is_some_and(|r| r == "ing"));
+    };
+    ["", "s", "es", "ed", "d", "ing"].contains(&rest)
 }
 
 /// A word's stem after its plural "s" is dropped, so that a plural and
@@ -647,5 +666,19 @@ mod tests {
         );
         let found = stems("It is too early to say whether the driver was speeding.");
         assert!(found.iter().all(|m| m.1 != "speed" && m.1 != "too"), "{found:?}");
+    }
+
+    #[test]
+    fn phrases_take_inflections_and_modifiers() {
+        assert!(inflects("passed", "pass") && inflects("conceding", "concede") && inflects("results", "result"));
+        assert!(!inflects("passport", "pass") && !inflects("accept", "accepted"));
+        assert_eq!(
+            find("The factory had passed a fire service inspection last year."),
+            vec![("passed a fire service inspection".into(), "inspect".into(), true)]
+        );
+        assert_eq!(
+            find("The factory had never been inspected by the fire service."),
+            vec![("never been inspected".into(), "inspect".into(), false)]
+        );
     }
 }
