@@ -63,6 +63,9 @@ pub struct PolarityRules {
     /// have happened ("too early to say whether the driver was speeding").
     #[serde(default)]
     pub hypothetical: Vec<String>,
+    /// Words after which a negator negates nothing: "not only attended".
+    #[serde(default)]
+    pub not_negating: Vec<String>,
     /// Object words read as one ("cuts", "reductions", "layoffs"); the
     /// first of each group names it.
     #[serde(default)]
@@ -134,6 +137,7 @@ pub struct PolarityFinder {
     object_end: Vec<String>,
     passive: Vec<String>,
     hypothetical: Vec<String>,
+    not_negating: Vec<String>,
     /// Stem -> the stem of the first word of its synonym group.
     synonyms: HashMap<String, String>,
     /// Form -> (action, whether the form is the opposite).
@@ -197,6 +201,7 @@ impl PolarityFinder {
             object_end: r.object_end.iter().map(|w| norm(w)).collect(),
             passive: r.passive.iter().map(|w| norm(w)).collect(),
             hypothetical: r.hypothetical.iter().map(|w| norm(w)).collect(),
+            not_negating: r.not_negating.iter().map(|w| norm(w)).collect(),
             synonyms,
             forms,
             phrases,
@@ -283,7 +288,9 @@ impl PolarityFinder {
                 if self.barriers.contains(&keys[j]) || self.forms.contains_key(&keys[j]) {
                     break;
                 }
-                if self.is_negator(&keys[j]) {
+                // "not only attended but also spoke" negates nothing.
+                let idiom = keys.get(j + 1).is_some_and(|n| self.not_negating.contains(n));
+                if self.is_negator(&keys[j]) && !idiom {
                     negations += 1;
                     start = words[j].0;
                     // "should never have happened" says it did happen, and
@@ -302,7 +309,10 @@ impl PolarityFinder {
             // clause, with no verb between.
             if negations == usize::from(opposite) {
                 for j in (i.saturating_sub(self.far_reach)..i).rev() {
-                    if self.barriers.contains(&keys[j]) || (j + 1 < i && self.forms.contains_key(&keys[j])) {
+                    // "No one was hurt when it crashed": another verb
+                    // between ends the negator's clause.
+                    let verb = j + 1 < i && (self.forms.contains_key(&keys[j]) || self.is_verb(&keys, j));
+                    if self.barriers.contains(&keys[j]) || verb {
                         break;
                     }
                     if self.far.contains(&keys[j]) {
@@ -680,5 +690,15 @@ mod tests {
             find("The factory had never been inspected by the fire service."),
             vec![("never been inspected".into(), "inspect".into(), false)]
         );
+    }
+
+    #[test]
+    fn idioms_and_other_clauses_stop_a_negator() {
+        assert_eq!(
+            find("Modi not only attended the summit but spoke first."),
+            vec![("attended".into(), "attend".into(), true)]
+        );
+        let found = stems("No one was hurt when the bus crashed.");
+        assert!(found.iter().any(|m| m.1 == "crash" && m.2), "{found:?}");
     }
 }
