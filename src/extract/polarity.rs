@@ -10,6 +10,15 @@
 //! "skipped" for "attend"), or by a negating verb that governs it ("denied
 //! reports that he would resign", "ruled out resigning"); two negations
 //! cancel ("did not deny").
+//!
+//! Each action carries its object: the noun phrase after it, synonyms read
+//! as one ("ruled out further job cuts", "did not rule out further
+//! reductions": "cut"), or, for a passive verb, the one before it ("arson
+//! had not been ruled out"). A phrase of the rules names an action with its
+//! object ("accepted the result" is conceding, "would not challenge the
+//! ruling" is not appealing). Nouns ("the release", "the Court of Appeal")
+//! and what is only asked about ("whether the driver was speeding") make no
+//! claim.
 
 use std::collections::HashMap;
 
