@@ -393,6 +393,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
             numbers::compare(input, 0.0, a, b, true, &mut findings, &mut tally);
         }
     }
+    polarity::pass(input, &mut findings, &mut tally);
     quotes::pass(input, &mut findings, &mut tally);
     entities::people(input, &mut findings, &mut tally);
     slots::pass(input, &mut findings, &mut tally);

@@ -882,6 +882,52 @@ fn runs(indices: &[usize]) -> impl Iterator<Item = Range<usize>> + '_ {
 /// one person's surname, misspelt in one report ("Thornley", "Thornby").
 const SPEAKER_SPELLING: f64 = 0.9;
 
+/// The sentences of quoted words: a stop, a question or exclamation mark
+/// followed by a space and a capital ends one.
+fn sentences(words: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = words.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next_upper = chars.get(k + 2).is_some_and(|&(_, n)| n.is_uppercase() || n == '"');
+        if matches!(c, '.' | '!' | '?') && chars.get(k + 1).is_some_and(|&(_, n)| n == ' ') && next_upper {
+            out.push(words[start..i + 1].trim());
+            start = i + 1;
+        }
+    }
+    out.push(words[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// A sentence of one quotation that is a sentence of the other but for a
+/// negation ("entirely avoidable", "entirely unavoidable"), with at least
+/// four words in the shorter: the two sentences and their word diff.
+fn negated_sentence(
+    comparer: &Comparer,
+    a: &str,
+    b: &str,
+    expand: &dyn Fn(&str) -> Option<String>,
+) -> Option<(String, String, String)> {
+    let (sa, sb) = (sentences(a), sentences(b));
+    if sa.len() < 2 && sb.len() < 2 {
+        return None;
+    }
+    for x in &sa {
+        for y in &sb {
+            let cmp = comparer.compare(x, y, expand);
+            let negation = cmp.verdict == QuoteVerdict::Changed(ChangeKind::Negation);
+            if negation && cmp.same_quote && cmp.similarity >= 0.6 && cmp.shared >= 3 {
+                let shorter = x.split_whitespace().count().min(y.split_whitespace().count());
+                if shorter >= 4 {
+                    return Some((x.to_string(), y.to_string(), render(&cmp.diff)));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Which two quotations' speakers may be one person.
 struct Speakers {
     /// Title words and speaker nouns: a speaker key made of them is a
@@ -949,6 +995,26 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
             // Versions of one quotation share most of the shorter one's
             // words: "is not a" does not make two remarks one.
             if !cmp.same_quote || cmp.similarity < 0.6 {
+                // Two passages of one speech may still quote one sentence
+                // of it with its negation turned: "This strike is entirely
+                // avoidable. The company ..." and "This strike was entirely
+                // unavoidable. We have ...".
+                if speakers.same(qa, qb) {
+                    if let Some((x, y, diff)) = negated_sentence(comparer, &qa.words, &qb.words, &expand) {
+                        tally.conflict += 1;
+                        let reason = format!(
+                            "{} is quoted in {} and in {}; one sentence of the two quotations is the same but for \
+                             a negation, which turns what was said around: {x:?} and {y:?}. Word diff: {diff}",
+                            qb.speaker_name.clone().unwrap_or_default(),
+                            where_(input, a),
+                            where_(input, b)
+                        );
+                        let label = qb.speaker_name.clone().unwrap_or_default();
+                        let subject = SharedSubject { label: format!("quote of {label}"), score: 0.6 };
+                        let rule = ("quote-changed", Verdict::Conflict);
+                        findings.extend(finding(input, 0.5, (a, b), ClaimKind::Quote, rule, &subject, reason, 0.9));
+                    }
+                }
                 continue;
             }
             let who = |q: &crate::extract::QuoteClaim| q.speaker_name.clone().unwrap_or_default();
@@ -1254,6 +1320,31 @@ mod tests {
         assert!(!same_quote("we will", "they will go to the summit"), "one shared word is not enough");
         assert!(same_quote("summit", "the summit will go on"), "all of a one-word quotation");
         assert!(!same_quote("", "anything"));
+    }
+
+    #[test]
+    fn quotations_split_into_sentences() {
+        assert_eq!(
+            sentences("This strike is avoidable. The company has had months. Why? \"Now\" is the time"),
+            vec!["This strike is avoidable.", "The company has had months.", "Why?", "\"Now\" is the time"]
+        );
+        assert_eq!(sentences("Talks in the U.S. went well"), vec!["Talks in the U.S. went well"]);
+    }
+
+    #[test]
+    fn one_sentence_negated_inside_two_passages_is_a_change() {
+        use crate::compare::testing::{check, rules_of};
+        let run = check(
+            "Union leader Moira Keane said: \"This strike is entirely avoidable. The company has had months to make a fair offer and has chosen not to.\"",
+            "\"This strike was entirely unavoidable. We have bent over backwards, and the company has not moved an inch,\" Moira Keane said.",
+        );
+        assert!(rules_of(&run).contains(&"quote-changed"), "{:#?}", run.findings);
+        // Two passages with no sentence in common.
+        let run = check(
+            "\"We will not wait 90 days to act. The court has spoken,\" Governor Ana Silva said.",
+            "\"We welcome the decision. Our work starts today and it will not stop,\" Governor Ana Silva said.",
+        );
+        assert!(!rules_of(&run).contains(&"quote-changed"), "{:#?}", run.findings);
     }
 
     #[test]

@@ -160,8 +160,13 @@ pub struct PolarityClaim {
     pub action: String,
     /// Whether it happened (or will).
     pub positive: bool,
-    /// The stem of the word after it ("speed" in "ruled out speeding").
+    /// The head of its object, stemmed ("speed" in "ruled out speeding").
     pub object: Option<String>,
+    /// Every word of its object, stemmed, head first.
+    pub objects: Vec<String>,
+    /// Whether a phrase of `rules/polarity.toml` matched ("accepted the
+    /// result"), which names its own object.
+    pub phrase: bool,
 }
 
 /// A time of day, as the TIMEX side reads it.
@@ -472,7 +477,13 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             if !found.iter().any(|(s, _)| s.overlaps(&m.span)) {
                 found.push((
                     m.span,
-                    ClaimValue::Polarity(PolarityClaim { action: m.action, positive: m.positive, object: m.object }),
+                    ClaimValue::Polarity(PolarityClaim {
+                        action: m.action,
+                        positive: m.positive,
+                        object: m.object,
+                        objects: m.objects,
+                        phrase: m.phrase,
+                    }),
                 ));
             }
         }
