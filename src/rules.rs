@@ -162,6 +162,14 @@ pub struct Events {
     /// time measures ("time", "day", "say").
     #[serde(default)]
     pub generic_heads: Vec<String>,
+    /// Words before an event noun that make it another event than the
+    /// clause's own ("following the meeting", "after the vote").
+    #[serde(default)]
+    pub other_event_markers: Vec<String>,
+    /// Occurrence words that look ahead: "the next meeting" is never the
+    /// one a report tells of as done.
+    #[serde(default)]
+    pub forward_occurrence: Vec<String>,
     /// Words naming one kind of event.
     pub group: Vec<EventGroup>,
 }

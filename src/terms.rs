@@ -161,6 +161,8 @@ pub struct Lexicon {
     indefinite: HashSet<String>,
     occurrence: HashSet<String>,
     generic_heads: HashSet<String>,
+    other_event_markers: HashSet<String>,
+    forward: HashSet<String>,
     statements: HashSet<String>,
     noun_modifiers: HashSet<String>,
 }
@@ -240,6 +242,8 @@ impl Lexicon {
         lex.indefinite = words(&events.indefinite);
         lex.occurrence = words(&events.occurrence);
         lex.generic_heads = events.generic_heads.iter().map(|w| key(w)).collect();
+        lex.other_event_markers = words(&events.other_event_markers);
+        lex.forward = words(&events.forward_occurrence);
         lex.noun_modifiers = words(&events.noun_modifiers);
         lex.statements = events.statement_groups.iter().cloned().collect();
         lex.attribution = words(&rules.words.attribution);
@@ -270,6 +274,11 @@ impl Lexicon {
     /// Whether a head key is too vague to tell what a value measures.
     pub fn is_generic_head(&self, head: &str) -> bool {
         self.generic_heads.contains(head) || head.strip_prefix("event:").is_some_and(|g| self.generic_heads.contains(g))
+    }
+
+    /// Whether an occurrence word looks ahead ("next").
+    pub fn is_forward(&self, word: &str) -> bool {
+        self.forward.contains(word)
     }
 
     /// Whether a word key is an ordinal ("first", "22nd").
@@ -303,11 +312,19 @@ impl Lexicon {
     }
 
     /// The event groups of `rules/events.toml` the words of `text` belong
-    /// to, by their lemmas, sorted.
+    /// to, by their lemmas, sorted; not those of another event the clause
+    /// refers to ("following the meeting").
     pub fn groups_in(&self, text: &str) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for t in tokenize(text).into_iter().filter(|t| t.word) {
+        let words: Vec<Token> = tokenize(text).into_iter().filter(|t| t.word).collect();
+        for (i, t) in words.iter().enumerate() {
             let k = key(t.text);
+            let prev = |n: usize| i.checked_sub(n).map(|j| key(words[j].text));
+            let marker = |w: Option<String>| w.is_some_and(|w| self.other_event_markers.contains(&w));
+            let determiner = prev(1).is_some_and(|w| self.stop.contains(&w));
+            if marker(prev(1)) || determiner && marker(prev(2)) {
+                continue;
+            }
             let lemma = self.irregular.get(&k).map_or(k.as_str(), String::as_str);
             for w in [lemma, stem(lemma)] {
                 out.extend(self.groups.get(w).into_iter().flatten().map(String::as_str));

@@ -164,6 +164,11 @@ pub fn event_match(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -
     if !oa.is_empty() && !ob.is_empty() && !oa.iter().any(|o| ob.contains(o)) {
         return EventMatch::Different;
     }
+    // "The next meeting ... in 2026" is not the one held on 7 October.
+    let forward = |o: &Vec<String>| o.iter().any(|w| lexicon.is_forward(w));
+    if forward(oa) != forward(ob) {
+        return EventMatch::Different;
+    }
     // A light verb that found no event noun ("went up in December") says
     // nothing either way.
     let strong = |c: &Claim| c.predicate.clone().filter(|p| !p.light);
@@ -716,6 +721,14 @@ mod tests {
             "It started on Sunday near Kardiakafti.",
         );
         assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn the_next_occurrence_is_not_the_one_reported() {
+        assert_not_compared(
+            "The 22nd session of the Uzbek-Russian commission was held in Tashkent on 7 October.",
+            "The next session of the Uzbek-Russian commission will be held in Moscow in 2026.",
+        );
     }
 
     #[test]

@@ -572,6 +572,12 @@ mod tests {
             "Polls in Cluj-Napoca closed at 9 p.m. local time.",
         );
         assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+        // The event a clause only refers to does not name its time.
+        let run = check(
+            "The plenary session of the Uzbek-Russian commission began at 1100 GMT in Tashkent, officials said.",
+            "Following the session, the co-chairs held a joint press conference at 7.30pm Tashkent time.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 
     #[test]
