@@ -104,7 +104,13 @@ pub(super) fn compare(
     // 2015, when more than 400 people died") and share a word besides
     // the measure ("firefighters ... battling", "net profit ... quarter"):
     // "48.1 overs" and "their 50 overs" are two innings.
-    if by_head && kind == ClaimKind::Number && (past(input, a) || past(input, b) || !shares_more(input, a, b)) {
+    // So must lengths of time: "Bus drivers in Rome plan a separate
+    // four-hour stoppage" shares nothing with "rail workers began a 24-hour
+    // national strike" but the strike.
+    if by_head
+        && matches!(kind, ClaimKind::Number | ClaimKind::Duration)
+        && (past(input, a) || past(input, b) || !shares_more(input, a, b) || dated_apart(input, a, b))
+    {
         return false;
     }
     // One amount of history ("In 2001, a magnitude 8.4 quake") and one of
@@ -341,6 +347,26 @@ pub(super) fn shares_more(input: &Input, a: &Claim, b: &Claim) -> bool {
     };
     let (ta, tb) = (terms(a), terms(b));
     ta.iter().any(|x| tb.iter().any(|y| super::same_term(x, y).is_some()))
+}
+
+/// Whether both sentences give dates and none of one meets one of the
+/// other: "a four-hour stoppage on January 23" and "the 24-hour strike set
+/// for January 15" are two occasions.
+fn dated_apart(input: &Input, a: &Claim, b: &Claim) -> bool {
+    let dates = |c: &Claim| -> Vec<crate::calendar::PartialDate> {
+        input
+            .claims_of(c.sentence)
+            .iter()
+            .filter_map(|d| match &d.value {
+                ClaimValue::Date(x) => x.value,
+                _ => None,
+            })
+            .collect()
+    };
+    let (da, db) = (dates(a), dates(b));
+    !da.is_empty()
+        && !db.is_empty()
+        && !da.iter().any(|x| db.iter().any(|y| x.relate(y) != crate::calendar::Relation::Disjoint))
 }
 
 /// Whether a claim's sentence gives no date.

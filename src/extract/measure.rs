@@ -71,6 +71,14 @@ pub struct MeasureRules {
     /// Nouns ending in -ing, which are not participles ("building").
     #[serde(default)]
     pub ing_nouns: Vec<String>,
+    /// Words skipped between a length of time and its verb's object
+    /// ("present a plan within 90 days").
+    #[serde(default)]
+    pub duration_skip: Vec<String>,
+    /// Words before a length of time that are not an object ("vacant",
+    /// "open", "closed").
+    #[serde(default)]
+    pub not_objects: Vec<String>,
 }
 
 /// The compiled rules.
@@ -86,6 +94,8 @@ pub struct MeasureReader {
     baseline_verbs: Vec<String>,
     small_numbers: Vec<String>,
     ing_nouns: Vec<String>,
+    duration_skip: Vec<String>,
+    not_objects: Vec<String>,
 }
 
 /// A word of a sentence, folded, with its bytes.
@@ -162,6 +172,8 @@ impl MeasureReader {
             baseline_verbs: r.baseline_verbs.iter().map(|w| norm(w)).collect(),
             small_numbers: r.small_numbers.iter().map(|w| norm(w)).collect(),
             ing_nouns: r.ing_nouns.iter().map(|w| norm(w)).collect(),
+            duration_skip: r.duration_skip.iter().map(|w| norm(w)).collect(),
+            not_objects: r.not_objects.iter().map(|w| norm(w)).collect(),
         })
     }
 
@@ -275,6 +287,40 @@ impl MeasureReader {
             .map(|c| self.with_fate(self.noun(c), at, &all))
     }
 
+    /// What a length of time is given for, when a noun says it: the object
+    /// of its verb before it ("gave parliament 120 days", "present a plan
+    /// within 90 days") or after it ("three months to present the plan").
+    pub fn duration_object(&self, text: &str, at: Span, stop: impl Fn(&str) -> bool) -> Option<String> {
+        let all = words(text);
+        let first = all.iter().position(|w| w.span.end > at.start)?;
+        let after = all.iter().position(|w| w.span.start >= at.end).unwrap_or(all.len());
+        let folded = |w: &Word| norm(w.text);
+        let skip = |f: &str| self.duration_skip.iter().any(|s| s == f) || self.skip.iter().any(|s| s == f);
+        let before = all[..first].iter().rev().find(|w| !skip(&folded(w)));
+        if let Some(w) = before.filter(|w| self.object_like(w.text, &stop)) {
+            return Some(self.noun(w.text));
+        }
+        // "to <verb> the <noun>".
+        let rest: Vec<String> = all[after..].iter().take(5).map(folded).collect();
+        if rest.first().map(String::as_str) == Some("to") && rest.len() >= 3 {
+            let noun = rest[2..].iter().find(|w| !stop(w))?;
+            let original = all[after..].iter().find(|w| folded(w) == *noun)?;
+            return self.object_like(original.text, &stop).then(|| self.noun(original.text));
+        }
+        None
+    }
+
+    /// A noun that can be an object: a plain lowercase word that is no
+    /// function word, verb form or adjective ending.
+    fn object_like(&self, w: &str, stop: &impl Fn(&str) -> bool) -> bool {
+        let f = norm(w);
+        let participle = f.ends_with("ed") || f.ends_with("ing") && !self.ing_nouns.contains(&f);
+        self.noun_like(w, stop)
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !participle
+            && !self.not_objects.contains(&f)
+    }
+
     /// `noun`, or `noun/fate` for a count of people whose clause says what
     /// happened to them (the nearest fate word within six words).
     fn with_fate(&self, noun: String, at: Span, all: &[Word]) -> String {
@@ -328,6 +374,24 @@ mod tests {
             measure("Net profit rose to $612 million in the quarter.", "$612 million", None, Some("USD")).as_deref(),
             Some("profit")
         );
+    }
+
+    #[test]
+    fn what_a_length_of_time_is_given_for() {
+        let r = reader();
+        let lexicon = crate::terms::Lexicon::new(&crate::rules::Rules::built_in().unwrap());
+        let object = |text: &str, d: &str| {
+            let start = text.find(d).unwrap();
+            r.duration_object(text, Span::new(start, start + d.len()), |w| lexicon.is_stopword(w))
+        };
+        assert_eq!(
+            object("The court gave parliament 120 days to re-enact it.", "120 days").as_deref(),
+            Some("parliament")
+        );
+        assert_eq!(object("The court gave lawmakers 90 days.", "90 days").as_deref(), Some("parliament"));
+        assert_eq!(object("It must present a plan within 90 days.", "90 days").as_deref(), Some("plan"));
+        assert_eq!(object("It has three months to present the plan.", "three months").as_deref(), Some("plan"));
+        assert_eq!(object("Schools were closed for three days.", "three days"), None);
     }
 
     #[test]

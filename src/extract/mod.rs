@@ -550,6 +550,13 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                             .is_none()
                             .then(|| head_of(&value, text, local, predicate.as_ref(), before, lexicon))?
                     }),
+                // A length of time given for something a noun names ("gave
+                // parliament 120 days"), not a compound ("a two-day visit").
+                ClaimValue::Duration(_) if !local.of(text).contains('-') => {
+                    ex.measure.duration_object(text, local, |w| lexicon.is_stopword(w)).or_else(|| {
+                        head_of(&value, text, local, predicate.as_ref(), before.map(|t| t.key.as_str()), lexicon)
+                    })
+                }
                 _ => head_of(&value, text, local, predicate.as_ref(), before.map(|t| t.key.as_str()), lexicon),
             };
             let norm = local.shift(sentence.norm.start);
