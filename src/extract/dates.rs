@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::PartialDate;
 use crate::normalize::fold_words as norm;
-use crate::pattern::alternation;
+use crate::pattern::{alternation, gate_word, Gates, Need};
 use crate::span::Span;
 
 /// Years written next to a month or in ISO form must lie in this range.
@@ -320,7 +320,8 @@ enum Pattern {
 #[derive(Debug, Clone)]
 pub struct DateFinder {
     patterns: Vec<(Pattern, Regex)>,
-    any: regex::RegexSet,
+    /// Which patterns can match a sentence ([`Gates`]).
+    gates: Gates,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
     anchors: HashMap<String, Anchor>,
@@ -330,9 +331,9 @@ pub struct DateFinder {
     bare_years: std::ops::RangeInclusive<i32>,
     year_followers: HashSet<String>,
     year_blockers: HashSet<String>,
-    future: Vec<Vec<String>>,
+    future: Phrases,
     future_endings: Vec<String>,
-    past: Vec<Vec<String>>,
+    past: Phrases,
     past_suffixes: Vec<String>,
     past_exceptions: HashSet<String>,
     speech_verbs: HashSet<String>,
@@ -356,6 +357,33 @@ fn phrases(what: &str, list: &[String]) -> Result<Vec<Vec<String>>, String> {
             }
         })
         .collect()
+}
+
+/// Marker phrases indexed by their first and by their last word, so that
+/// the phrases that can start or end at a word are found by one lookup
+/// instead of comparing every phrase.
+#[derive(Debug, Clone, Default)]
+struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_last: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(list: Vec<Vec<String>>) -> Phrases {
+        let mut index = Phrases::default();
+        for p in list {
+            let (Some(first), Some(last)) = (p.first(), p.last()) else { continue };
+            index.by_first.entry(first.clone()).or_default().push(p.clone());
+            index.by_last.entry(last.clone()).or_default().push(p);
+        }
+        index
+    }
+
+    /// The phrases that may end at (`ending`) or start at `word`.
+    fn at(&self, word: &str, ending: bool) -> &[Vec<String>] {
+        let map = if ending { &self.by_last } else { &self.by_first };
+        map.get(word).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn check_name(what: &str, name: &str) -> Result<(), String> {
@@ -576,10 +604,31 @@ impl DateFinder {
             let re = Regex::new(src).map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
             patterns.push((*p, re));
         }
-        // One pass over a sentence tells which patterns can match at all;
-        // most sentences hold no date, and those that do, one or two kinds.
-        let any = regex::RegexSet::new(sources.iter().map(|(_, src)| src))
-            .map_err(|e| format!("rules/dates.toml: cannot build the date patterns: {e}"))?;
+        // One cheap pass over a sentence tells which patterns can match at
+        // all; most sentences hold no date, and those that do, one or two
+        // kinds. Each pattern needs one of its words (ASCII case aside), as
+        // a whole word: a month name, a unit, a relative day, a weekday; or
+        // a digit.
+        let whole = |words: &[String]| words.iter().map(|w| Need::word(gate_word(w))).collect::<Vec<_>>();
+        let digits: Vec<Need> = (0..10).map(|d| Need::anywhere(d.to_string())).collect();
+        let months_any: Vec<String> = month_full.iter().chain(&month_abbr).cloned().collect();
+        let unit_list: Vec<String> = units.keys().cloned().collect();
+        let rel_day_words: Vec<String> = rules.relative_days.keys().cloned().collect();
+        let needs: Vec<Vec<Need>> = sources
+            .iter()
+            .map(|(p, _)| match p {
+                Pattern::MonthDayYear | Pattern::DayMonthYear | Pattern::MonthYear => whole(&months_any),
+                Pattern::MonthRelYear | Pattern::MonthBare => whole(&month_full),
+                Pattern::Iso | Pattern::BareYear => digits.clone(),
+                Pattern::RelUnit => whole(&unit_list),
+                Pattern::RelDay => whole(&rel_day_words),
+                Pattern::Weekday => whole(&wd_full),
+                Pattern::WeekdayAbbr => whole(&wd_abbr),
+            })
+            .collect();
+        // On other text, the same words anywhere (what a match needs there).
+        let anywhere: Vec<Vec<String>> = needs.iter().map(|n| n.iter().map(|n| n.word.clone()).collect()).collect();
+        let gates = Gates::split(&needs, &anywhere).map_err(|e| format!("rules/dates.toml: {e}"))?;
 
         let mut future = Vec::new();
         let mut future_endings = Vec::new();
@@ -591,7 +640,7 @@ impl DateFinder {
         }
         Ok(DateFinder {
             patterns,
-            any,
+            gates,
             months,
             weekdays,
             anchors,
@@ -601,9 +650,9 @@ impl DateFinder {
             bare_years: rules.bare_year_min..=rules.bare_year_max,
             year_followers: rules.year_followers.iter().map(|w| norm(w)).collect(),
             year_blockers: rules.year_blockers.iter().map(|w| norm(w)).collect(),
-            future,
+            future: Phrases::new(future),
             future_endings,
-            past: phrases("past_markers", &rules.past_markers)?,
+            past: Phrases::new(phrases("past_markers", &rules.past_markers)?),
             past_suffixes: rules.past_suffixes.iter().map(|s| norm(s)).collect(),
             past_exceptions: rules.past_exceptions.iter().map(|s| norm(s)).collect(),
             speech_verbs: rules.speech_verbs.iter().map(|s| norm(s)).collect(),
@@ -620,11 +669,14 @@ impl DateFinder {
     /// against `published`. Never panics; spans are on char boundaries.
     pub fn find(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
         let mut cands = Vec::new();
-        let hits = self.any.matches(sentence);
-        if !hits.matched_any() {
+        // The case-insensitive words also match the Kelvin sign and the long
+        // s ("weeK", "thiſ"), which the ASCII gates do not see: such rare
+        // sentences try every pattern.
+        let open = if sentence.contains(['\u{212A}', '\u{17F}']) { u64::MAX } else { self.gates.open(sentence) };
+        if open == 0 {
             return Vec::new();
         }
-        for (_, (pattern, re)) in self.patterns.iter().enumerate().filter(|(i, _)| hits.matched(*i)) {
+        for (_, (pattern, re)) in self.patterns.iter().enumerate().filter(|(i, _)| open & (1 << i) != 0) {
             for caps in re.captures_iter(sentence) {
                 if let Some(c) = self.candidate(*pattern, &caps, sentence) {
                     cands.push(c);
@@ -958,7 +1010,7 @@ impl DateFinder {
             words.get(start..start + k).is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
         };
         let (word, lower) = &words[i];
-        if let Some(k) = self.future.iter().filter(|p| at(p)).map(Vec::len).max() {
+        if let Some(k) = self.future.at(word, ending).iter().filter(|p| at(p)).map(Vec::len).max() {
             // "had been due to expire": a future seen from the past.
             let start = if ending { (i + 1).saturating_sub(k) } else { i };
             let earlier = &words[start.saturating_sub(3)..start];
@@ -975,7 +1027,7 @@ impl DateFinder {
         if before.is_some_and(|w| self.passive.contains(w)) {
             return None;
         }
-        if self.past.iter().any(|p| at(p)) {
+        if self.past.at(word, ending).iter().any(|p| at(p)) {
             return Some(Tense::Past);
         }
         let by_suffix = *lower
