@@ -392,12 +392,17 @@ impl TimeFinder {
         ];
         // On ASCII text, tighter words for the same patterns: the rarest word
         // of a phrase, as a whole word where the pattern bounds it; a digit
-        // right before the colon or dot of a clock time or numeric date.
+        // and a digit around the colon or dot of a clock time or numeric date.
         let whole = |v: &[String]| v.iter().map(|w| Need::word(gate_word(w))).collect::<Vec<_>>();
-        let after_digit = |seps: &[char]| {
-            (0..10).flat_map(|d| seps.iter().map(move |c| Need::anywhere(format!("{d}{c}")))).collect::<Vec<_>>()
+        // A digit, a separator, and a digit below `next` ("9:3" of "9:30").
+        let between_digits = |seps: &[char], next: u32| {
+            (0..10)
+                .flat_map(|d| {
+                    seps.iter().flat_map(move |c| (0..next).map(move |e| Need::anywhere(format!("{d}{c}{e}"))))
+                })
+                .collect::<Vec<_>>()
         };
-        let mut clock_words = after_digit(&[':', '.']);
+        let mut clock_words = between_digits(&[':', '.'], 6);
         clock_words.extend(["am", "pm", "a.m", "p.m", "gmt", "utc"].map(Need::word));
         let tight = vec![
             // A unit follows a space or a hyphen, and may take a plural ending.
@@ -420,7 +425,7 @@ impl TimeFinder {
             whole(&r.fiscal),
             whole(&firsts(&r.holidays)),
             vec![Need::anywhere("year-")],
-            after_digit(&['/', '.']),
+            between_digits(&['/', '.'], 10),
             r.quarter_prefix
                 .iter()
                 .flat_map(|p| (1..=4).map(move |q| Need { word: format!("{}{q}", p.trim()), start: true, end: false }))
