@@ -151,6 +151,9 @@ pub struct NumberFinder {
     percent: Regex,
     compound: Regex,
     vocab: HashMap<String, Tok>,
+    /// For each length below 25, the first letters of the vocabulary's
+    /// words of that length, as bits (`a` is bit 0).
+    shapes: Vec<u32>,
     scales: HashMap<String, u64>,
     one_before: HashSet<String>,
     one_after: HashSet<String>,
@@ -341,7 +344,14 @@ impl NumberFinder {
             Regex::new(&src).map_err(|e| format!("rules/numbers.toml: cannot build the {what} pattern: {e}"))
         };
         let glued_re = crate::pattern::alternation(rules.glued_scales.keys());
+        let mut shapes = vec![0u32; 25];
+        for w in vocab.keys() {
+            if let (Some(letters), Some(first)) = (shapes.get_mut(w.len()), w.bytes().next()) {
+                *letters |= 1 << (first - b'a');
+            }
+        }
         Ok(NumberFinder {
+            shapes,
             glued_scales: rules.glued_scales.clone(),
             glued_after: rules.glued_after.clone(),
             digits: build(
@@ -513,6 +523,14 @@ impl NumberFinder {
     /// Whether a whole word is a number word that starts or continues a run
     /// ("and" only joins them).
     fn is_token(&self, word: &str) -> bool {
+        // Most words are not number words: their length and first letter
+        // tell so without hashing.
+        let first = word.as_bytes().first().map_or(0, |c| c.to_ascii_lowercase());
+        if let Some(letters) = self.shapes.get(word.len()) {
+            if !first.is_ascii_lowercase() || letters & (1 << (first - b'a')) == 0 {
+                return false;
+            }
+        }
         let mut buf = [0u8; 24];
         let Some(lower) = buf.get_mut(..word.len()) else {
             return self.vocab.get(&word.to_ascii_lowercase()).is_some_and(|t| *t != Tok::And);
