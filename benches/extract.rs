@@ -6,7 +6,9 @@
 //! It prints sentences per second and MB/s for the tagger alone (sentences
 //! already split, as the pipeline hands them over), and reports per second
 //! for `analyse` over each fixture folder as a run. `BENCH_ONLY=tagger`
-//! measures the tagger alone (for a profiler).
+//! measures the tagger alone (for a profiler); `BENCH_ITERS=N` makes every
+//! measurement exactly `N` passes instead of a time budget, so that
+//! instruction counts (`valgrind --tool=callgrind`) compare across builds.
 
 use crosscheck::document::paragraphs;
 use crosscheck::normalize::Normalized;
@@ -27,21 +29,53 @@ fn files(root: &Path, out: &mut Vec<PathBuf>) {
     for p in paths {
         if p.is_dir() {
             files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt" || e == "md") {
+        } else if p.extension().is_some_and(|e| e == "jsonl") {
+            // JSONL corpora are read only when named.
+        } else if p.extension().is_some_and(|e| e == "txt" || e == "md" || e == "jsonl") {
             out.push(p);
         }
     }
 }
 
-/// Runs `f` until `budget` has passed; returns iterations and elapsed time.
+/// Runs `f` until `budget` has passed, or exactly `BENCH_ITERS` times when
+/// that is set; returns iterations and elapsed time.
 fn time(budget: Duration, mut f: impl FnMut()) -> (u64, Duration) {
+    let fixed: Option<u64> = std::env::var("BENCH_ITERS").ok().and_then(|v| v.parse().ok());
     let start = Instant::now();
     let mut n = 0;
-    while start.elapsed() < budget {
+    while fixed.map_or(start.elapsed() < budget, |k| n < k) {
         f();
         n += 1;
     }
     (n, start.elapsed())
+}
+
+/// Writes what every stage finds in every sentence (and in its lowercase and
+/// uppercase forms), with and without a creation date, to `out`: two dumps
+/// from two builds must be byte-identical when a change is only for speed.
+fn dump(rules: &Rules, tagger: &Tagger, sentences: &[String], out: &Path) {
+    use std::fmt::Write;
+    let dates = crosscheck::extract::dates::DateFinder::new(&rules.dates).expect("dates");
+    let numbers = crosscheck::extract::numbers::NumberFinder::new(&rules.numbers).expect("numbers");
+    let times = crosscheck::extract::times::TimeFinder::new(&rules.timex).expect("times");
+    let mut text = String::new();
+    for s in sentences {
+        for s in [s.clone(), s.to_lowercase(), s.to_uppercase()] {
+            writeln!(text, "## {s}").unwrap();
+            for dct in [chrono::NaiveDate::from_ymd_opt(2025, 12, 4), chrono::NaiveDate::from_ymd_opt(1998, 3, 1), None]
+            {
+                writeln!(text, "dates {:?}", dates.find(&s, dct)).unwrap();
+                let n = numbers.find(&s, &[]);
+                writeln!(text, "numbers {n:?}").unwrap();
+                for day_first in [false, true] {
+                    writeln!(text, "times {:?}", times.find(&s, &n, dct, day_first)).unwrap();
+                    writeln!(text, "tagger {:?}", tagger.tag_sentence_in(&s, dct, day_first)).unwrap();
+                }
+                writeln!(text, "anaphora {:?}", times.anaphora(&s)).unwrap();
+            }
+        }
+    }
+    std::fs::write(out, text).expect("dump written");
 }
 
 fn main() {
@@ -58,12 +92,27 @@ fn main() {
     let mut sentences: Vec<String> = Vec::new();
     for p in &paths {
         let text = std::fs::read_to_string(p).unwrap_or_default();
-        let norm = Normalized::plain(&text);
-        for para in paragraphs(&norm.text) {
-            for s in split(&norm.text, para, &rules.segment) {
-                sentences.push(s.of(&norm.text).to_string());
+        // A JSONL corpus (`crosscheck eval timex` shape): the `text` of each line.
+        let texts: Vec<String> = if p.extension().is_some_and(|e| e == "jsonl") {
+            text.lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+                .collect()
+        } else {
+            vec![text]
+        };
+        for text in &texts {
+            let norm = Normalized::plain(text);
+            for para in paragraphs(&norm.text) {
+                for s in split(&norm.text, para, &rules.segment) {
+                    sentences.push(s.of(&norm.text).to_string());
+                }
             }
         }
+    }
+    if let Ok(out) = std::env::var("BENCH_DUMP") {
+        dump(&rules, &tagger, &sentences, Path::new(&out));
+        return;
     }
     let bytes: usize = sentences.iter().map(String::len).sum();
     // Stage by stage, to see where the time goes.
@@ -80,9 +129,14 @@ fn main() {
         std::hint::black_box(k);
         println!("  {name}: {:.0} sentences/s", (n as f64 * sentences.len() as f64) / elapsed.as_secs_f64());
     };
-    per("dates", &|s| dates.find(s, dct).len());
-    per("numbers", &|s| numbers.find(s, &[]).len());
-    per("times", &|s| times.find(s, &[], dct, false).len());
+    // BENCH_ONLY=tagger skips the stages and the pipeline, for profiling
+    // the tagger alone.
+    let only_tagger = std::env::var("BENCH_ONLY").is_ok_and(|v| v == "tagger");
+    if !only_tagger {
+        per("dates", &|s| dates.find(s, dct).len());
+        per("numbers", &|s| numbers.find(s, &[]).len());
+        per("times", &|s| times.find(s, &[], dct, false).len());
+    }
     let mut found = 0usize;
     let (n, elapsed) = time(Duration::from_secs(3), || {
         for s in &sentences {
@@ -101,8 +155,7 @@ fn main() {
         found as u64 / n.max(1)
     );
 
-    // BENCH_ONLY=tagger stops here, for profiling the tagger alone.
-    if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "tagger") {
+    if only_tagger {
         return;
     }
     let mut groups: Vec<Vec<PathBuf>> = Vec::new();

@@ -23,49 +23,173 @@ pub fn alternation<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> String 
     format!("(?:{})", parts.join("|"))
 }
 
+/// A word that a gated pattern needs ([`Gates`]), and whether it must start
+/// or end a word of the text: the byte before (after) it, when it is a
+/// letter (`start`, `end`), must not be an ASCII letter. Only sound where the
+/// pattern puts a word boundary, a space or a hyphen there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Need {
+    /// The word, matched ASCII case-insensitively anywhere in the text.
+    pub word: String,
+    /// Not glued to a letter before it.
+    pub start: bool,
+    /// Not glued to a letter after it.
+    pub end: bool,
+}
+
+impl Need {
+    /// A word needed anywhere, glued to anything.
+    pub fn anywhere(word: impl Into<String>) -> Need {
+        Need { word: word.into(), start: false, end: false }
+    }
+
+    /// A word needed as a whole word (`start` and `end`).
+    pub fn word(word: impl Into<String>) -> Need {
+        Need { word: word.into(), start: true, end: true }
+    }
+}
+
 /// Tells in one pass over a text which of up to 64 patterns can match it:
 /// pattern `i` needs one of the words `needs[i]` somewhere in the text
 /// (ASCII case-insensitively). Skipping the patterns that cannot match is
 /// far cheaper than running them.
+///
+/// Two tables: one for ASCII text, where a pattern's `(?i)` is ASCII case
+/// folding and `\d` an ASCII digit, so that tight words are sound (the
+/// rarest word of a phrase, a digit and a colon for a clock time); and one
+/// for other text, where the Kelvin sign matches a `k` and a long s an `s`.
 #[derive(Debug, Clone)]
 pub struct Gates {
-    words: aho_corasick::AhoCorasick,
-    masks: Vec<u64>,
+    ascii: Table,
+    /// `None`: on non-ASCII text every pattern is open.
+    other: Option<Table>,
 }
 
-impl Gates {
-    /// Builds the gates.
-    pub fn new(needs: &[Vec<String>]) -> Result<Gates, String> {
+/// One automaton of words and the patterns each opens.
+#[derive(Debug, Clone)]
+struct Table {
+    words: aho_corasick::dfa::DFA,
+    /// Per word: the patterns it opens, its length and its edge checks.
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    mask: u64,
+    len: usize,
+    start: bool,
+    end: bool,
+}
+
+impl Table {
+    fn new(needs: &[Vec<Need>]) -> Result<Table, String> {
         if needs.len() > 64 {
             return Err(format!("{} patterns to gate; at most 64", needs.len()));
         }
-        let mut words: Vec<String> = Vec::new();
-        let mut masks: Vec<u64> = Vec::new();
+        let mut words: Vec<(String, bool, bool)> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         for (i, need) in needs.iter().enumerate() {
-            // Only a phrase's first word: the pattern matches any run of
-            // whitespace between its words ("at\npresent").
-            let firsts = need.iter().filter_map(|w| w.split_whitespace().next()).map(str::to_ascii_lowercase);
-            for w in firsts {
-                match words.iter().position(|x| *x == w) {
-                    Some(j) => masks[j] |= 1 << i,
+            for n in need.iter().filter(|n| !n.word.is_empty()) {
+                let w = n.word.to_ascii_lowercase();
+                // Edge checks only next to letters of the word itself.
+                let start = n.start && w.starts_with(|c: char| c.is_ascii_alphabetic());
+                let end = n.end && w.ends_with(|c: char| c.is_ascii_alphabetic());
+                let key = (w, start, end);
+                match words.iter().position(|x| *x == key) {
+                    Some(j) => entries[j].mask |= 1 << i,
                     None => {
-                        words.push(w);
-                        masks.push(1 << i);
+                        entries.push(Entry { mask: 1 << i, len: key.0.len(), start, end });
+                        words.push(key);
                     }
                 }
             }
         }
-        let words = aho_corasick::AhoCorasick::builder()
+        // A full DFA: one table lookup a byte.
+        let words = aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(true)
-            .build(&words)
+            .build(words.iter().map(|(w, _, _)| w))
             .map_err(|e| format!("cannot build the word gates: {e}"))?;
-        Ok(Gates { words, masks })
+        Ok(Table { words, entries })
+    }
+
+    /// Bit `i` is set when pattern `i` can match `text` (every overlapping
+    /// occurrence of every word is seen).
+    fn open(&self, text: &str) -> u64 {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        let dfa = &self.words;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else { return u64::MAX };
+        let bytes = text.as_bytes();
+        let mut open = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if !dfa.is_special(sid) {
+                continue;
+            }
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if !dfa.is_match(sid) {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let e = &self.entries[dfa.match_pattern(sid, k).as_usize()];
+                let begin = i + 1 - e.len;
+                if e.start && begin > 0 && bytes[begin - 1].is_ascii_alphabetic() {
+                    continue;
+                }
+                if e.end && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+                    continue;
+                }
+                open |= e.mask;
+            }
+        }
+        open
+    }
+}
+
+/// The first word of each phrase, needed anywhere: what a pattern that
+/// matches any run of whitespace between the words of a phrase ("at\npresent")
+/// needs on any text.
+fn first_words(needs: &[Vec<String>]) -> Vec<Vec<Need>> {
+    needs
+        .iter()
+        .map(|need| need.iter().filter_map(|w| w.split_whitespace().next()).map(Need::anywhere).collect())
+        .collect()
+}
+
+impl Gates {
+    /// Gates opening on the first word of a phrase, anywhere, on any text.
+    pub fn new(needs: &[Vec<String>]) -> Result<Gates, String> {
+        let table = Table::new(&first_words(needs))?;
+        Ok(Gates { ascii: table.clone(), other: Some(table) })
+    }
+
+    /// Gates opening on `ascii` words on ASCII text and on the first words
+    /// of `other` on any other text ([`Gates::new`]).
+    pub fn split(ascii: &[Vec<Need>], other: &[Vec<String>]) -> Result<Gates, String> {
+        Ok(Gates { ascii: Table::new(ascii)?, other: Some(Table::new(&first_words(other))?) })
+    }
+
+    /// Gates opening on `ascii` words on ASCII text; on any other text every
+    /// pattern is open.
+    pub fn ascii_only(ascii: &[Vec<Need>]) -> Result<Gates, String> {
+        Ok(Gates { ascii: Table::new(ascii)?, other: None })
     }
 
     /// Bit `i` is set when pattern `i` can match `text`.
     pub fn open(&self, text: &str) -> u64 {
-        self.words.find_overlapping_iter(text).fold(0, |open, m| open | self.masks[m.pattern().as_usize()])
+        if text.is_ascii() {
+            return self.ascii.open(text);
+        }
+        self.other.as_ref().map_or(u64::MAX, |t| t.open(text))
     }
+}
+
+/// The word of a phrase to gate it on: the longest (the rarest, as a rule),
+/// the last of equals.
+pub fn gate_word(phrase: &str) -> &str {
+    phrase.split_whitespace().fold("", |best, w| if w.len() >= best.len() { w } else { best })
 }
 
 #[cfg(test)]
@@ -93,5 +217,41 @@ mod gate_tests {
         assert_eq!(gates.open("nothing here"), 0);
         let phrase = Gates::new(&[vec!["at present".into()]]).unwrap();
         assert_eq!(phrase.open("at\n  present"), 1);
+    }
+
+    #[test]
+    fn tight_gates_check_word_edges_on_ascii_text() {
+        let gates = Gates::split(
+            &[
+                vec![Need::word("am")],
+                vec![Need::anywhere("0:")],
+                vec![Need { word: "day".into(), start: true, end: false }],
+            ],
+            &[vec!["am".into()], vec![":".into()], vec!["day".into()]],
+        )
+        .unwrap();
+        assert_eq!(gates.open("the team met today"), 0);
+        assert_eq!(gates.open("at 10 am, 10:30 days"), 0b111);
+        assert_eq!(gates.open("AM"), 0b001);
+        // Not ASCII: the loose gates.
+        assert_eq!(gates.open("the team met today é"), 0b101);
+        assert_eq!(Gates::ascii_only(&[vec![Need::word("x")]]).unwrap().open("é"), u64::MAX);
+        assert_eq!(gate_word("the following year"), "following");
+        assert_eq!(gate_word("these days"), "these");
+    }
+
+    #[test]
+    fn gates_see_overlapping_words() {
+        let words = ["he", "she", "hers", "his", "e", "s"];
+        let needs: Vec<Vec<String>> = words.iter().map(|w| vec![w.to_string()]).collect();
+        let gates = Gates::new(&needs).unwrap();
+        for text in ["ushers", "she", "his hers", "x", "", "HE SAID"] {
+            let want = words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| text.to_ascii_lowercase().contains(*w))
+                .fold(0u64, |m, (i, _)| m | 1 << i);
+            assert_eq!(gates.open(text), want, "{text}");
+        }
     }
 }

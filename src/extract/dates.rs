@@ -34,6 +34,7 @@
 //! decades ("the 1990s") and a bare year with nothing in front of it ("2025
 //! was a record year").
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -42,7 +43,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::PartialDate;
 use crate::normalize::fold_words as norm;
-use crate::pattern::alternation;
+use crate::pattern::{alternation, gate_word, Gates, Need};
 use crate::span::Span;
 
 /// Years written next to a month or in ISO form must lie in this range.
@@ -320,7 +321,10 @@ enum Pattern {
 #[derive(Debug, Clone)]
 pub struct DateFinder {
     patterns: Vec<(Pattern, Regex)>,
-    any: regex::RegexSet,
+    /// Which patterns can match a sentence ([`Gates`]).
+    gates: Gates,
+    /// The patterns that need an ASCII digit, as gate bits.
+    with_digits: u64,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
     anchors: HashMap<String, Anchor>,
@@ -330,9 +334,9 @@ pub struct DateFinder {
     bare_years: std::ops::RangeInclusive<i32>,
     year_followers: HashSet<String>,
     year_blockers: HashSet<String>,
-    future: Vec<Vec<String>>,
+    future: Phrases,
     future_endings: Vec<String>,
-    past: Vec<Vec<String>>,
+    past: Phrases,
     past_suffixes: Vec<String>,
     past_exceptions: HashSet<String>,
     speech_verbs: HashSet<String>,
@@ -356,6 +360,33 @@ fn phrases(what: &str, list: &[String]) -> Result<Vec<Vec<String>>, String> {
             }
         })
         .collect()
+}
+
+/// Marker phrases indexed by their first and by their last word, so that
+/// the phrases that can start or end at a word are found by one lookup
+/// instead of comparing every phrase.
+#[derive(Debug, Clone, Default)]
+struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_last: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(list: Vec<Vec<String>>) -> Phrases {
+        let mut index = Phrases::default();
+        for p in list {
+            let (Some(first), Some(last)) = (p.first(), p.last()) else { continue };
+            index.by_first.entry(first.clone()).or_default().push(p.clone());
+            index.by_last.entry(last.clone()).or_default().push(p);
+        }
+        index
+    }
+
+    /// The phrases that may end at (`ending`) or start at `word`.
+    fn at(&self, word: &str, ending: bool) -> &[Vec<String>] {
+        let map = if ending { &self.by_last } else { &self.by_first };
+        map.get(word).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn check_name(what: &str, name: &str) -> Result<(), String> {
@@ -423,18 +454,26 @@ fn next_word(tail: &str) -> Option<String> {
 
 /// Lowercased words of `s` (letters, digits and apostrophes) with whether
 /// they were written in lowercase.
-fn words(s: &str) -> Vec<(String, bool)> {
+fn words(s: &str) -> Vec<(Cow<'_, str>, bool)> {
     words_at_end(s, false, usize::MAX)
 }
 
 /// The first (`from_end == false`) or last `n` [`words`] of `s`, in text
 /// order; only those are lowercased.
-fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(String, bool)> {
+fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(Cow<'_, str>, bool)> {
     let raw =
         s.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty());
-    let lower = |w: &str| (w.to_lowercase(), w.chars().next().is_some_and(char::is_lowercase));
+    // Lowercase words are borrowed, not copied.
+    fn lower(w: &str) -> (Cow<'_, str>, bool) {
+        let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
+        (folded, w.chars().next().is_some_and(char::is_lowercase))
+    }
     if from_end {
-        let mut out: Vec<(String, bool)> = raw.rev().take(n).map(lower).collect();
+        let mut out: Vec<(Cow<'_, str>, bool)> = raw.rev().take(n).map(lower).collect();
         out.reverse();
         out
     } else {
@@ -576,10 +615,55 @@ impl DateFinder {
             let re = Regex::new(src).map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
             patterns.push((*p, re));
         }
-        // One pass over a sentence tells which patterns can match at all;
-        // most sentences hold no date, and those that do, one or two kinds.
-        let any = regex::RegexSet::new(sources.iter().map(|(_, src)| src))
-            .map_err(|e| format!("rules/dates.toml: cannot build the date patterns: {e}"))?;
+        // One cheap pass over a sentence tells which patterns can match at
+        // all; most sentences hold no date, and those that do, one or two
+        // kinds. Each pattern needs one of its words (ASCII case aside), as
+        // a whole word: a month name, a unit, a relative day, a weekday; or
+        // a digit.
+        let whole = |words: &[String]| words.iter().map(|w| Need::word(gate_word(w))).collect::<Vec<_>>();
+        let digits: Vec<Need> = (0..10).map(|d| Need::anywhere(d.to_string())).collect();
+        // An ISO date has a digit before a hyphen; a bare year is kept only
+        // in its range, so it needs the first two digits of a year there.
+        let iso: Vec<Need> = (0..10).map(|d| Need::anywhere(format!("{d}-"))).collect();
+        let (lo, hi) = (rules.bare_year_min, rules.bare_year_max);
+        let centuries: Vec<Need> = if 1000 <= lo && hi <= 9999 {
+            (lo / 100..=hi / 100).map(|c| Need::anywhere(c.to_string())).collect()
+        } else {
+            digits.clone()
+        };
+        let months_any: Vec<String> = month_full.iter().chain(&month_abbr).cloned().collect();
+        let unit_list: Vec<String> = units.keys().cloned().collect();
+        let rel_day_words: Vec<String> = rules.relative_days.keys().cloned().collect();
+        let needs: Vec<Vec<Need>> = sources
+            .iter()
+            .map(|(p, _)| match p {
+                Pattern::MonthDayYear | Pattern::DayMonthYear | Pattern::MonthYear => whole(&months_any),
+                Pattern::MonthRelYear | Pattern::MonthBare => whole(&month_full),
+                Pattern::Iso => iso.clone(),
+                Pattern::BareYear => centuries.clone(),
+                Pattern::RelUnit => whole(&unit_list),
+                Pattern::RelDay => whole(&rel_day_words),
+                Pattern::Weekday => whole(&wd_full),
+                Pattern::WeekdayAbbr => whole(&wd_abbr),
+            })
+            .collect();
+        let with_digits = sources
+            .iter()
+            .enumerate()
+            .filter(|(_, (p, _))| {
+                matches!(
+                    p,
+                    Pattern::MonthDayYear
+                        | Pattern::DayMonthYear
+                        | Pattern::MonthYear
+                        | Pattern::Iso
+                        | Pattern::BareYear
+                )
+            })
+            .fold(0u64, |m, (i, _)| m | 1 << i);
+        // On other text, the same words anywhere (what a match needs there).
+        let anywhere: Vec<Vec<String>> = needs.iter().map(|n| n.iter().map(|n| n.word.clone()).collect()).collect();
+        let gates = Gates::split(&needs, &anywhere).map_err(|e| format!("rules/dates.toml: {e}"))?;
 
         let mut future = Vec::new();
         let mut future_endings = Vec::new();
@@ -591,7 +675,8 @@ impl DateFinder {
         }
         Ok(DateFinder {
             patterns,
-            any,
+            gates,
+            with_digits,
             months,
             weekdays,
             anchors,
@@ -601,9 +686,9 @@ impl DateFinder {
             bare_years: rules.bare_year_min..=rules.bare_year_max,
             year_followers: rules.year_followers.iter().map(|w| norm(w)).collect(),
             year_blockers: rules.year_blockers.iter().map(|w| norm(w)).collect(),
-            future,
+            future: Phrases::new(future),
             future_endings,
-            past: phrases("past_markers", &rules.past_markers)?,
+            past: Phrases::new(phrases("past_markers", &rules.past_markers)?),
             past_suffixes: rules.past_suffixes.iter().map(|s| norm(s)).collect(),
             past_exceptions: rules.past_exceptions.iter().map(|s| norm(s)).collect(),
             speech_verbs: rules.speech_verbs.iter().map(|s| norm(s)).collect(),
@@ -620,11 +705,18 @@ impl DateFinder {
     /// against `published`. Never panics; spans are on char boundaries.
     pub fn find(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
         let mut cands = Vec::new();
-        let hits = self.any.matches(sentence);
-        if !hits.matched_any() {
+        // The case-insensitive words also match the Kelvin sign and the long
+        // s ("weeK", "thiſ"), which the ASCII gates do not see: such rare
+        // sentences try every pattern.
+        let mut open = if sentence.contains(['\u{212A}', '\u{17F}']) { u64::MAX } else { self.gates.open(sentence) };
+        // The patterns with a day or a year also need a digit.
+        if open & self.with_digits != 0 && !sentence.bytes().any(|c| c.is_ascii_digit()) {
+            open &= !self.with_digits;
+        }
+        if open == 0 {
             return Vec::new();
         }
-        for (_, (pattern, re)) in self.patterns.iter().enumerate().filter(|(i, _)| hits.matched(*i)) {
+        for (_, (pattern, re)) in self.patterns.iter().enumerate().filter(|(i, _)| open & (1 << i) != 0) {
             for caps in re.captures_iter(sentence) {
                 if let Some(c) = self.candidate(*pattern, &caps, sentence) {
                     cands.push(c);
@@ -899,7 +991,8 @@ impl DateFinder {
         // "extended to Nov. 20", "postponed until Friday": a past verb says
         // nothing about when the deadline falls.
         let preposition = words(&s[c.outer..c.span.start]);
-        if tense == Some(Tense::Past) && preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w))
+        if tense == Some(Tense::Past)
+            && preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
         {
             return None;
         }
@@ -917,14 +1010,14 @@ impl DateFinder {
         let before = words_at_end(head, true, TENSE_WORDS_BEFORE + 6);
         let after = words_at_end(tail, false, TENSE_WORDS_AFTER + 6);
         let next_to = before.iter().rev().take(2).chain(after.iter().take(2));
-        if next_to.into_iter().any(|(w, _)| self.speech_verbs.contains(w)) {
+        if next_to.into_iter().any(|(w, _)| self.speech_verbs.contains(w.as_ref())) {
             return Some(Tense::Past);
         }
         // The verb before a date usually governs it ("freed by kidnappers
         // on Saturday are expected to land"): look there first, then after
         // it ("Singh on Thursday said").
         for i in (0..before.len()).rev().take(TENSE_WORDS_BEFORE) {
-            if self.clause_breaks.contains(&before[i].0) {
+            if self.clause_breaks.contains(before[i].0.as_ref()) {
                 break;
             }
             if let Some(t) = self.tense_at(&before, i, true) {
@@ -932,7 +1025,7 @@ impl DateFinder {
             }
         }
         for d in 0..after.len().min(TENSE_WORDS_AFTER) {
-            if self.clause_breaks.contains(&after[d].0) {
+            if self.clause_breaks.contains(after[d].0.as_ref()) {
                 break;
             }
             if let Some(t) = self.tense_at(&after, d, false) {
@@ -944,7 +1037,7 @@ impl DateFinder {
 
     /// The tense a marker at word `i` gives: a phrase ending there (`ending`)
     /// or starting there.
-    fn tense_at(&self, words: &[(String, bool)], i: usize, ending: bool) -> Option<Tense> {
+    fn tense_at(&self, words: &[(Cow<'_, str>, bool)], i: usize, ending: bool) -> Option<Tense> {
         let at = |phrase: &[String]| {
             let k = phrase.len();
             let start = if ending {
@@ -958,11 +1051,11 @@ impl DateFinder {
             words.get(start..start + k).is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
         };
         let (word, lower) = &words[i];
-        if let Some(k) = self.future.iter().filter(|p| at(p)).map(Vec::len).max() {
+        if let Some(k) = self.future.at(word, ending).iter().filter(|p| at(p)).map(Vec::len).max() {
             // "had been due to expire": a future seen from the past.
             let start = if ending { (i + 1).saturating_sub(k) } else { i };
             let earlier = &words[start.saturating_sub(3)..start];
-            return Some(if earlier.iter().any(|(w, _)| self.past_of_future.contains(w)) {
+            return Some(if earlier.iter().any(|(w, _)| self.past_of_future.contains(w.as_ref())) {
                 Tense::Past
             } else {
                 Tense::Future
@@ -972,20 +1065,20 @@ impl DateFinder {
             return Some(Tense::Future);
         }
         let before = i.checked_sub(1).and_then(|j| words.get(j)).map(|(w, _)| w);
-        if before.is_some_and(|w| self.passive.contains(w)) {
+        if before.is_some_and(|w| self.passive.contains(w.as_ref())) {
             return None;
         }
-        if self.past.iter().any(|p| at(p)) {
+        if self.past.at(word, ending).iter().any(|p| at(p)) {
             return Some(Tense::Past);
         }
         let by_suffix = *lower
-            && !before.is_some_and(|w| self.adjective_determiners.contains(w))
+            && !before.is_some_and(|w| self.adjective_determiners.contains(w.as_ref()))
             && !words.get(i + 1).is_some_and(|(w, lower)| {
-                *lower && w.chars().all(char::is_alphabetic) && !self.verb_followers.contains(w)
+                *lower && w.chars().all(char::is_alphabetic) && !self.verb_followers.contains(w.as_ref())
             })
             && word.chars().count() >= 5
             && word.chars().all(char::is_alphabetic)
-            && !self.past_exceptions.contains(word)
+            && !self.past_exceptions.contains(word.as_ref())
             && self.past_suffixes.iter().any(|suf| word.ends_with(suf.as_str()));
         by_suffix.then_some(Tense::Past)
     }

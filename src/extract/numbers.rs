@@ -151,6 +151,9 @@ pub struct NumberFinder {
     percent: Regex,
     compound: Regex,
     vocab: HashMap<String, Tok>,
+    /// For each length below 25, the first letters of the vocabulary's
+    /// words of that length, as bits (`a` is bit 0).
+    shapes: Vec<u32>,
     scales: HashMap<String, u64>,
     one_before: HashSet<String>,
     one_after: HashSet<String>,
@@ -341,7 +344,14 @@ impl NumberFinder {
             Regex::new(&src).map_err(|e| format!("rules/numbers.toml: cannot build the {what} pattern: {e}"))
         };
         let glued_re = crate::pattern::alternation(rules.glued_scales.keys());
+        let mut shapes = vec![0u32; 25];
+        for w in vocab.keys() {
+            if let (Some(letters), Some(first)) = (shapes.get_mut(w.len()), w.bytes().next()) {
+                *letters |= 1 << (first - b'a');
+            }
+        }
         Ok(NumberFinder {
+            shapes,
             glued_scales: rules.glued_scales.clone(),
             glued_after: rules.glued_after.clone(),
             digits: build(
@@ -439,10 +449,101 @@ impl NumberFinder {
         }
     }
 
+    /// The runs of number words `self.words` finds in `s`, as byte ranges,
+    /// without running that regex (whose Unicode word boundaries make it
+    /// slow on non-ASCII text). A run is a number word (a whole word of
+    /// ASCII letters, case aside, with a Unicode word boundary at both
+    /// ends), then any more joined by white space, a hyphen or "and".
+    /// Text with a Kelvin sign or a long s, which case folding turns into a
+    /// `k` or an `s`, goes to the regex.
+    fn word_runs(&self, s: &str) -> Vec<(usize, usize)> {
+        let look = regex_automata::util::look::LookMatcher::new();
+        let b = s.as_bytes();
+        if s.contains(['\u{212A}', '\u{17F}']) || look.is_word_unicode(b, 0).is_err() {
+            return self.words.find_iter(s).map(|m| (m.start(), m.end())).collect();
+        }
+        // A word boundary, looked up in the Unicode tables only next to a
+        // non-ASCII byte.
+        let ascii_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        let boundary = |at: usize| match (at.checked_sub(1).map(|k| b[k]), b.get(at).copied()) {
+            (Some(x), _) | (_, Some(x)) if !x.is_ascii() => look.is_word_unicode(b, at).unwrap_or(false),
+            (x, y) => x.is_some_and(ascii_word) != y.is_some_and(ascii_word),
+        };
+        let letters_end = |i: usize| i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let space_end =
+            |i: usize| s[i..].char_indices().find(|(_, c)| !c.is_whitespace()).map_or(s.len(), |(k, _)| i + k);
+        // The end of the number word starting at `i`.
+        let token_at = |i: usize| {
+            let end = letters_end(i);
+            (end > i && boundary(i) && boundary(end) && self.is_token(&s[i..end])).then_some(end)
+        };
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            // Only the start of a run of ASCII letters can start a word.
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let Some(mut end) = token_at(i) else {
+                i = letters_end(i);
+                continue;
+            };
+            loop {
+                let spaced = space_end(end);
+                if spaced > end {
+                    if let Some(e) = token_at(spaced) {
+                        end = e;
+                        continue;
+                    }
+                }
+                if b.get(end) == Some(&b'-') {
+                    if let Some(e) = token_at(end + 1) {
+                        end = e;
+                        continue;
+                    }
+                }
+                if spaced > end && b.len() >= spaced + 3 && b[spaced..spaced + 3].eq_ignore_ascii_case(b"and") {
+                    let next = space_end(spaced + 3);
+                    if next > spaced + 3 {
+                        if let Some(e) = token_at(next) {
+                            end = e;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            runs.push((i, end));
+            i = end;
+        }
+        runs
+    }
+
+    /// Whether a whole word is a number word that starts or continues a run
+    /// ("and" only joins them).
+    fn is_token(&self, word: &str) -> bool {
+        // Most words are not number words: their length and first letter
+        // tell so without hashing.
+        let first = word.as_bytes().first().map_or(0, |c| c.to_ascii_lowercase());
+        if let Some(letters) = self.shapes.get(word.len()) {
+            if !first.is_ascii_lowercase() || letters & (1 << (first - b'a')) == 0 {
+                return false;
+            }
+        }
+        let mut buf = [0u8; 24];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return self.vocab.get(&word.to_ascii_lowercase()).is_some_and(|t| *t != Tok::And);
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).ok().and_then(|w| self.vocab.get(w)).is_some_and(|t| *t != Tok::And)
+    }
+
     fn find_words(&self, s: &str, out: &mut Vec<NumberMatch>) {
         let digit_spans: Vec<Span> = out.iter().map(|m| m.span).collect();
-        for run in self.words.find_iter(s) {
-            let text = run.as_str();
+        for (run_start, run_end) in self.word_runs(s) {
+            let text = &s[run_start..run_end];
             let words: Vec<Word> = text
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -451,8 +552,8 @@ impl NumberFinder {
                     // between the two pointers.
                     let local = w.as_ptr() as usize - text.as_ptr() as usize;
                     Word {
-                        start: run.start() + local,
-                        end: run.start() + local + w.len(),
+                        start: run_start + local,
+                        end: run_start + local + w.len(),
                         tok: self.vocab.get(&w.to_lowercase()).copied(),
                     }
                 })
@@ -542,6 +643,24 @@ mod tests {
 
     fn finder() -> NumberFinder {
         NumberFinder::new(&rules()).unwrap()
+    }
+
+    #[test]
+    fn word_runs_are_the_regex_runs() {
+        let f = finder();
+        for s in [
+            "one hundred and twenty-five, a dozen and two",
+            "éone two, one\u{a0}two, one\u{85}two, one_two, one2 two-three-",
+            "Twenty  AND  one; seventeen sevens; a a a; ONE-and-two and three",
+            "naïve one é two três three ſix Kelvin \u{212A}ilo one",
+            "",
+            "and",
+            "   one",
+            "one\u{301} two \u{2003}three\u{3000}four",
+        ] {
+            let want: Vec<(usize, usize)> = f.words.find_iter(s).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(f.word_runs(s), want, "{s:?}");
+        }
     }
 
     type Row = (String, f64, NumberKind, Option<String>);

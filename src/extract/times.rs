@@ -201,6 +201,7 @@ pub struct TimeFinder {
 }
 
 use crate::pattern::alternation as alt;
+use crate::pattern::{gate_word, Gates, Need};
 
 /// The gate of the first pattern (counts of units): it opens on unit words.
 const UNIT_GATE: u64 = 1;
@@ -389,8 +390,52 @@ impl TimeFinder {
                     .collect::<Vec<_>>(),
             ),
         ];
+        // On ASCII text, tighter words for the same patterns: the rarest word
+        // of a phrase, as a whole word where the pattern bounds it; a digit
+        // and a digit around the colon or dot of a clock time or numeric date.
+        let whole = |v: &[String]| v.iter().map(|w| Need::word(gate_word(w))).collect::<Vec<_>>();
+        // A digit, a separator, and a digit below `next` ("9:3" of "9:30").
+        let between_digits = |seps: &[char], next: u32| {
+            (0..10)
+                .flat_map(|d| {
+                    seps.iter().flat_map(move |c| (0..next).map(move |e| Need::anywhere(format!("{d}{c}{e}"))))
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut clock_words = between_digits(&[':', '.'], 6);
+        clock_words.extend(["am", "pm", "a.m", "p.m", "gmt", "utc"].map(Need::word));
+        let tight = vec![
+            // A unit follows a space or a hyphen, and may take a plural ending.
+            unit_words.iter().map(|w| Need { word: w.clone(), start: true, end: false }).collect(),
+            whole(&r.plural_units),
+            whole(&[r.set_lead.clone(), firsts(&r.set_words)].concat()),
+            whole(&r.set_frequency),
+            whole(&firsts(&r.references)),
+            clock_words,
+            // "this morning" may be written "thismorning".
+            firsts(&r.day_parts)
+                .iter()
+                .map(|w| Need { word: gate_word(w).to_string(), start: false, end: true })
+                .collect(),
+            vec![Need::word("quarter")],
+            whole(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
+            vec![Need::anywhere("0s"), Need::anywhere("0's")],
+            whole(&r.months),
+            whole(&r.weekend),
+            whole(&r.fiscal),
+            whole(&firsts(&r.holidays)),
+            vec![Need::anywhere("year-")],
+            between_digits(&['/', '.'], 10),
+            r.quarter_prefix
+                .iter()
+                .flat_map(|p| (1..=4).map(move |q| Need { word: format!("{}{q}", p.trim()), start: true, end: false }))
+                .collect(),
+            whole(&r.period_parts),
+            vec![Need::word("century")],
+            whole(&r.anaphora.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
+        ];
         let anaphora_gate = 1 << (needs.len() - 1);
-        let gates = crate::pattern::Gates::new(&needs).map_err(|e| format!("rules/timex.toml: {e}"))?;
+        let gates = Gates::split(&tight, &needs).map_err(|e| format!("rules/timex.toml: {e}"))?;
         Ok(TimeFinder {
             gates,
             units,
