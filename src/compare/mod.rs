@@ -421,7 +421,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
 /// ("time", "day") are left out (`generic_heads` in `rules/events.toml`).
 fn by_head(input: &Input) -> Vec<(usize, usize)> {
     use std::collections::BTreeMap;
-    type Key<'a> = (ClaimKind, &'a str, Option<&'a str>);
+    type Key<'a> = (ClaimKind, &'a str, Option<&'a str>, Option<&'a str>);
     let mut groups: BTreeMap<Key, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
     for c in input.claims {
         let Some(head) = c.head.as_deref() else { continue };
@@ -433,7 +433,20 @@ fn by_head(input: &Input) -> Vec<(usize, usize)> {
             crate::extract::ClaimValue::Number(n) => n.unit.as_deref(),
             _ => None,
         };
-        groups.entry((c.value.kind(), head, unit)).or_default().entry(c.doc).or_default().push(c.id);
+        groups.entry((c.value.kind(), head, unit, None)).or_default().entry(c.doc).or_default().push(c.id);
+        // And by whose they are: "Mr Akinwale polled 141,270 votes" and
+        // "Akinwale, who scored 141,720 votes" when a report gives the
+        // votes of several candidates.
+        if c.value.kind() == ClaimKind::Number {
+            if let Some(owner) = owner(c) {
+                groups
+                    .entry((c.value.kind(), head, unit, Some(owner)))
+                    .or_default()
+                    .entry(c.doc)
+                    .or_default()
+                    .push(c.id);
+            }
+        }
     }
     let mut out = Vec::new();
     for docs in groups.values() {
@@ -451,12 +464,25 @@ fn by_head(input: &Input) -> Vec<(usize, usize)> {
         for (i, &a) in single.iter().enumerate() {
             for &b in &single[i + 1..] {
                 if input.claims[a].doc != input.claims[b].doc {
-                    out.push((a, b));
+                    out.push((a.min(b), a.max(b)));
                 }
             }
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out
+}
+
+/// Whose an amount is: the last name of its subject before it, within 80
+/// bytes ("Mr Akinwale polled 141,270 votes"; "Akinwale, who scored 141,720
+/// votes", the relative clause taking its antecedent), as a term key.
+fn owner(c: &Claim) -> Option<&str> {
+    c.subject
+        .iter()
+        .filter(|t| t.kind.identifies() && t.span.end <= c.norm.start && c.norm.start - t.span.end <= 80)
+        .next_back()
+        .map(|t| t.key.as_str())
 }
 
 /// Pairs of date (or clock time) claims from two reports whose predicates
