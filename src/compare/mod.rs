@@ -480,8 +480,7 @@ fn by_head(input: &Input) -> Vec<(usize, usize)> {
 fn owner(c: &Claim) -> Option<&str> {
     c.subject
         .iter()
-        .filter(|t| t.kind.identifies() && t.span.end <= c.norm.start && c.norm.start - t.span.end <= 80)
-        .next_back()
+        .rfind(|t| t.kind.identifies() && t.span.end <= c.norm.start && c.norm.start - t.span.end <= 80)
         .map(|t| t.key.as_str())
 }
 
