@@ -23,6 +23,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use super::quantities::singular;
 use crate::normalize::fold_words as norm;
 use crate::span::Span;
 
@@ -131,24 +132,6 @@ fn words(s: &str) -> Vec<Word<'_>> {
 
 fn is_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_alphabetic)
-}
-
-/// A plural noun made singular.
-fn singular(w: &str) -> String {
-    if let Some(stem) = w.strip_suffix("ies") {
-        if stem.len() > 2 {
-            return format!("{stem}y");
-        }
-    }
-    for suffix in ["ches", "shes", "sses", "xes"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            return format!("{stem}{}", &suffix[..suffix.len() - 2]);
-        }
-    }
-    match w.strip_suffix('s') {
-        Some(stem) if stem.len() > 2 && !stem.ends_with('s') && !stem.ends_with('u') => stem.to_string(),
-        _ => w.to_string(),
-    }
 }
 
 impl MeasureReader {

@@ -218,7 +218,7 @@ pub fn round_step(v: f64) -> f64 {
 }
 
 /// A plural noun made singular, for comparing what two numbers count.
-fn singular(w: &str) -> String {
+pub(crate) fn singular(w: &str) -> String {
     if let Some(stem) = w.strip_suffix("ies") {
         if stem.len() > 2 {
             return format!("{stem}y");
