@@ -44,6 +44,8 @@ enum Slot {
     First(String),
     /// "from <Belgian> side <club>" in a sentence about a transfer.
     Origin,
+    /// "sworn in at <place> on <date>": the ceremony's group and the date.
+    Ceremony(usize, String),
 }
 
 /// One entity filling a slot.
@@ -124,6 +126,8 @@ struct SlotWords {
     firsts: HashSet<String>,
     clubs: HashSet<String>,
     transfers: HashSet<String>,
+    ceremonies: Vec<HashSet<String>>,
+    bodies: Vec<HashSet<String>>,
 }
 
 impl SlotWords {
@@ -139,6 +143,8 @@ impl SlotWords {
             firsts: set(&r.firsts),
             clubs: set(&r.clubs),
             transfers: set(&r.transfers),
+            ceremonies: r.ceremonies.iter().map(|g| set(g)).collect(),
+            bodies: r.bodies.iter().map(|g| set(g)).collect(),
         }
     }
 }
@@ -198,6 +204,7 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
                 let phrase = format!("{occasion} {}", key(j - 1));
                 out.push((Slot::Occasion(occasion), filler(phrase, stems(context.into_iter(), input), definite)));
             }
+            ceremony(input, w, c, &before, &mut out, &filler);
             // "the first <noun> [was|were] <verb>ed in <place>".
             if n >= 4 && key(n - 1) == "in" && key(n - 2).ends_with("ed") {
                 let mut k = n - 3;
@@ -222,9 +229,22 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
             if j >= 2 && key(j - 1) == "by" && !shared_agent {
                 if let Some(g) = w.leading.iter().position(|g| g.contains(key(j - 2))) {
                     let phrase = format!("{} by", key(j - 2));
-                    let context = stems(before[..j - 2].iter(), input);
+                    let mut context = stems(before[..j - 2].iter(), input);
+                    // "the tribunal headed by", "the panel, chaired by".
+                    for x in &before[..j - 2] {
+                        if let Some(g) = w.bodies.iter().position(|g| g.contains(&x.key)) {
+                            context.insert(format!("body:{g}"));
+                        }
+                    }
                     let mut f = filler(phrase, context, true);
-                    f.names = before[..j - 2]
+                    // The names of the thing led: after its determiner
+                    // ("the Russian delegation"), not elsewhere in the
+                    // sentence ("Justice Bello, a member of the panel").
+                    let det = before[..j - 2]
+                        .iter()
+                        .rposition(|x| matches!(x.key.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their"))
+                        .map_or(0, |d| d + 1);
+                    f.names = before[det..j - 2]
                         .iter()
                         .filter(|x| x.cap)
                         .flat_map(|x| x.key.split('-'))
@@ -253,6 +273,51 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
         }
     }
     out
+}
+
+/// "[the ceremony] ... at|in [<Venue>,] <place> ... <date>": a sentence
+/// with a word of one ceremony and one date, naming a town right after
+/// "at" or "in" (a venue's capitalised name between), says where that
+/// day's ceremony is.
+fn ceremony<'a>(
+    input: &'a Input,
+    w: &SlotWords,
+    c: &'a Claim,
+    before: &[Word],
+    out: &mut Vec<(Slot, Filler<'a>)>,
+    filler: &impl Fn(String, HashSet<String>, bool) -> Filler<'a>,
+) {
+    let n = before.len();
+    let mut k = n;
+    while k > 0 && n - k < 4 && before[k - 1].cap {
+        k -= 1;
+    }
+    if k > 0 && before[k - 1].key == "the" {
+        k -= 1;
+    }
+    if k == 0 || !matches!(before[k - 1].key.as_str(), "at" | "in") {
+        return;
+    }
+    let Some((g, word)) =
+        before[..k - 1].iter().rev().find_map(|x| w.ceremonies.iter().position(|g| g.contains(&x.key)).map(|g| (g, x)))
+    else {
+        return;
+    };
+    // The dates after the ceremony's word ("vetting next week, and sworn
+    // in at <place> on Feb. 20").
+    let from = input.sentences[c.sentence].norm.start + word.end;
+    let dates: HashSet<String> = input
+        .claims_of(c.sentence)
+        .iter()
+        .filter(|d| d.doc == c.doc && d.norm.start >= from && matches!(d.value, ClaimValue::Date(_)))
+        .filter_map(|d| d.value.normalised())
+        .collect();
+    if dates.len() != 1 {
+        return;
+    }
+    let date = dates.into_iter().next().unwrap_or_default();
+    let phrase = format!("{} {} on {date}", word.key, before[k - 1].key);
+    out.push((Slot::Ceremony(g, date), filler(phrase, HashSet::new(), true)));
 }
 
 /// "<party> [(<acronym>)] candidate[,] <person>", "<party> and its
@@ -404,6 +469,13 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
                 }
                 let tied = match slot {
                     Slot::Offset(_) | Slot::Candidacy(_) | Slot::Deed(_) | Slot::First(_) | Slot::Origin => true,
+                    // A town, not the country or region it is in.
+                    Slot::Ceremony(..) => {
+                        let local = |f: &Filler| {
+                            matches!(input.gazetteer.kind(&f.entity.key), Some(PlaceKind::City | PlaceKind::Area))
+                        };
+                        local(a) && local(b)
+                    }
                     // An occasion is held in a town or a venue ("the count
                     // in <state>" may be one of many), and "the count at
                     // <venue>" is the one count.
@@ -615,5 +687,45 @@ mod tests {
             "He also said the WHO had shipped 1.2 million doses of vaccine.",
         );
         assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_dated_ceremony_in_two_towns_conflicts() {
+        let run = check(
+            "Vetting begins next week, and the ministers are due to be sworn in at State House, Nairobi on Dec. 20.",
+            "If approved, they will take the oath of office on December 20 at State House, Mombasa, officials said.",
+        );
+        assert!(rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
+        // Two days, or a country and its city, or no date: no slot.
+        let run = check(
+            "The ministers are due to be sworn in at State House, Nairobi on Dec. 20.",
+            "The ministers were sworn in at State House, Mombasa on Dec. 2 for another post.",
+        );
+        assert!(!rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
+        let run = check(
+            "The ministers are due to be sworn in at State House, Nairobi on Dec. 20.",
+            "The ministers will take the oath of office in Kenya on December 20.",
+        );
+        assert!(!rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
+        let run = check(
+            "The ministers are due to be sworn in at State House, Nairobi.",
+            "The ministers will take the oath of office at State House, Mombasa.",
+        );
+        assert!(!rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_tribunal_and_a_panel_led_by_two_people_conflict() {
+        let run = check(
+            "In a unanimous judgment delivered on Saturday, May 31, the tribunal headed by Justice Adamu Bala dismissed the petition.",
+            "Justice Adamu Bello, a member of the three-member panel chaired by Justice Ngozi Okafor, read the lead judgment.",
+        );
+        assert!(rules_of(&run).contains(&"role-conflict"), "{:#?}", run.findings);
+        // Two delegations named apart are two things led.
+        let run = check(
+            "The Russian delegation, led by Alexei Overchuk, arrived on Monday.",
+            "The Uzbek delegation, headed by Jamshid Khodjaev, arrived on Monday.",
+        );
+        assert!(!rules_of(&run).contains(&"role-conflict"), "{:#?}", run.findings);
     }
 }

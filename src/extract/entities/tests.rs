@@ -521,3 +521,15 @@ proptest! {
         check(&b);
     }
 }
+
+#[test]
+fn a_short_name_written_as_a_word_in_brackets_defines_the_whole_name() {
+    let s = "The Association of Mineworkers and Construction Union (Amcu) said it had raised concerns.";
+    let names: Vec<String> = of_kind(s, EntityKind::Organisation).into_iter().map(|m| m.name).collect();
+    assert!(names.contains(&"Association of Mineworkers and Construction Union".to_string()), "{names:?}");
+    assert!(!names.contains(&"Construction Union".to_string()), "{names:?}");
+    // A word in brackets that is not the initials defines nothing.
+    let s = "The Workers Union (Solidarity) said it would strike.";
+    let orgs = of_kind(s, EntityKind::Organisation);
+    assert!(orgs.iter().all(|m| m.key != "workers union" || m.name != "Solidarity"), "{orgs:?}");
+}
