@@ -441,6 +441,7 @@ fn different(input: &Input, a: &EntityMatch, b: &EntityMatch) -> Option<bool> {
 
 /// Compares the fillers of each slot across reports.
 pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
+    offices(input, findings, tally);
     let w = SlotWords::new(input);
     let mut groups: BTreeMap<Slot, BTreeMap<usize, Vec<Filler>>> = BTreeMap::new();
     for c in input.claims {
@@ -499,6 +500,117 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
                     continue;
                 }
                 emit(input, (a, b), findings, tally);
+            }
+        }
+    }
+}
+
+/// One person's office as one report gives it: the body whose officer
+/// they are, and the mention to show.
+struct Office<'a> {
+    person: &'a Claim,
+    body: EntityMatch,
+    shown: &'a Claim,
+}
+
+/// The organisation a person with a role speaks for: the one the role is
+/// scoped to or named right before it ("NUM general secretary Sipho
+/// Dlamini"), or, for "its <role>, <person>" opening a sentence, the
+/// organisation opening the sentence before ("The Association ... (Amcu)
+/// said ... Its general secretary, Sipho Dlamini"). Shown where the report
+/// makes that body the subject of the sentence before, when it does.
+fn office<'a>(input: &'a Input, c: &'a Claim, e: &EntityMatch) -> Option<Office<'a>> {
+    let role = e.role.as_ref()?;
+    let doc = &input.docs[c.doc];
+    let sentence = &input.sentences[c.sentence];
+    let start = sentence.norm.start;
+    let text = sentence.norm.of(&doc.norm.text);
+    let role_start = role.span.start.min(e.span.start);
+    let lead = words(&text[..role_start]);
+    let org = |d: &'a Claim| entity(d).filter(|o| o.kind == EntityKind::Organisation).map(|o| (d, o));
+    let previous = (c.sentence > 0 && input.sentences[c.sentence - 1].doc == c.doc).then(|| c.sentence - 1);
+    // The organisation opening a sentence: nothing but "the" before it.
+    let opening = |s: usize| -> Option<(&'a Claim, &'a EntityMatch)> {
+        let sn = &input.sentences[s];
+        let first = input.claims_of(s).iter().filter(|d| d.doc == c.doc).find_map(org)?;
+        let head = words(&doc.norm.text[sn.norm.start..first.0.norm.start]);
+        (head.is_empty() || head.len() == 1 && head[0].key == "the").then_some(first)
+    };
+    let (mention, body) = if lead.len() == 1 && matches!(lead[0].key.as_str(), "its" | "their") {
+        let (d, o) = opening(previous?)?;
+        (d, o.clone())
+    } else if let Some(k) = role.scope.as_deref().filter(|k| input.gazetteer.kind(k).is_none()) {
+        // "NUM general secretary": the role's own organisation.
+        let name = role.span.of(text).to_string();
+        let body =
+            EntityMatch { span: role.span, kind: EntityKind::Organisation, name, key: k.to_string(), role: None };
+        (c, body)
+    } else {
+        // An organisation ending right before the role.
+        let (d, o) = input.claims_of(c.sentence).iter().filter(|d| d.doc == c.doc).filter_map(org).find(|(d, _)| {
+            d.norm.end <= start + role_start && doc.norm.text[d.norm.end..start + role_start].trim().is_empty()
+        })?;
+        (d, o.clone())
+    };
+    let shown = previous
+        .and_then(opening)
+        .filter(|(_, o)| o.key == body.key || same_organisation(o, &body))
+        .map_or(mention, |(d, _)| d);
+    Some(Office { person: c, body, shown })
+}
+
+/// One person with one role given as the officer of two different
+/// organisations ("NUM general secretary Sipho Dlamini", "the Association
+/// ... Its general secretary, Sipho Dlamini"): the reports credit the
+/// body's statement to two bodies.
+fn offices(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
+    let mut groups: BTreeMap<(String, String), BTreeMap<usize, Vec<Office>>> = BTreeMap::new();
+    for c in input.claims {
+        let Some(e) = entity(c).filter(|e| e.kind == EntityKind::Person) else { continue };
+        let Some(role) = e.role.as_ref().filter(|r| !r.former) else { continue };
+        if let Some(o) = office(input, c, e) {
+            groups.entry((e.key.clone(), role.key.clone())).or_default().entry(c.doc).or_default().push(o);
+        }
+    }
+    for docs in groups.values() {
+        let one: Vec<&Office> = docs
+            .values()
+            .filter(|os| os[1..].iter().all(|o| different(input, &os[0].body, &o.body) == Some(false)))
+            .map(|os| &os[0])
+            .collect();
+        for (i, a) in one.iter().enumerate() {
+            for b in &one[i + 1..] {
+                if different(input, &a.body, &b.body) != Some(true) {
+                    continue;
+                }
+                let shown = |o: &Office| {
+                    entity(o.shown)
+                        .filter(|e| e.kind == EntityKind::Organisation)
+                        .map_or(o.body.name.clone(), |e| e.name.clone())
+                };
+                let (sa, sb) = (shown(a), shown(b));
+                let person = entity(a.person).map_or("", |p| p.name.as_str());
+                tally.conflict += 1;
+                let reason = format!(
+                    "{} makes {person} an officer of {:?} and {} of {:?}: one official of two different \
+                     organisations, so the reports credit one body's words to two.",
+                    where_(input, a.shown),
+                    sa,
+                    where_(input, b.shown),
+                    sb
+                );
+                let subject = SharedSubject { label: format!("the body {person} speaks for"), score: 0.5 };
+                let rule = ("organisation-conflict", Verdict::Conflict);
+                findings.extend(finding(
+                    input,
+                    0.5,
+                    (a.shown, b.shown),
+                    ClaimKind::Organisation,
+                    rule,
+                    &subject,
+                    reason,
+                    0.7,
+                ));
             }
         }
     }
@@ -727,5 +839,30 @@ mod tests {
             "The Uzbek delegation, headed by Jamshid Khodjaev, arrived on Monday.",
         );
         assert!(!rules_of(&run).contains(&"role-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_official_of_two_organisations_conflicts() {
+        let run = check(
+            "The National Union of Mineworkers said it had flagged problems with the winder. \"Our members raised \
+             concerns,\" said NUM general secretary Sipho Dlamini.",
+            "The Association of Mineworkers and Construction Union (Amcu) said it had raised concerns about safety. Its \
+             general secretary, Sipho Dlamini, called for the managers to be suspended.",
+        );
+        assert!(rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        // One union named in full and by its acronym agrees.
+        let run = check(
+            "The National Union of Mineworkers said it had flagged problems with the winder. Its general secretary, \
+             Sipho Dlamini, called for an inquiry.",
+            "\"Our members raised concerns,\" said NUM general secretary Sipho Dlamini.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        // Two people with one title in two unions are no conflict.
+        let run = check(
+            "\"Our members raised concerns,\" said NUM general secretary Sipho Dlamini.",
+            "The Association of Mineworkers and Construction Union (Amcu) said it had raised concerns. Its general \
+             secretary, Jeff Mathunjwa, called for the managers to be suspended.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
     }
 }

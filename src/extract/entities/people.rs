@@ -184,8 +184,9 @@ pub(super) struct PeopleFinder {
     titled_only: HashSet<String>,
 }
 
-/// Determiners that may stand before a role in apposition.
-const DETERMINERS: &[&str] = &["the", "a", "an"];
+/// Determiners that may stand before a role in apposition ("its general
+/// secretary, Sipho Dlamini": a body's officer).
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their"];
 
 /// Words between "who is" and a role in apposition ("who is currently the
 /// trade minister") that leave the role held now.

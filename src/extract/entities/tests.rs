@@ -533,3 +533,10 @@ fn a_short_name_written_as_a_word_in_brackets_defines_the_whole_name() {
     let orgs = of_kind(s, EntityKind::Organisation);
     assert!(orgs.iter().all(|m| m.key != "workers union" || m.name != "Solidarity"), "{orgs:?}");
 }
+
+#[test]
+fn a_possessive_before_a_role_in_apposition_names_the_person() {
+    let m = person("Its general secretary, Sipho Dlamini, called for the managers to be suspended.");
+    assert_eq!(m.name, "Sipho Dlamini");
+    assert_eq!(m.role.unwrap().key, "general secretary");
+}
