@@ -46,6 +46,8 @@ enum Slot {
     Origin,
     /// "sworn in at <place> on <date>": the ceremony's group and the date.
     Ceremony(usize, String),
+    /// "<verb>ed [...] by|through <organisation>": the verb's stem.
+    Means(String),
 }
 
 /// One entity filling a slot.
@@ -267,12 +269,79 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
                         out.push((Slot::Origin, filler("the club he left".to_string(), HashSet::new(), true)));
                     }
                 }
+                means(input, w, c, &before, after_text, &mut out, &filler);
                 candidacy(input, w, c, after_text, &mut out, &filler);
                 deed(input, c, &after, &mut out, &filler);
             }
         }
     }
     out
+}
+
+/// "<verb>ed [a few words] by|through [<Body>'s <arm>] <organisation>": the
+/// body credited with a deed ("launched under a commercial arrangement by
+/// ISRO's commercial arm NSIL", "launched on a commercial basis through
+/// IN-SPACe"). Its context is the sentence's content words besides the
+/// verb and the names; the names of the other organisations of the
+/// sentence are kept, so that one credited alongside another is not read
+/// as apart from it.
+fn means<'a>(
+    input: &'a Input,
+    w: &SlotWords,
+    c: &'a Claim,
+    before: &[Word],
+    after_text: &str,
+    out: &mut Vec<(Slot, Filler<'a>)>,
+    filler: &impl Fn(String, HashSet<String>, bool) -> Filler<'a>,
+) {
+    // A possessor ("ISRO's commercial arm ...") is not the one credited.
+    let rest = after_text.trim_start();
+    if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+        return;
+    }
+    let mut j = before.len();
+    while j >= 1 && (before[j - 1].cap || before[j - 1].key == "the") {
+        j -= 1;
+    }
+    // "by ISRO's commercial arm <organisation>".
+    let mut k = j;
+    while k >= 1 && j - k < 3 && !before[k - 1].cap {
+        k -= 1;
+    }
+    if k >= 1 && k < j && before[k - 1].cap && before[k - 1].key.ends_with("'s") {
+        k -= 1;
+        while k >= 1 && (before[k - 1].cap || before[k - 1].key == "the") {
+            k -= 1;
+        }
+        j = k;
+    }
+    if j < 2 || !matches!(before[j - 1].key.as_str(), "by" | "through") {
+        return;
+    }
+    // The verb: a past participle a few words before.
+    let Some(v) = (j.saturating_sub(6)..j - 1).rev().find(|&i| {
+        let x = &before[i].key;
+        !before[i].cap && x.len() > 4 && x.ends_with("ed") && !w.leading.iter().any(|g| g.contains(x))
+    }) else {
+        return;
+    };
+    let verb: String = before[v].key.trim_end_matches("ed").to_string();
+    let doc = &input.docs[c.doc];
+    let sentence = input.sentences[c.sentence].norm.of(&doc.norm.text);
+    let all = words(sentence);
+    let mut context = stems(all.iter().filter(|x| !x.cap && !x.key.starts_with(&verb)), input);
+    for d in input.claims_of(c.sentence).iter().filter(|d| d.doc == c.doc) {
+        if let Some(o) = entity(d).filter(|o| o.kind == EntityKind::Organisation) {
+            context.insert(format!("org:{}", o.key));
+        }
+    }
+    // Capitalised words too ("ISRO's commercial arm"), for bodies the
+    // sentence names without an organisation claim.
+    for x in all.iter().filter(|x| x.cap) {
+        context.insert(format!("org:{}", x.key.trim_end_matches("'s")));
+    }
+    let phrase = format!("{} {}", before[v].key, before[j - 1].key);
+    out.push((Slot::Means(verb), filler(phrase, context, true)));
 }
 
 /// "[the ceremony] ... at|in [<Venue>,] <place> ... <date>": a sentence
@@ -488,6 +557,24 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
                             && local(b)
                             && (a.context.intersection(&b.context).next().is_some()
                                 || a.definite && b.definite && venue(a) && venue(b))
+                    }
+                    // Sentences of one deed: the verb and two content words shared, and
+                    // neither names the other's organisation.
+                    Slot::Means(_) => {
+                        let content = a.context.intersection(&b.context).filter(|x| !x.starts_with("org:")).count();
+                        let names = |f: &Filler, o: &EntityMatch| {
+                            let initials: String = o
+                                .name
+                                .split_whitespace()
+                                .filter(|x| x.starts_with(char::is_uppercase))
+                                .filter_map(|x| x.chars().next())
+                                .flat_map(char::to_lowercase)
+                                .collect();
+                            [o.key.clone(), o.name.to_lowercase(), initials]
+                                .iter()
+                                .any(|k| f.context.contains(&format!("org:{k}")))
+                        };
+                        content >= 2 && !names(a, b.entity) && !names(b, a.entity)
                     }
                     Slot::Agent(_) => {
                         let named_apart = !a.names.is_empty()
@@ -862,6 +949,35 @@ mod tests {
             "\"Our members raised concerns,\" said NUM general secretary Sipho Dlamini.",
             "The Association of Mineworkers and Construction Union (Amcu) said it had raised concerns. Its general \
              secretary, Jeff Mathunjwa, called for the managers to be suspended.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_deed_credited_to_two_organisations_conflicts() {
+        let run = check(
+            "The six co-passenger satellites, from customers in Singapore and Spain, were launched under a commercial \
+             arrangement by ISRO's commercial arm NewSpace India Limited (NSIL).",
+            "The foreign satellites were launched on a commercial basis through the Indian National Space Promotion and \
+             Authorisation Centre (IN-SPACe), officials said.",
+        );
+        assert!(rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        // The body and its arm, named together in one report, agree.
+        let run = check(
+            "The satellites were launched under a commercial arrangement by ISRO's commercial arm NewSpace India \
+             Limited (NSIL).",
+            "The foreign satellites were launched on a commercial basis by the Indian Space Research Organisation.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        // Two deeds, or one verb of two unrelated things, are no slot.
+        let run = check(
+            "The satellites were launched under a commercial arrangement by NewSpace India Limited.",
+            "The satellites were built on a commercial basis by Airbus Defence and Space.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        let run = check(
+            "The satellites were launched under a commercial arrangement by NewSpace India Limited.",
+            "The inquiry was launched last year by the Central Bureau of Investigation.",
         );
         assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
     }
