@@ -48,6 +48,9 @@ enum Slot {
     Ceremony(usize, String),
     /// "<verb>ed [...] by|through <organisation>": the verb's stem.
     Means(String),
+    /// "<organisation> agents", "agents of <organisation>": the group of
+    /// the noun in `personnel`.
+    Personnel(usize),
 }
 
 /// One entity filling a slot.
@@ -130,6 +133,7 @@ struct SlotWords {
     transfers: HashSet<String>,
     ceremonies: Vec<HashSet<String>>,
     bodies: Vec<HashSet<String>>,
+    personnel: Vec<HashSet<String>>,
 }
 
 impl SlotWords {
@@ -147,6 +151,7 @@ impl SlotWords {
             transfers: set(&r.transfers),
             ceremonies: r.ceremonies.iter().map(|g| set(g)).collect(),
             bodies: r.bodies.iter().map(|g| set(g)).collect(),
+            personnel: r.personnel.iter().map(|g| set(g)).collect(),
         }
     }
 }
@@ -270,6 +275,7 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
                     }
                 }
                 means(input, w, c, &before, after_text, &mut out, &filler);
+                personnel(input, w, c, &before, after_text, &mut out, &filler);
                 candidacy(input, w, c, after_text, &mut out, &filler);
                 deed(input, c, &after, &mut out, &filler);
             }
@@ -326,22 +332,72 @@ fn means<'a>(
         return;
     };
     let verb: String = before[v].key.trim_end_matches("ed").to_string();
+    let context = sentence_context(input, c, &verb);
+    let phrase = format!("{} {}", before[v].key, before[j - 1].key);
+    out.push((Slot::Means(verb), filler(phrase, context, true)));
+}
+
+/// A sentence's content stems, but for words starting with `skip`, with
+/// "org:<key>" for each organisation it names and "org:<word>" for each
+/// capitalised word ("ISRO's commercial arm"), for bodies it names without
+/// an organisation claim.
+fn sentence_context(input: &Input, c: &Claim, skip: &str) -> HashSet<String> {
     let doc = &input.docs[c.doc];
-    let sentence = input.sentences[c.sentence].norm.of(&doc.norm.text);
-    let all = words(sentence);
-    let mut context = stems(all.iter().filter(|x| !x.cap && !x.key.starts_with(&verb)), input);
+    let all = words(input.sentences[c.sentence].norm.of(&doc.norm.text));
+    let mut context = stems(all.iter().filter(|x| !x.cap && !x.key.starts_with(skip)), input);
     for d in input.claims_of(c.sentence).iter().filter(|d| d.doc == c.doc) {
         if let Some(o) = entity(d).filter(|o| o.kind == EntityKind::Organisation) {
             context.insert(format!("org:{}", o.key));
         }
     }
-    // Capitalised words too ("ISRO's commercial arm"), for bodies the
-    // sentence names without an organisation claim.
     for x in all.iter().filter(|x| x.cap) {
         context.insert(format!("org:{}", x.key.trim_end_matches("'s")));
     }
-    let phrase = format!("{} {}", before[v].key, before[j - 1].key);
-    out.push((Slot::Means(verb), filler(phrase, context, true)));
+    context
+}
+
+/// "<organisation> [(<acronym>)] agents", "agents of [the] <organisation>":
+/// whose staff do one thing ("agents of the DEA to work from a liaison
+/// office", "FBI agents will be based at a liaison office"). Not "FBI and
+/// DEA agents".
+fn personnel<'a>(
+    input: &'a Input,
+    w: &SlotWords,
+    c: &'a Claim,
+    before: &[Word],
+    after_text: &str,
+    out: &mut Vec<(Slot, Filler<'a>)>,
+    filler: &impl Fn(String, HashSet<String>, bool) -> Filler<'a>,
+) {
+    let group = |k: &str| w.personnel.iter().position(|g| g.contains(k));
+    let mut rest = after_text.trim_start();
+    if rest.starts_with('(') {
+        match rest.find(')') {
+            Some(end) if end < 16 => rest = &rest[end + 1..],
+            _ => return,
+        }
+    }
+    let next = words(rest);
+    let mut j = before.len();
+    if j >= 1 && before[j - 1].key == "the" {
+        j -= 1;
+    }
+    let found = match next.first().and_then(|x| group(&x.key)) {
+        Some(g) => Some((g, next[0].key.clone())),
+        None if j >= 2 && before[j - 1].key == "of" => {
+            group(&before[j - 2].key).map(|g| (g, before[j - 2].key.clone()))
+        }
+        None => None,
+    };
+    let Some((g, noun)) = found else { return };
+    let shared = before.last().is_some_and(|x| matches!(x.key.as_str(), "and" | "or"))
+        || next.first().is_some_and(|x| matches!(x.key.as_str(), "and" | "or"));
+    if shared {
+        return;
+    }
+    let context = sentence_context(input, c, &noun);
+    let phrase = format!("{noun} of");
+    out.push((Slot::Personnel(g), filler(phrase, context, true)));
 }
 
 /// "[the ceremony] ... at|in [<Venue>,] <place> ... <date>": a sentence
@@ -560,7 +616,7 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
                     }
                     // Sentences of one deed: the verb and two content words shared, and
                     // neither names the other's organisation.
-                    Slot::Means(_) => {
+                    Slot::Means(_) | Slot::Personnel(_) => {
                         let content = a.context.intersection(&b.context).filter(|x| !x.starts_with("org:")).count();
                         let names = |f: &Filler, o: &EntityMatch| {
                             let initials: String = o
@@ -978,6 +1034,28 @@ mod tests {
         let run = check(
             "The satellites were launched under a commercial arrangement by NewSpace India Limited.",
             "The inquiry was launched last year by the Central Bureau of Investigation.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_office_staffed_by_two_agencies_conflicts() {
+        let run = check(
+            "Mexico will allow a limited number of agents of the Drug Enforcement Administration (DEA) to work from a \
+             liaison office in Mexico City, but they will not carry out operations on their own.",
+            "FBI agents will be based at a liaison office in the capital under the deal, but will not be allowed to \
+             carry out independent operations.",
+        );
+        assert!(rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        // Both agencies' agents in one report, or agents doing other things.
+        let run = check(
+            "FBI and DEA agents will work from a liaison office in Mexico City, but will not carry out operations.",
+            "FBI agents will be based at a liaison office in the capital, but will not carry out independent operations.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        let run = check(
+            "Agents of the Drug Enforcement Administration arrested two suspects in Texas on Monday.",
+            "FBI agents will be based at a liaison office in the capital under the deal.",
         );
         assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
     }

@@ -75,6 +75,11 @@ pub struct SlotRules {
     /// lead one thing.
     #[serde(default)]
     pub bodies: Vec<Vec<String>>,
+    /// Groups of nouns for an organisation's staff (`["agents"]`): "FBI
+    /// agents" and "agents of the DEA" doing one thing say whose staff do
+    /// it.
+    #[serde(default)]
+    pub personnel: Vec<Vec<String>>,
     /// Words for standing in an election for a party ("candidate"): "<party>
     /// candidate <person>".
     #[serde(default)]
