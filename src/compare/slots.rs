@@ -51,6 +51,8 @@ enum Slot {
     /// "<organisation> agents", "agents of <organisation>": the group of
     /// the noun in `personnel`.
     Personnel(usize),
+    /// "<Name> territory ... in <region>": the region a named land is in.
+    Land,
 }
 
 /// One entity filling a slot.
@@ -134,6 +136,7 @@ struct SlotWords {
     ceremonies: Vec<HashSet<String>>,
     bodies: Vec<HashSet<String>>,
     personnel: Vec<HashSet<String>>,
+    lands: HashSet<String>,
 }
 
 impl SlotWords {
@@ -152,6 +155,7 @@ impl SlotWords {
             ceremonies: r.ceremonies.iter().map(|g| set(g)).collect(),
             bodies: r.bodies.iter().map(|g| set(g)).collect(),
             personnel: r.personnel.iter().map(|g| set(g)).collect(),
+            lands: set(&r.lands),
         }
     }
 }
@@ -212,6 +216,7 @@ fn slots_of<'a>(input: &'a Input, w: &SlotWords, c: &'a Claim, e: &'a EntityMatc
                 out.push((Slot::Occasion(occasion), filler(phrase, stems(context.into_iter(), input), definite)));
             }
             ceremony(input, w, c, &before, &mut out, &filler);
+            land(input, w, e, &before, &mut out, &filler);
             // "the first <noun> [was|were] <verb>ed in <place>".
             if n >= 4 && key(n - 1) == "in" && key(n - 2).ends_with("ed") {
                 let mut k = n - 3;
@@ -335,6 +340,45 @@ fn means<'a>(
     let context = sentence_context(input, c, &verb);
     let phrase = format!("{} {}", before[v].key, before[j - 1].key);
     out.push((Slot::Means(verb), filler(phrase, context, true)));
+}
+
+/// "[the] <Name> [Indigenous] territory ... in [southwest] <region>": the
+/// region a named land lies in. Its context is the capitalised names of
+/// the sentence but the place's and a sentence's first word, so that two
+/// sentences naming one land ("Munduruku") are tied.
+fn land<'a>(
+    input: &'a Input,
+    w: &SlotWords,
+    e: &EntityMatch,
+    before: &[Word],
+    out: &mut Vec<(Slot, Filler<'a>)>,
+    filler: &impl Fn(String, HashSet<String>, bool) -> Filler<'a>,
+) {
+    if input.gazetteer.kind(&e.key) != Some(PlaceKind::Region) {
+        return;
+    }
+    let mut j = before.len();
+    if j >= 1 && w.bearings.contains(&before[j - 1].key) {
+        j -= 1;
+    }
+    if j < 2 || before[j - 1].key != "in" {
+        return;
+    }
+    // The land's noun a few words before.
+    let Some(noun) = before[j.saturating_sub(14)..j - 1].iter().find(|x| w.lands.contains(&x.key)) else {
+        return;
+    };
+    let names: HashSet<String> = before
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| *i > 0 && x.cap && !input.lexicon.is_stopword(&x.key))
+        .map(|(_, x)| format!("name:{}", x.key.trim_end_matches("'s")))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let phrase = format!("{} in", noun.key);
+    out.push((Slot::Land, filler(phrase, names, true)));
 }
 
 /// A sentence's content stems, but for words starting with `skip`, with
@@ -616,6 +660,7 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
                     }
                     // Sentences of one deed: the verb and two content words shared, and
                     // neither names the other's organisation.
+                    Slot::Land => a.context.intersection(&b.context).next().is_some(),
                     Slot::Means(_) | Slot::Personnel(_) => {
                         let content = a.context.intersection(&b.context).filter(|x| !x.starts_with("org:")).count();
                         let names = |f: &Filler, o: &EntityMatch| {
@@ -1058,5 +1103,25 @@ mod tests {
             "FBI agents will be based at a liaison office in the capital under the deal.",
         );
         assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn one_named_land_in_two_states_conflicts() {
+        let run = check(
+            "The court ordered miners removed from the Munduruku Indigenous Territory in Pará state on Thursday.",
+            "The Munduruku territory covers about 2.4 million hectares in Amazonas state, along the upper Tapajós River.",
+        );
+        assert!(rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
+        // Southwest Pará is in Pará; another land is another slot.
+        let run = check(
+            "The court ordered miners removed from the Munduruku Indigenous Territory in Pará state on Thursday.",
+            "The Munduruku say camps have spread across the territory in southwest Pará.",
+        );
+        assert!(!rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
+        let run = check(
+            "The court ordered miners removed from the Munduruku Indigenous Territory in Pará state on Thursday.",
+            "The Yanomami territory covers about 9.6 million hectares in Roraima and Amazonas states.",
+        );
+        assert!(!rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
     }
 }

@@ -80,6 +80,10 @@ pub struct SlotRules {
     /// it.
     #[serde(default)]
     pub personnel: Vec<Vec<String>>,
+    /// Nouns for a named stretch of land ("territory", "reserve"): "the
+    /// Munduruku territory ... in Amazonas state" says which region it is in.
+    #[serde(default)]
+    pub lands: Vec<String>,
     /// Words for standing in an election for a party ("candidate"): "<party>
     /// candidate <person>".
     #[serde(default)]
