@@ -80,6 +80,11 @@ pub struct SlotRules {
     /// it.
     #[serde(default)]
     pub personnel: Vec<Vec<String>>,
+    /// Groups of nouns for what one announces once, in one place
+    /// (`["resignation", "departure"]`): "announced her resignation during
+    /// a visit to <town>".
+    #[serde(default)]
+    pub announced: Vec<Vec<String>>,
     /// Nouns for a named stretch of land ("territory", "reserve"): "the
     /// Munduruku territory ... in Amazonas state" says which region it is in.
     #[serde(default)]
