@@ -1186,4 +1186,22 @@ mod tests {
         );
         assert!(!rules_of(&run).contains(&"place-conflict"), "{:#?}", run.findings);
     }
+
+    #[test]
+    fn one_chief_executive_of_two_councils_conflicts() {
+        let run = check(
+            "Acting returning officer Claire Hudson, the chief executive of Cannock Chase District Council, said the \
+             count had gone smoothly.",
+            "The result was read out by Claire Hudson, chief executive of Staffordshire County Council and acting \
+             returning officer for the by-election.",
+        );
+        assert!(rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+        let run = check(
+            "Acting returning officer Claire Hudson, the chief executive of Cannock Chase District Council, said the \
+             count had gone smoothly.",
+            "The result was read out by Claire Hudson, chief executive of Cannock Chase District Council and acting \
+             returning officer for the by-election.",
+        );
+        assert!(!rules_of(&run).contains(&"organisation-conflict"), "{:#?}", run.findings);
+    }
 }

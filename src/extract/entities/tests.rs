@@ -540,3 +540,12 @@ fn a_possessive_before_a_role_in_apposition_names_the_person() {
     assert_eq!(m.name, "Sipho Dlamini");
     assert_eq!(m.role.unwrap().key, "general secretary");
 }
+
+#[test]
+fn a_role_in_apposition_closed_by_a_second_role() {
+    let m = person(
+        "The result was read out by Claire Hudson, chief executive of Staffordshire County Council and acting returning officer for the by-election.",
+    );
+    assert_eq!(m.name, "Claire Hudson");
+    assert_eq!(m.role.unwrap().scope.as_deref(), Some("staffordshire county council"));
+}
