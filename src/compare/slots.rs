@@ -4,8 +4,18 @@
 //! Akure", "the count at Rugeley Leisure Centre"), the one who leads or
 //! coordinates it ("chaired by Justice Ngozi Okafor", "coordinated by
 //! Frontex"), a candidate's party ("the Labour Party candidate Babatunde
-//! Akinwale"), and the organisation credited with one deed of one size
-//! ("UNICEF had shipped 1.2 million doses").
+//! Akinwale"), the organisation credited with one deed of one size
+//! ("UNICEF had shipped 1.2 million doses") or with one deed done by or
+//! through it ("launched ... by NSIL", "through IN-SPACe"), whose staff do
+//! one thing ("FBI agents", "agents of the DEA"), the town of a dated
+//! ceremony ("sworn in at State House, Nairobi on Feb. 20"), the town where
+//! one thing announced once was announced ("announced her resignation
+//! during a visit to Agen"), and the region a named land lies in ("the
+//! Munduruku territory ... in Amazonas state").
+//!
+//! Besides slots, one official given one role in two organisations ("NUM
+//! general secretary Sipho Dlamini", "the Association ... Its general
+//! secretary, Sipho Dlamini") credits one body's words to two bodies.
 //!
 //! Two reports filling one slot with two entities of one kind that are not
 //! one (by alias, acronym, containment or spelling) disagree. A report that
