@@ -208,7 +208,13 @@ impl OrgFinder {
         let mut defined = Vec::new();
         for h in hits.clone() {
             let a = h.last + 2;
-            if !(s.is(h.last + 1, "(") && s.is(a + 1, ")") && s.items[a].acronym()) {
+            // "(NUM)", or a short name written as a word whose letters are
+            // the initials of the name ("(Amcu)", "(Unicef)").
+            let short = s.get(a).is_some_and(|x| {
+                x.word && x.cap && x.text.chars().count() >= 3 && x.text.chars().all(char::is_alphabetic)
+            });
+            let caps = s.get(a).is_some_and(|x| x.acronym());
+            if !(s.is(h.last + 1, "(") && s.is(a + 1, ")") && (caps || short)) {
                 continue;
             }
             let acronym = s.items[a].text;
@@ -227,6 +233,9 @@ impl OrgFinder {
             if first < h.first && s.is_cap(first) && initials(s.span(first, h.last).of(s.text)) == letters {
                 h = OrgHit { first, last: h.last, key: self.key_of(s, first, h.last, &alias_at) };
                 hits.push(h.clone());
+            }
+            if !caps && initials(s.span(h.first, h.last).of(s.text)) != letters {
+                continue;
             }
             defined.push((acronym.to_string(), h.key.clone()));
             hits.push(OrgHit { first: a, last: a, key: h.key.clone() });

@@ -184,8 +184,9 @@ pub(super) struct PeopleFinder {
     titled_only: HashSet<String>,
 }
 
-/// Determiners that may stand before a role in apposition.
-const DETERMINERS: &[&str] = &["the", "a", "an"];
+/// Determiners that may stand before a role in apposition ("its general
+/// secretary, Sipho Dlamini": a body's officer).
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their"];
 
 /// Words between "who is" and a role in apposition ("who is currently the
 /// trade minister") that leave the role held now.
@@ -511,7 +512,10 @@ impl PeopleFinder {
                 b = c - 2;
             }
         }
-        if b >= 2 && s.is(b - 1, ",") && closes(role_end) {
+        // "Claire Hudson, chief executive of X and acting returning officer":
+        // a second role after "and" closes the first.
+        let and_role = s.is_word(role_end, "and") && s.get(role_end + 1).is_some_and(|x| x.word && !x.cap);
+        if b >= 2 && s.is(b - 1, ",") && (closes(role_end) || and_role) {
             let last = b - 2;
             let mut f = last;
             while f > 0 && s.items[f - 1].word && (s.items[f - 1].cap || self.is_particle(&s.items[f - 1])) {

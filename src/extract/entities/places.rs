@@ -64,6 +64,31 @@ pub struct SlotRules {
     /// "headed", "led"): "<verb> by <person or organisation>".
     #[serde(default)]
     pub leading_verbs: Vec<Vec<String>>,
+    /// Groups of words for one ceremony held once, at one place, on one day
+    /// (`["sworn", "oath", "swearing-in"]`): a sentence with one of them and
+    /// one date, naming a town "at|in" it, says where that day's ceremony
+    /// is.
+    #[serde(default)]
+    pub ceremonies: Vec<Vec<String>>,
+    /// Groups of nouns for one body that one person leads (`["panel",
+    /// "tribunal"]`): "the tribunal headed by" and "the panel, chaired by"
+    /// lead one thing.
+    #[serde(default)]
+    pub bodies: Vec<Vec<String>>,
+    /// Groups of nouns for an organisation's staff (`["agents"]`): "FBI
+    /// agents" and "agents of the DEA" doing one thing say whose staff do
+    /// it.
+    #[serde(default)]
+    pub personnel: Vec<Vec<String>>,
+    /// Groups of nouns for what one announces once, in one place
+    /// (`["resignation", "departure"]`): "announced her resignation during
+    /// a visit to <town>".
+    #[serde(default)]
+    pub announced: Vec<Vec<String>>,
+    /// Nouns for a named stretch of land ("territory", "reserve"): "the
+    /// Munduruku territory ... in Amazonas state" says which region it is in.
+    #[serde(default)]
+    pub lands: Vec<String>,
     /// Words for standing in an election for a party ("candidate"): "<party>
     /// candidate <person>".
     #[serde(default)]

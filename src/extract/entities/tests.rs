@@ -521,3 +521,31 @@ proptest! {
         check(&b);
     }
 }
+
+#[test]
+fn a_short_name_written_as_a_word_in_brackets_defines_the_whole_name() {
+    let s = "The Association of Mineworkers and Construction Union (Amcu) said it had raised concerns.";
+    let names: Vec<String> = of_kind(s, EntityKind::Organisation).into_iter().map(|m| m.name).collect();
+    assert!(names.contains(&"Association of Mineworkers and Construction Union".to_string()), "{names:?}");
+    assert!(!names.contains(&"Construction Union".to_string()), "{names:?}");
+    // A word in brackets that is not the initials defines nothing.
+    let s = "The Workers Union (Solidarity) said it would strike.";
+    let orgs = of_kind(s, EntityKind::Organisation);
+    assert!(orgs.iter().all(|m| m.key != "workers union" || m.name != "Solidarity"), "{orgs:?}");
+}
+
+#[test]
+fn a_possessive_before_a_role_in_apposition_names_the_person() {
+    let m = person("Its general secretary, Sipho Dlamini, called for the managers to be suspended.");
+    assert_eq!(m.name, "Sipho Dlamini");
+    assert_eq!(m.role.unwrap().key, "general secretary");
+}
+
+#[test]
+fn a_role_in_apposition_closed_by_a_second_role() {
+    let m = person(
+        "The result was read out by Claire Hudson, chief executive of Staffordshire County Council and acting returning officer for the by-election.",
+    );
+    assert_eq!(m.name, "Claire Hudson");
+    assert_eq!(m.role.unwrap().scope.as_deref(), Some("staffordshire county council"));
+}
