@@ -57,6 +57,9 @@ pub struct NumberRules {
     /// Signs before the digits that allow a glued scale.
     #[serde(default)]
     pub glued_after: Vec<String>,
+    /// Nouns a Roman numeral after "the" ranks ("the XXII session").
+    #[serde(default)]
+    pub roman_nouns: Vec<String>,
     /// Examples checked by the tests.
     #[serde(default)]
     pub examples: Vec<NumberExample>,
@@ -159,6 +162,44 @@ pub struct NumberFinder {
     one_after: HashSet<String>,
     one_compounds: HashSet<String>,
     fractions: HashSet<String>,
+    roman_nouns: HashSet<String>,
+}
+
+/// The value of a well-formed Roman numeral below 400 ("XXII" is 22), or
+/// `None` ("IIII", "VX", "IC" are not written).
+fn roman(w: &str) -> Option<u32> {
+    let value = |c: u8| match c {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
+        b'L' => 50,
+        b'C' => 100,
+        _ => 0,
+    };
+    let bytes = w.as_bytes();
+    let mut total = 0i64;
+    for (i, &c) in bytes.iter().enumerate() {
+        let v = value(c);
+        if bytes.get(i + 1).is_some_and(|&n| value(n) > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    let n = u32::try_from(total).ok().filter(|&n| (1..400).contains(&n))?;
+    // Only the canonical spelling counts.
+    (to_roman(n) == w).then_some(n)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let mut out = String::new();
+    for (v, s) in [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
 }
 
 fn lower_set(list: &[String]) -> HashSet<String> {
@@ -371,6 +412,7 @@ impl NumberFinder {
             one_before: lower_set(&rules.one.before),
             one_after: lower_set(&rules.one.after),
             one_compounds: lower_set(&rules.one.compounds),
+            roman_nouns: lower_set(&rules.roman_nouns),
             fractions: lower_set(&rules.fractions),
         })
     }
@@ -382,9 +424,46 @@ impl NumberFinder {
         let mut found = Vec::new();
         self.find_digits(sentence, &mut found);
         self.find_words(sentence, &mut found);
+        self.find_roman(sentence, &mut found);
         found.retain(|m| skip.iter().all(|s| !s.overlaps(&m.span)));
         found.sort_by_key(|m| (m.span.start, m.span.end));
         found
+    }
+
+    /// Roman numerals of two letters or more between "the" and a noun of
+    /// `roman_nouns`: "the XXII session" is an ordinal, 22. Anywhere else a
+    /// run of capitals is a name or an acronym ("CIVIL", "MIX").
+    fn find_roman(&self, s: &str, out: &mut Vec<NumberMatch>) {
+        if !s.contains("the ") && !s.contains("The ") {
+            return;
+        }
+        let words: Vec<(usize, &str)> = s
+            .split(|c: char| c.is_whitespace())
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        for i in 1..words.len().saturating_sub(1) {
+            let (start, w) = words[i];
+            if w.len() < 2 || !w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C')) {
+                continue;
+            }
+            let noun = words[i + 1].1.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            if !words[i - 1].1.eq_ignore_ascii_case("the") || !self.roman_nouns.contains(&noun) {
+                continue;
+            }
+            if let Some(value) = roman(w) {
+                out.push(NumberMatch {
+                    span: Span::new(start, start + w.len()),
+                    kind: NumberKind::Ordinal,
+                    value: value as f64,
+                    unit: None,
+                });
+            }
+        }
     }
 
     fn find_digits(&self, s: &str, out: &mut Vec<NumberMatch>) {
@@ -643,6 +722,18 @@ mod tests {
 
     fn finder() -> NumberFinder {
         NumberFinder::new(&rules()).unwrap()
+    }
+
+    #[test]
+    fn roman_numerals_rank_a_session_only() {
+        let f = finder();
+        let found = f.find("On 7 October, the XXII session of the commission was held in Tashkent.", &[]);
+        assert!(found.iter().any(|m| m.kind == NumberKind::Ordinal && m.value == 22.0), "{found:?}");
+        for text in ["The CIVIL court sat.", "A MIX of XI players.", "the IIII session", "the XXII members"] {
+            assert!(!f.find(text, &[]).iter().any(|m| m.kind == NumberKind::Ordinal), "{text}");
+        }
+        assert_eq!(super::roman("XIV"), Some(14));
+        assert_eq!(super::roman("IC"), None);
     }
 
     #[test]
