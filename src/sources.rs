@@ -1,6 +1,6 @@
 //! Independence of sources: which reports copy which.
 //!
-//! Input: the loaded [`Document`]s of a run. Output: a [`Copy`] for every
+//! Input: the loaded [`Document`]s of a run. Output: a [`Copy`](struct@Copy) for every
 //! pair of reports that share copied passages (the same wire text), with
 //! the direction (who copied whom) and why; a group id per document
 //! ([`independent_groups`]) so that reports copied from one another count

@@ -448,22 +448,33 @@ fn by_head(input: &Input) -> Vec<(usize, usize)> {
             }
         }
     }
+    pairs_across(input, groups.values(), |_, _| true)
+}
+
+/// The pairs of claims of two reports within each group of claims sharing
+/// a key (claims by report), that `keep` accepts, sorted and unique. A
+/// report takes part when it gives the key one value, however many times
+/// (a headline and its lead): each of its claims does. Not ranks: "the
+/// fourth straight quarter" and "the fourth quarter was traditionally
+/// weaker" rank two things.
+fn pairs_across<'a>(
+    input: &Input,
+    groups: impl Iterator<Item = &'a std::collections::BTreeMap<usize, Vec<usize>>>,
+    keep: impl Fn(&Claim, &Claim) -> bool,
+) -> Vec<(usize, usize)> {
+    let one_value = |ids: &&Vec<usize>| {
+        let first = &input.claims[ids[0]];
+        ids.len() == 1
+            || first.value.kind() != ClaimKind::Ordinal
+                && ids.iter().all(|&i| input.claims[i].value.normalised() == first.value.normalised())
+    };
     let mut out = Vec::new();
-    for docs in groups.values() {
-        // A report that gives one value for the head, however many times
-        // (a headline and its lead), pairs by it: each of its claims does.
-        // Not ranks: "the fourth straight quarter" and "the fourth quarter
-        // was traditionally weaker" rank two things.
-        let one_value = |ids: &&Vec<usize>| {
-            let first = &input.claims[ids[0]];
-            ids.len() == 1
-                || first.value.kind() != ClaimKind::Ordinal
-                    && ids.iter().all(|&i| input.claims[i].value.normalised() == first.value.normalised())
-        };
+    for docs in groups {
         let single: Vec<usize> = docs.values().filter(one_value).flatten().copied().collect();
         for (i, &a) in single.iter().enumerate() {
             for &b in &single[i + 1..] {
-                if input.claims[a].doc != input.claims[b].doc {
+                let (ca, cb) = (&input.claims[a], &input.claims[b]);
+                if ca.doc != cb.doc && keep(ca, cb) {
                     out.push((a.min(b), a.max(b)));
                 }
             }
@@ -520,29 +531,9 @@ fn by_event(input: &Input) -> Vec<(usize, usize)> {
             groups.entry((c.value.kind(), g)).or_default().entry(c.doc).or_default().push(c.id);
         }
     }
-    let mut out = Vec::new();
-    for docs in groups.values() {
-        let one_value = |ids: &&Vec<usize>| {
-            let first = input.claims[ids[0]].value.normalised();
-            ids.iter().all(|&i| input.claims[i].value.normalised() == first)
-        };
-        let single: Vec<usize> = docs.values().filter(one_value).flatten().copied().collect();
-        for (i, &a) in single.iter().enumerate() {
-            for &b in &single[i + 1..] {
-                let (ca, cb) = (&input.claims[a], &input.claims[b]);
-                if ca.doc != cb.doc
-                    && !numbers::past(input, ca)
-                    && !numbers::past(input, cb)
-                    && numbers::shares_more(input, ca, cb)
-                {
-                    out.push((a, b));
-                }
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
+    pairs_across(input, groups.values(), |a, b| {
+        !numbers::past(input, a) && !numbers::past(input, b) && numbers::shares_more(input, a, b)
+    })
 }
 
 /// Drops a finding whose claims stand in headlines when another of the same
@@ -561,29 +552,16 @@ fn one_per_values(input: &Input, findings: &mut Vec<Finding>) {
         f.claims.iter().map(|&c| (input.claims[c].doc, input.claims[c].value.normalised())).collect()
     };
     let rank = |f: &Finding| f.claims.iter().filter(|&&c| headline(c)).count();
-    let mut best: std::collections::HashMap<(&str, Values), usize> = std::collections::HashMap::new();
-    for (i, f) in findings.iter().enumerate() {
-        if f.claims.len() != 2 || f.kind == ClaimKind::Quote {
-            continue;
-        }
-        let slot = best.entry((f.rule, key(f))).or_insert(i);
-        if rank(f) < rank(&findings[*slot]) {
-            *slot = i;
-        }
+    let paired = |f: &Finding| f.claims.len() == 2 && f.kind != ClaimKind::Quote;
+    // The fewest headline claims of each rule and values; every finding as
+    // free of headlines as that stays: two body sentences that both say it
+    // are both evidence.
+    let mut floor: std::collections::HashMap<(&str, Values), usize> = std::collections::HashMap::new();
+    for f in findings.iter().filter(|f| paired(f)) {
+        let r = rank(f);
+        floor.entry((f.rule, key(f))).and_modify(|m| *m = (*m).min(r)).or_insert(r);
     }
-    // Every finding as free of headlines as the best stays: two body
-    // sentences that both say it are both evidence.
-    let floor: std::collections::HashMap<(&str, Values), usize> =
-        best.into_iter().map(|(k, i)| (k, rank(&findings[i]))).collect();
-    let keep: Vec<bool> = findings
-        .iter()
-        .map(|f| f.claims.len() != 2 || f.kind == ClaimKind::Quote || floor.get(&(f.rule, key(f))) == Some(&rank(f)))
-        .collect();
-    let mut i = 0;
-    findings.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
+    findings.retain(|f| !paired(f) || floor.get(&(f.rule, key(f))) == Some(&rank(f)));
 }
 
 /// Counts, for each claim of each finding, the independent reports behind

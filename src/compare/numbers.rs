@@ -100,13 +100,12 @@ pub(super) fn compare(
     {
         return false;
     }
-    // Amounts paired by what they measure must be of this event (not "in
-    // 2015, when more than 400 people died") and share a word besides
-    // the measure ("firefighters ... battling", "net profit ... quarter"):
-    // "48.1 overs" and "their 50 overs" are two innings.
-    // So must lengths of time: "Bus drivers in Rome plan a separate
-    // four-hour stoppage" shares nothing with "rail workers began a 24-hour
-    // national strike" but the strike.
+    // Amounts and lengths of time paired by what they measure must be of
+    // this event (not "in 2015, when more than 400 people died"), share a
+    // word besides the measure ("firefighters ... battling"; "48.1 overs"
+    // and "their 50 overs" are two innings) and give dates that meet ("a
+    // separate four-hour stoppage on January 23" is not "the 24-hour
+    // strike set for January 15").
     if by_head
         && matches!(kind, ClaimKind::Number | ClaimKind::Duration)
         && (past(input, a) || past(input, b) || !shares_more(input, a, b) || dated_apart(input, a, b))
@@ -278,17 +277,7 @@ fn ordinal_event(a: &Claim, b: &Claim, lexicon: &crate::terms::Lexicon) -> Event
 /// 23rd meeting ... in 2026"); without dates, only sentences that align
 /// very closely.
 pub(super) fn same_occasion(input: &Input, align_score: f32, a: &Claim, b: &Claim) -> bool {
-    let dates = |c: &Claim| -> Vec<crate::calendar::PartialDate> {
-        input
-            .claims_of(c.sentence)
-            .iter()
-            .filter_map(|d| match &d.value {
-                ClaimValue::Date(x) => x.value,
-                _ => None,
-            })
-            .collect()
-    };
-    let (da, db) = (dates(a), dates(b));
+    let (da, db) = (sentence_dates(input, a), sentence_dates(input, b));
     if da.is_empty() || db.is_empty() {
         return da.is_empty() && db.is_empty() && align_score >= 0.6;
     }
@@ -360,20 +349,22 @@ pub(super) fn shares_more(input: &Input, a: &Claim, b: &Claim) -> bool {
 /// other: "a four-hour stoppage on January 23" and "the 24-hour strike set
 /// for January 15" are two occasions.
 fn dated_apart(input: &Input, a: &Claim, b: &Claim) -> bool {
-    let dates = |c: &Claim| -> Vec<crate::calendar::PartialDate> {
-        input
-            .claims_of(c.sentence)
-            .iter()
-            .filter_map(|d| match &d.value {
-                ClaimValue::Date(x) => x.value,
-                _ => None,
-            })
-            .collect()
-    };
-    let (da, db) = (dates(a), dates(b));
+    let (da, db) = (sentence_dates(input, a), sentence_dates(input, b));
     !da.is_empty()
         && !db.is_empty()
         && !da.iter().any(|x| db.iter().any(|y| x.relate(y) != crate::calendar::Relation::Disjoint))
+}
+
+/// The resolved dates of a claim's sentence.
+fn sentence_dates(input: &Input, c: &Claim) -> Vec<crate::calendar::PartialDate> {
+    input
+        .claims_of(c.sentence)
+        .iter()
+        .filter_map(|d| match &d.value {
+            ClaimValue::Date(x) => x.value,
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether a claim's sentence gives no date.

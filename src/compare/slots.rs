@@ -24,7 +24,7 @@
 //!
 //! Claims are grouped by slot first, so only the fillers of one slot are
 //! compared. Some slots need a tie besides their words: an occasion's two
-//! sentences share a content word, or both write "the <occasion> at" a
+//! sentences share a content word, or both write `the <occasion> at` a
 //! venue; the two things led share a content word and no names that
 //! differ ("the Russian delegation" is not "the Uzbek delegation"). The words that make a slot are data: `[slots]` in
 //! `rules/places.toml`.

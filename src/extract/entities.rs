@@ -137,13 +137,13 @@ pub struct EntityFinder {
     /// Words after which a capitalised place name is not glued to a name.
     free: HashSet<String>,
     /// Compass bearings and occasions of `[slots]` in `rules/places.toml`:
-    /// a capitalised name after "<bearing> of" or "<occasion> in|at" is a
+    /// a capitalised name after `<bearing> of` or `<occasion> in|at` is a
     /// place even when the gazetteer does not know it.
     bearings: HashSet<String>,
     occasions: HashSet<String>,
     /// "first" and the like, and the words before a club's name: a
-    /// capitalised name after "the first <noun> was <verb>ed in" is a place,
-    /// after "<Belgian> side" a club.
+    /// capitalised name after `the first <noun> was <verb>ed in` is a place,
+    /// after `<Belgian> side` a club.
     firsts: HashSet<String>,
     clubs: HashSet<String>,
 }

@@ -10,9 +10,13 @@
 //!    the quantity of another time, not the one reported: [`BASELINE`];
 //! 2. what the number counts, the last noun of the phrase after it ("1,284
 //!    votes", "74% excess rainfall");
-//! 3. the noun whose amount it is: "<noun> of N" ("a majority of 1,284");
-//! 4. the subject of a verb of level or change right before it: "<noun>
-//!    rose to N" ("Net profit rose to $612 million").
+//! 3. the noun whose amount it is: `<noun> of N` ("a majority of 1,284");
+//! 4. the subject of a verb of level or change right before it: `<noun>
+//!    rose to N` ("Net profit rose to $612 million").
+//!
+//! A length of time is given for the object of its verb ("gave parliament
+//! 120 days", "three months to present the plan"):
+//! [`MeasureReader::duration_object`].
 //!
 //! A count of people says little by its noun alone ("12 people killed",
 //! "15 people injured"), so the fate of the clause ("killed", "injured",

@@ -538,27 +538,8 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             let before = subject.iter().rfind(|t| {
                 t.span.end <= at && t.span.start >= clause.start + sentence.norm.start && Some(t.span) != verb_at
             });
-            let head = match &value {
-                ClaimValue::Number(n) if n.kind == NumberKind::Cardinal => ex
-                    .measure
-                    .measure(text, local, n.counted.as_deref(), n.unit.as_deref(), |w| lexicon.is_stopword(w))
-                    // A counted word that names nothing ("61 for 3 after")
-                    // leaves the amount without a head.
-                    .or_else(|| {
-                        let before = before.map(|t| t.key.as_str());
-                        n.counted
-                            .is_none()
-                            .then(|| head_of(&value, text, local, predicate.as_ref(), before, lexicon))?
-                    }),
-                // A length of time given for something a noun names ("gave
-                // parliament 120 days"), not a compound ("a two-day visit").
-                ClaimValue::Duration(_) if !local.of(text).contains('-') => {
-                    ex.measure.duration_object(text, local, |w| lexicon.is_stopword(w)).or_else(|| {
-                        head_of(&value, text, local, predicate.as_ref(), before.map(|t| t.key.as_str()), lexicon)
-                    })
-                }
-                _ => head_of(&value, text, local, predicate.as_ref(), before.map(|t| t.key.as_str()), lexicon),
-            };
+            let before = before.map(|t| t.key.as_str());
+            let head = head_of(&value, text, local, predicate.as_ref(), before, lexicon, &ex.measure);
             let norm = local.shift(sentence.norm.start);
             claims.push(Claim {
                 id: claims.len(),
@@ -699,6 +680,7 @@ fn head_of(
     predicate: Option<&Predicate>,
     before: Option<&str>,
     lexicon: &Lexicon,
+    measure: &measure::MeasureReader,
 ) -> Option<String> {
     let verb = || predicate.filter(|p| !p.light && !p.noun).map(|p| p.lemma.clone());
     // A length of time or a clock time belongs to its verb even when the
@@ -715,21 +697,28 @@ fn head_of(
         ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => {
             noun_after(text, at.end, lexicon).or_else(|| copula_subject(text, at.start, lexicon))
         }
-        // "people" alone could be anyone; "people" who were killed are one
-        // count. An amount without a counted noun is named by its unit, the
-        // word before it and its verb ("Revenue rose 8%" is not "volumes
-        // rose 3 percent").
+        // What the amount measures ([`measure`]). A counted word that names
+        // nothing ("61 for 3 after") leaves it without a head. Failing
+        // that, an amount is named by its unit, the word before it and its
+        // verb ("Revenue rose 8%" is not "volumes rose 3 percent").
         ClaimValue::Number(n) => {
+            let stop = |w: &str| lexicon.is_stopword(w);
+            if let Some(m) = measure.measure(text, at, n.counted.as_deref(), n.unit.as_deref(), stop) {
+                return Some(m);
+            }
             let verb = verb().or_else(|| predicate.map(|p| p.lemma.clone()));
             let verb = verb.map(|v| lexicon.terms(&v, &[]).first().map_or(v.clone(), |t| t.key.clone()));
             match (&n.counted, &n.unit, verb) {
-                (Some(c), _, Some(v)) => Some(format!("{c} {v}")),
                 (None, Some(u), Some(v)) => Some(format!("{} {u} {v}", before.unwrap_or("-"))),
-                _ => n.counted.clone(),
+                _ => None,
             }
         }
+        // A compound ("a two-day visit") qualifies the noun after it; a
+        // length of time may be given for a noun ("gave parliament 120
+        // days"), or else belongs to its verb.
         ClaimValue::Duration(_) if written.contains('-') => noun_after(text, at.end, lexicon),
-        ClaimValue::Duration(_) | ClaimValue::Time(_) => any_verb(),
+        ClaimValue::Duration(_) => measure.duration_object(text, at, |w| lexicon.is_stopword(w)).or_else(any_verb),
+        ClaimValue::Time(_) => any_verb(),
         _ => None,
     }
 }
