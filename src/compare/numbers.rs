@@ -662,6 +662,18 @@ mod tests {
             "Following the session, the co-chairs held a joint press conference at 7.30pm Tashkent time.",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        // But the press conference that followed is timed by both.
+        let run = check(
+            "Ovchinnikov and Rakhimberdiev will hold a joint press conference at 18:30 Moscow time.",
+            "Following the meeting, the co-chairs held a joint press conference at 7.30pm Tashkent time.",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+        // A launch pad is no launch: the rocket's lift-off is the event.
+        let run = check(
+            "The PSLV-C64 rocket, with six strap-on motors, lifted off from the second launch pad at 10.24 a.m.",
+            "The PSLV-C64 rocket lifted off at 10.42 am and placed the satellites in orbit.",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
     }
 
     #[test]
