@@ -91,6 +91,14 @@ pub struct MeasureRules {
     /// Verbs of winning or losing whose "by N <noun>" is the margin.
     #[serde(default)]
     pub margin_verbs: Vec<String>,
+    /// Words right after a rank that make it the length of a run ("the
+    /// third consecutive quarter"), and phrases after its noun that do
+    /// ("the third quarter in a row").
+    #[serde(default)]
+    pub streak_words: Vec<String>,
+    /// See `streak_words`.
+    #[serde(default)]
+    pub streak_phrases: Vec<String>,
 }
 
 /// The compiled rules.
@@ -110,11 +118,17 @@ pub struct MeasureReader {
     not_objects: Vec<String>,
     margin_nouns: Vec<String>,
     margin_verbs: Vec<String>,
+    streak_words: Vec<String>,
+    streak_phrases: Vec<Vec<String>>,
 }
 
 /// The head of a winning margin ("won by 1,248 votes", "a majority of
 /// 1,284" where `[measure]` synonyms make majority a margin).
 pub const MARGIN: &str = "margin";
+
+/// Added to the head of a rank that counts a run ("quarter/streak" for "the
+/// third consecutive quarter").
+pub const STREAK: &str = "streak";
 
 /// A word of a sentence, folded, with its bytes.
 struct Word<'a> {
@@ -176,6 +190,8 @@ impl MeasureReader {
             not_objects: r.not_objects.iter().map(|w| norm(w)).collect(),
             margin_nouns: r.margin_nouns.iter().map(|w| singular(&norm(w))).collect(),
             margin_verbs: r.margin_verbs.iter().map(|w| norm(w)).collect(),
+            streak_words: r.streak_words.iter().map(|w| norm(w)).collect(),
+            streak_phrases: r.streak_phrases.iter().map(|p| p.split_whitespace().map(norm).collect()).collect(),
         })
     }
 
@@ -301,6 +317,18 @@ impl MeasureReader {
             .map(|c| self.with_fate(self.noun(c), at, &all))
     }
 
+    /// Whether the rank ending at byte `end` of `text` counts a run of
+    /// occasions: "the third consecutive quarter", "the fourth straight
+    /// win", "the third quarter in a row" (a phrase within five words).
+    pub fn streak(&self, text: &str, end: usize) -> bool {
+        let after: Vec<String> = words(&text[end.min(text.len())..]).iter().take(7).map(|w| norm(w.text)).collect();
+        if after.first().is_some_and(|w| self.streak_words.contains(w)) {
+            return true;
+        }
+        let stop = after.iter().position(|w| !is_word(w)).unwrap_or(after.len());
+        self.streak_phrases.iter().any(|p| (1..stop).any(|i| i + p.len() <= stop && after[i..i + p.len()] == p[..]))
+    }
+
     /// What a length of time is given for, when a noun says it: the object
     /// of its verb before it ("gave parliament 120 days", "present a plan
     /// within 90 days") or after it ("three months to present the plan").
@@ -391,6 +419,17 @@ mod tests {
         // Votes cast, not a margin; and "by" without a verb of winning.
         assert_eq!(m("Thornby polled 14,120 votes.", "14,120", "votes").as_deref(), Some("vote"));
         assert_eq!(m("Turnout rose by 3,000 votes on the last election.", "3,000", "votes").as_deref(), Some("vote"));
+    }
+
+    #[test]
+    fn a_rank_that_counts_a_run() {
+        let r = reader();
+        let streak = |text: &str, rank: &str| r.streak(text, text.find(rank).unwrap() + rank.len());
+        assert!(streak("It was the company's third consecutive quarter of profit growth.", "third"));
+        assert!(streak("It marked the group's fourth straight quarter of rising profits.", "fourth"));
+        assert!(streak("This is the third quarter in a row with higher profit.", "third"));
+        assert!(!streak("Third-quarter profit rose to $612 million.", "Third"));
+        assert!(!streak("The third quarter was weaker, in a row of bad results.", "third"));
     }
 
     #[test]

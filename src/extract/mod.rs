@@ -694,8 +694,13 @@ fn head_of(
     let written = at.of(text);
     match value {
         // "the third such release"; "The release was the second by the ELN".
+        // "the third consecutive quarter" ranks a run, not a quarter.
         ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => {
-            noun_after(text, at.end, lexicon).or_else(|| copula_subject(text, at.start, lexicon))
+            let head = noun_after(text, at.end, lexicon).or_else(|| copula_subject(text, at.start, lexicon));
+            match head {
+                Some(h) if measure.streak(text, at.end) => Some(format!("{h}/{}", measure::STREAK)),
+                h => h,
+            }
         }
         // What the amount measures ([`measure`]). A counted word that names
         // nothing ("61 for 3 after") leaves it without a head. Failing
