@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod baseline;
 pub mod calendar;
 pub mod compare;
 pub mod document;
