@@ -119,7 +119,11 @@ impl Baseline {
                 return Err(format!("entry {}: fingerprint {:?} is not 16 lowercase hex digits", i + 1, e.fingerprint));
             }
             if e.reason.trim().is_empty() {
-                return Err(format!("entry {} ({}): the reason is empty; say why it is accepted", i + 1, e.fingerprint));
+                return Err(format!(
+                    "entry {} ({}): the reason is empty; say why it is accepted",
+                    i + 1,
+                    e.fingerprint
+                ));
             }
             if !seen.insert(e.fingerprint.as_str()) {
                 return Err(format!("entry {}: fingerprint {} is listed twice", i + 1, e.fingerprint));
