@@ -233,7 +233,8 @@ fn the_report_schema_catches_mistakes() {
     let schema = Schema::load("schema/report.schema.json");
     let good: Value = serde_json::from_str(&check("json", &seeds(), &[]).stdout).unwrap();
     schema.assert_valid(&good, "the seeds' report");
-    let broken: [(&str, fn(&mut Value)); 7] = [
+    type Breaking = fn(&mut Value);
+    let broken: [(&str, Breaking); 7] = [
         ("a missing field", |r| {
             r["findings"][0].as_object_mut().unwrap().remove("reason");
         }),

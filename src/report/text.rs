@@ -74,7 +74,7 @@ pub fn write(located: &Located, color: bool, out: &mut dyn io::Write) -> io::Res
         }
         writeln!(out)?;
     }
-    copies(located, out)?;
+    copies(located, &paint, out)?;
     for (i, f) in run.findings.iter().enumerate() {
         if !located.is_suppressed(i) {
             writeln!(out)?;
@@ -184,8 +184,9 @@ fn finding(located: &Located, f: &Finding, paint: &Palette, out: &mut dyn io::Wr
 
 /// The "Not independent" section: which report copies which, how much,
 /// the credit lines of the copier, and why the direction is what it is.
-fn copies(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
+fn copies(located: &Located, paint: &Palette, out: &mut dyn io::Write) -> io::Result<()> {
     let run = located.run;
+    let gutter = paint.gutter;
     if run.copies.is_empty() {
         return Ok(());
     }
@@ -212,7 +213,7 @@ fn copies(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
             let (a, b) = (located.locate(c.doc, mine), located.locate(c.source, theirs));
             writeln!(
                 out,
-                "  --> {}:{}:{} = {}:{}:{}",
+                "  {gutter}-->{gutter:#} {}:{}:{} = {}:{}:{}",
                 doc.path.display(),
                 a.line,
                 a.column,
@@ -221,7 +222,7 @@ fn copies(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
                 b.column
             )?;
         }
-        writeln!(out, "  = why: {}", c.reason)?;
+        writeln!(out, "  {gutter}={gutter:#} why: {}", c.reason)?;
     }
     Ok(())
 }
