@@ -22,9 +22,10 @@ pub enum Command {
     /// Check reports of one event against each other.
     ///
     /// Exit codes: 0 no finding at or above --fail-on (findings suppressed by
-    /// --baseline do not count; --write-baseline always gives 0), 1 findings at
-    /// or above --fail-on, 2 usage or input error (a file that cannot be read,
-    /// a bad baseline or rules file): the readable files are still reported.
+    /// --baseline do not count; --write-baseline gives 0), 1 findings at or
+    /// above --fail-on, 2 usage or input error (a bad flag, a bad baseline or
+    /// rules file, or a report that cannot be read; the readable reports are
+    /// still checked and reported).
     Check(CheckArgs),
     /// Score the checker against labelled clusters of reports, or a stage of it against annotated data.
     ///

@@ -87,9 +87,10 @@ fn run_check(check: cli::CheckArgs) -> anyhow::Result<ExitCode> {
         std::fs::write(path, written.to_json())
             .map_err(|e| anyhow::anyhow!("{}: cannot write the baseline: {e}", path.display()))?;
         let todo = written.entries.iter().filter(|e| e.reason == crosscheck::baseline::PLACEHOLDER).count();
+        let n = written.entries.len();
         eprintln!(
-            "crosscheck: wrote {} entries to the baseline {} ({todo} with a TODO reason to edit)",
-            written.entries.len(),
+            "crosscheck: wrote {n} {} to the baseline {} ({todo} with a TODO reason to edit)",
+            if n == 1 { "entry" } else { "entries" },
             path.display()
         );
         return Ok(ExitCode::SUCCESS);
