@@ -288,6 +288,23 @@ fn jsonl_has_one_finding_a_line_that_stands_alone() {
             assert_eq!(object.remove("type").unwrap(), "finding");
             assert_eq!(&line, finding, "{name}: a line is the report's finding");
         }
+        // GitHub annotations of the same run: one well-formed command a finding.
+        let github = check("github", &files, &flags(&published)).stdout;
+        assert_eq!(github.lines().count(), expected.len(), "{name}: one annotation a finding\n{github}");
+        for (line, finding) in github.lines().zip(expected) {
+            let (command, rest) = line[2..].split_once(' ').unwrap();
+            assert!(["error", "warning", "notice"].contains(&command), "{line}");
+            let (properties, message) = rest.split_once("::").unwrap();
+            assert!(
+                properties.starts_with(&format!(
+                    "file={},line={},",
+                    finding["claims"][0]["path"].as_str().unwrap(),
+                    finding["claims"][0]["line"]
+                )),
+                "{line}"
+            );
+            assert!(!message.is_empty() && !message.contains('\r'));
+        }
     }
     let mut bad: Value = serde_json::from_str(check("jsonl", &seeds(), &[]).stdout.lines().next().unwrap()).unwrap();
     bad.as_object_mut().unwrap().remove("schema");

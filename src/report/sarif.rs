@@ -25,7 +25,9 @@
 //! - `partialFingerprints."crosscheckFingerprint/v1"`: the finding id,
 //!   stable across runs and unrelated edits;
 //! - `suppressions`: `[{"kind": "external", "status": "accepted",
-//!   "justification": reason}]` when a baseline suppresses it;
+//!   "justification": reason}]` when a baseline suppresses it (GitHub code
+//!   scanning is reported to ignore this and open alerts anyway: the README's
+//!   workflow drops such results before uploading);
 //! - `properties`: `kind`, `verdict`, `confidence`, `scope`, `subject`,
 //!   `support`.
 //!
