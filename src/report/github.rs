@@ -131,6 +131,23 @@ mod tests {
         assert_eq!(data("%0A"), "%250A");
     }
 
+    proptest::proptest! {
+        /// Whatever the text, a command stays on one line, a property has no
+        /// `:` or `,` left to end it, and unescaping gives the text back.
+        #[test]
+        fn escaping_is_reversible_and_keeps_one_line(text in "\\PC*|[%:,\r\n a]*") {
+            let unescape = |s: &str| {
+                s.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+            };
+            let d = data(&text);
+            proptest::prop_assert!(!d.contains('\n') && !d.contains('\r'));
+            let p = property(&text);
+            proptest::prop_assert!(!p.contains(':') && !p.contains(','));
+            proptest::prop_assert_eq!(unescape(&p), text.clone());
+            proptest::prop_assert_eq!(unescape(&d), text);
+        }
+    }
+
     #[test]
     fn paths_lose_a_leading_dot_slash() {
         assert_eq!(path("./a/b.txt".as_ref()), "a/b.txt");
