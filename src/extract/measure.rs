@@ -84,6 +84,13 @@ pub struct MeasureRules {
     /// "open", "closed").
     #[serde(default)]
     pub not_objects: Vec<String>,
+    /// Nouns that count a winning margin after "by" ("won by 1,248 votes",
+    /// "beat them by six wickets").
+    #[serde(default)]
+    pub margin_nouns: Vec<String>,
+    /// Verbs of winning or losing whose "by N <noun>" is the margin.
+    #[serde(default)]
+    pub margin_verbs: Vec<String>,
 }
 
 /// The compiled rules.
@@ -101,7 +108,13 @@ pub struct MeasureReader {
     ing_nouns: Vec<String>,
     duration_skip: Vec<String>,
     not_objects: Vec<String>,
+    margin_nouns: Vec<String>,
+    margin_verbs: Vec<String>,
 }
+
+/// The head of a winning margin ("won by 1,248 votes", "a majority of
+/// 1,284" where `[measure]` synonyms make majority a margin).
+pub const MARGIN: &str = "margin";
 
 /// A word of a sentence, folded, with its bytes.
 struct Word<'a> {
@@ -161,6 +174,8 @@ impl MeasureReader {
             ing_nouns: r.ing_nouns.iter().map(|w| norm(w)).collect(),
             duration_skip: r.duration_skip.iter().map(|w| norm(w)).collect(),
             not_objects: r.not_objects.iter().map(|w| norm(w)).collect(),
+            margin_nouns: r.margin_nouns.iter().map(|w| singular(&norm(w))).collect(),
+            margin_verbs: r.margin_verbs.iter().map(|w| norm(w)).collect(),
         })
     }
 
@@ -212,6 +227,18 @@ impl MeasureReader {
             && all[after..].iter().take_while(|w| !matches!(folded(w).as_str(), "and" | "plus")).count() <= 2
         {
             return None;
+        }
+        // A margin: "<won> ... by N votes", the verb within its clause.
+        let i = before.iter().take_while(|w| self.skip.contains(&folded(w))).count();
+        if counted.is_some_and(|c| self.margin_nouns.contains(&singular(&norm(c))))
+            && before.get(i).is_some_and(|w| folded(w) == "by")
+            && before[i + 1..]
+                .iter()
+                .take(8)
+                .take_while(|w| is_word(w.text) || w.text == "'" || w.text == "’")
+                .any(|w| self.margin_verbs.contains(&folded(w)))
+        {
+            return Some(MARGIN.to_string());
         }
         // 2. What it counts: the last noun of the phrase after it.
         // A compound adjective ("the eight-storey building") qualifies the
@@ -347,12 +374,23 @@ mod tests {
             measure("The quake struck at a depth of 35 kilometers.", "35 kilometers", None, Some("km")).as_deref(),
             Some("depth")
         );
-        assert_eq!(measure("She won with a majority of 1,284.", "1,284", None, None).as_deref(), Some("majority"));
+        assert_eq!(measure("She won with a majority of 1,284.", "1,284", None, None).as_deref(), Some(MARGIN));
         assert_eq!(
             measure("The company reported net profit of $621mn, against $488mn.", "$621mn", None, Some("USD"))
                 .as_deref(),
             Some("profit")
         );
+    }
+
+    #[test]
+    fn a_winning_margin() {
+        let m = |text: &str, n: &str, counted: &str| measure(text, n, Some(counted), None);
+        assert_eq!(m("Thornby won by 1,248 votes on a turnout of 34.6%.", "1,248", "votes").as_deref(), Some(MARGIN));
+        assert_eq!(m("She beat Labour's Amir Sadiq by 1,284 votes.", "1,284", "votes").as_deref(), Some(MARGIN));
+        assert_eq!(m("India beat Australia by just six wickets.", "six", "wickets").as_deref(), Some(MARGIN));
+        // Votes cast, not a margin; and "by" without a verb of winning.
+        assert_eq!(m("Thornby polled 14,120 votes.", "14,120", "votes").as_deref(), Some("vote"));
+        assert_eq!(m("Turnout rose by 3,000 votes on the last election.", "3,000", "votes").as_deref(), Some("vote"));
     }
 
     #[test]
