@@ -14,6 +14,9 @@
 //!
 //! Every stage is a module with one output type; stages talk only through
 //! those types. Every span is a byte range into the file the user gave.
+//! After analysis and before rendering, a [`baseline`] may mark findings an
+//! editor accepted as suppressed; [`report`] renders text, JSON, JSON Lines,
+//! SARIF and GitHub annotations.
 //!
 //! # Example
 //! ```
@@ -30,6 +33,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod baseline;
 pub mod calendar;
 pub mod compare;
 pub mod document;

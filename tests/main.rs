@@ -1,10 +1,12 @@
 //! Integration tests: one binary, a module per concern.
 
 mod bad_input;
+mod baseline;
 mod cases;
 mod clusters;
 mod common;
 mod eval;
+mod formats;
 mod properties;
 mod seeds;
 mod sources;
