@@ -88,7 +88,7 @@ pub struct MeasureRules {
     /// "beat them by six wickets").
     #[serde(default)]
     pub margin_nouns: Vec<String>,
-    /// Verbs of winning or losing whose "by N <noun>" is the margin.
+    /// Verbs of winning or losing whose `by N <noun>` is the margin.
     #[serde(default)]
     pub margin_verbs: Vec<String>,
     /// Words right after a rank that make it the length of a run ("the
@@ -99,6 +99,11 @@ pub struct MeasureRules {
     /// See `streak_words`.
     #[serde(default)]
     pub streak_phrases: Vec<String>,
+    /// Verbs of asking: a sum of money after one, within its clause, is the
+    /// sum requested ("seeking an immediate release of Rs 1,500 crore",
+    /// "asked the federal government for 20 billion rupees").
+    #[serde(default)]
+    pub request_verbs: Vec<String>,
 }
 
 /// The compiled rules.
@@ -120,11 +125,20 @@ pub struct MeasureReader {
     margin_verbs: Vec<String>,
     streak_words: Vec<String>,
     streak_phrases: Vec<Vec<String>>,
+    request_verbs: Vec<String>,
 }
 
 /// The head of a winning margin ("won by 1,248 votes", "a majority of
 /// 1,284" where `[measure]` synonyms make majority a margin).
 pub const MARGIN: &str = "margin";
+
+/// The head of a sum of money asked for.
+pub const REQUEST: &str = "request";
+
+/// Whether a unit is a currency: an ISO 4217 code ("USD", "INR").
+fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
+}
 
 /// Added to the head of a rank that counts a run ("quarter/streak" for "the
 /// third consecutive quarter").
@@ -192,6 +206,7 @@ impl MeasureReader {
             margin_verbs: r.margin_verbs.iter().map(|w| norm(w)).collect(),
             streak_words: r.streak_words.iter().map(|w| norm(w)).collect(),
             streak_phrases: r.streak_phrases.iter().map(|p| p.split_whitespace().map(norm).collect()).collect(),
+            request_verbs: r.request_verbs.iter().map(|w| norm(w)).collect(),
         })
     }
 
@@ -243,6 +258,13 @@ impl MeasureReader {
             && all[after..].iter().take_while(|w| !matches!(folded(w).as_str(), "and" | "plus")).count() <= 2
         {
             return None;
+        }
+        // A sum asked for: "seeking ₹2,000 crore", "asked the government
+        // for 20 billion rupees", the verb within six words of its clause.
+        if unit.is_some_and(is_currency)
+            && before.iter().take(6).take_while(|w| is_word(w.text)).any(|w| self.request_verbs.contains(&folded(w)))
+        {
+            return Some(REQUEST.to_string());
         }
         // A margin: "<won> ... by N votes", the verb within its clause.
         let i = before.iter().take_while(|w| self.skip.contains(&folded(w))).count();
@@ -419,6 +441,26 @@ mod tests {
         // Votes cast, not a margin; and "by" without a verb of winning.
         assert_eq!(m("Thornby polled 14,120 votes.", "14,120", "votes").as_deref(), Some("vote"));
         assert_eq!(m("Turnout rose by 3,000 votes on the last election.", "3,000", "votes").as_deref(), Some("vote"));
+    }
+
+    #[test]
+    fn a_sum_asked_for() {
+        let inr = |text: &str, n: &str| measure(text, n, None, Some("INR"));
+        assert_eq!(
+            inr("Selvaraj wrote to the Union government seeking ₹2,000 crore as relief.", "₹2,000 crore").as_deref(),
+            Some(REQUEST)
+        );
+        assert_eq!(
+            inr("He sought an immediate release of Rs 1,500 crore from the fund.", "Rs 1,500 crore").as_deref(),
+            Some(REQUEST)
+        );
+        assert_eq!(
+            inr("The state has asked the federal government for 20 billion rupees.", "20 billion rupees").as_deref(),
+            Some(REQUEST)
+        );
+        // Not a sum of money, or not asked for.
+        assert_eq!(measure("They asked for 200 more trucks.", "200", Some("trucks"), None).as_deref(), Some("truck"));
+        assert_eq!(inr("The Centre released Rs 1,500 crore. Officials asked.", "Rs 1,500 crore"), None);
     }
 
     #[test]
