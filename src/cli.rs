@@ -149,6 +149,8 @@ pub enum FormatArg {
     Text,
     /// For scripts (schema crosscheck.report/1).
     Json,
+    /// For editors: a self-contained HTML page.
+    Html,
 }
 
 /// `--fail-on`.
@@ -209,6 +211,7 @@ impl CheckArgs {
             format: match self.format {
                 FormatArg::Text => Format::Text,
                 FormatArg::Json => Format::Json,
+                FormatArg::Html => Format::Html,
             },
             fail_on: match self.fail_on {
                 FailOn::Conflict => Some(Severity::Conflict),

@@ -145,6 +145,8 @@ pub struct Finding {
     pub claims: Vec<Claim>,
     /// Independent reports behind each claim.
     pub support: Vec<usize>,
+    /// For quotations, the word diff.
+    pub diff: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,6 +5,7 @@ mod cases;
 mod clusters;
 mod common;
 mod eval;
+mod html;
 mod properties;
 mod seeds;
 mod sources;

@@ -4,6 +4,7 @@
 //! they never analyse. Byte spans become `path:line:column` in one shared
 //! step, [`Located`], so every format prints the same numbers.
 
+mod html;
 mod json;
 mod text;
 
@@ -20,6 +21,8 @@ pub enum Format {
     Text,
     /// For scripts: `crosscheck.report/1`.
     Json,
+    /// For editors: one self-contained page to open in a browser.
+    Html,
 }
 
 /// A span of a document with its 1-based line and column (in characters).
@@ -77,5 +80,6 @@ pub fn write(format: Format, run: &Run, out: &mut dyn io::Write) -> io::Result<(
     match format {
         Format::Text => text::write(&located, out),
         Format::Json => json::write(&located, out),
+        Format::Html => html::write(&located, out),
     }
 }

@@ -1,0 +1,158 @@
+//! Rows of the side-by-side view: the reports' sentences laid out so that
+//! aligned sentences share a row.
+//!
+//! The first report is the pivot. Every other report is aligned against
+//! it monotonically: of the aligned sentence pairs of the run
+//! ([`crate::Run::pairs`]) between the two reports, the set with the
+//! greatest total score whose order agrees in both reports (a longest
+//! common subsequence weighted by score). A pivot sentence and the
+//! sentences matched to it share a row; every other sentence, and every
+//! paragraph the loader dropped as a repeat, gets a row of its own in its
+//! report's order. No report's order is ever changed.
+
+use crate::Run;
+use std::collections::HashMap;
+
+/// One block of a report's column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// A sentence (index into the run's sentences).
+    Sentence(usize),
+    /// A paragraph the loader dropped (index into the document's `dropped`).
+    Dropped(usize),
+}
+
+/// A row: for each report, the block it shows there, if any.
+pub type Row = Vec<Option<Item>>;
+
+/// The items of each document in the order of the file.
+fn items(run: &Run, doc: usize) -> Vec<Item> {
+    let d = &run.documents[doc];
+    let mut items: Vec<(usize, Item)> = run
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.doc == doc)
+        .map(|(i, s)| (s.span.start, Item::Sentence(i)))
+        .chain(d.dropped.iter().enumerate().map(|(i, x)| (x.span.start, Item::Dropped(i))))
+        .collect();
+    items.sort_by_key(|&(start, item)| (start, matches!(item, Item::Dropped(_))));
+    items.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Lays out the rows of the side-by-side view.
+pub fn rows(run: &Run) -> Vec<Row> {
+    let n = run.documents.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let items: Vec<Vec<Item>> = (0..n).map(|d| items(run, d)).collect();
+    // The best score of each pair of sentences of two reports.
+    let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
+    for p in &run.pairs {
+        let (a, b) = (p.a.min(p.b), p.a.max(p.b));
+        if run.sentences[a].doc != run.sentences[b].doc {
+            let s = scores.entry((a, b)).or_insert(0.0);
+            *s = s.max(p.score);
+        }
+    }
+    let score = |x: Item, y: Item| -> f32 {
+        let (Item::Sentence(a), Item::Sentence(b)) = (x, y) else { return 0.0 };
+        scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
+    };
+    // matched[d][i]: the item of report d sharing a row with pivot item i.
+    let pivot = &items[0];
+    let mut matched: Vec<Vec<Option<usize>>> = vec![vec![None; pivot.len()]; n];
+    for d in 1..n {
+        matched[d] = monotone(pivot, &items[d], &score);
+    }
+    let mut rows = Vec::new();
+    let mut next = vec![0usize; n];
+    for (i, &p) in pivot.iter().enumerate() {
+        for d in 1..n {
+            if let Some(j) = matched[d][i] {
+                for &item in &items[d][next[d]..j] {
+                    rows.push(alone(n, d, item));
+                }
+                next[d] = j + 1;
+            }
+        }
+        let mut row = alone(n, 0, p);
+        for d in 1..n {
+            row[d] = matched[d][i].map(|j| items[d][j]);
+        }
+        rows.push(row);
+    }
+    for d in 1..n {
+        for &item in &items[d][next[d]..] {
+            rows.push(alone(n, d, item));
+        }
+    }
+    rows
+}
+
+fn alone(n: usize, doc: usize, item: Item) -> Row {
+    let mut row = vec![None; n];
+    row[doc] = Some(item);
+    row
+}
+
+/// The order-preserving matching of `a`'s items to `b`'s with the greatest
+/// total score (pairs scoring 0 are never matched): for each item of `a`,
+/// its partner in `b`.
+fn monotone(a: &[Item], b: &[Item], score: &dyn Fn(Item, Item) -> f32) -> Vec<Option<usize>> {
+    let (m, k) = (a.len(), b.len());
+    // best[i][j]: the best total over a[i..] and b[j..].
+    let mut best = vec![vec![0f32; k + 1]; m + 1];
+    for i in (0..m).rev() {
+        for j in (0..k).rev() {
+            let s = score(a[i], b[j]);
+            let take = if s > 0.0 { s + best[i + 1][j + 1] } else { f32::MIN };
+            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let mut out = vec![None; m];
+    let (mut i, mut j) = (0, 0);
+    while i < m && j < k {
+        let s = score(a[i], b[j]);
+        if s > 0.0 && best[i][j] == s + best[i + 1][j + 1] {
+            out[i] = Some(j);
+            i += 1;
+            j += 1;
+        } else if best[i][j] == best[i + 1][j] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(n: usize) -> Vec<Item> {
+        (0..n).map(Item::Sentence).collect()
+    }
+
+    #[test]
+    fn monotone_keeps_order_and_prefers_the_heavier_set() {
+        // a0-b1 (0.9) crosses a1-b0 (0.3) and a2-b2 (0.5): keep the two
+        // that agree in order when they weigh more.
+        let a = sentences(3);
+        let b: Vec<Item> = (10..13).map(Item::Sentence).collect();
+        let table = [((0, 11), 0.6), ((1, 10), 0.3), ((2, 12), 0.5), ((0, 10), 0.2)];
+        let score = |x: Item, y: Item| {
+            let (Item::Sentence(x), Item::Sentence(y)) = (x, y) else { return 0.0 };
+            table.iter().find(|(k, _)| *k == (x, y)).map_or(0.0, |(_, s)| *s)
+        };
+        assert_eq!(monotone(&a, &b, &score), vec![Some(1), None, Some(2)]);
+    }
+
+    #[test]
+    fn nothing_matches_without_pairs() {
+        let score = |_: Item, _: Item| 0.0;
+        assert_eq!(monotone(&sentences(2), &sentences(3), &score), vec![None, None]);
+    }
+}
