@@ -283,11 +283,24 @@ fn seeds_page_works_in_headless_chromium() {
     args.extend(files.iter().map(|p| p.to_str().unwrap()));
     let out = run(&args);
     assert_eq!(out.code, 1, "{}", out.stderr);
+    // And every eval cluster's page.
+    let checker = Checker::new(&Rules::built_in().unwrap()).unwrap();
+    let pages_dir = target.join("html-eval");
+    std::fs::create_dir_all(&pages_dir).unwrap();
+    let mut pages = Vec::new();
+    for dir in clusters::cluster_dirs(&root().join("fixtures/eval")).unwrap() {
+        let (cluster, documents) = clusters::read_cluster(&dir).unwrap();
+        let html = html_of(&checker.analyse(documents));
+        let path = pages_dir.join(format!("{}.html", cluster.name));
+        std::fs::write(&path, html).unwrap();
+        pages.push(serde_json::json!({"name": cluster.name, "html": path}));
+    }
     let work = tempfile::tempdir().unwrap();
     let config = serde_json::json!({
         "html": page, "screenshot": shot, "print_screenshot": print, "chromium": chromium,
         "profile": work.path().join("profile"),
         "finding": {"rule": "date-conflict", "subject": "SCO Summit"},
+        "pages": pages,
     });
     let config_path = work.path().join("config.json");
     std::fs::write(&config_path, config.to_string()).unwrap();
@@ -362,6 +375,29 @@ fn judge(seen: &Value, files: &[PathBuf]) {
             assert!(in_view(&places[1]), "a cross-report finding has both sentences in view: {step}");
         }
     }
+
+    // Every eval cluster's page: no errors; a click on a finding selects
+    // it and brings its first sentence into view, and the sentences of
+    // other reports into view in their columns.
+    let pages = seen["pages"].as_array().unwrap();
+    assert!(pages.len() >= 30, "every eval cluster was loaded: {}", pages.len());
+    let mut clicked = 0;
+    for p in pages {
+        assert_eq!(p["console_errors"], serde_json::json!([]), "{}", p["name"]);
+        assert_eq!(p["page_errors"], serde_json::json!([]), "{}", p["name"]);
+        for click in p["clicks"].as_array().unwrap() {
+            assert_eq!(click["active"], click["id"], "{}: {click}", p["name"]);
+            let places = click["sentences"].as_array().unwrap();
+            assert!(in_view(&places[0]), "{}: the first sentence is in view: {click}", p["name"]);
+            for place in &places[1..] {
+                if place["column"] != places[0]["column"] {
+                    assert!(place["in_column"] == true, "{}: in view in its column: {click}", p["name"]);
+                }
+            }
+            clicked += 1;
+        }
+    }
+    assert!(clicked > 30, "findings clicked on the eval pages: {clicked}");
 
     // Printed: no controls, columns in one flow, every finding.
     let print = &steps["print"];

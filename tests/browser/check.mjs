@@ -4,7 +4,8 @@
 // usage: node check.mjs CONFIG.json
 // CONFIG: {"html": path, "screenshot": path, "print_screenshot": path,
 //          "chromium": path, "profile": fresh directory,
-//          "finding": {"rule": "...", "subject": "words the subject contains"}}
+//          "finding": {"rule": "...", "subject": "words the subject contains"},
+//          "pages": [{"name", "html"}] more pages: each is loaded and every finding clicked}
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -120,6 +121,31 @@ try {
   });
   if (config.print_screenshot) await page.screenshot({ path: config.print_screenshot, fullPage: true });
   await page.emulateMedia({ media: "screen" });
+
+  // Other pages: errors, and where every finding's sentences are after a
+  // click on it.
+  out.pages = [];
+  for (const other of config.pages || []) {
+    const before = { console: out.console_errors.length, page: out.page_errors.length };
+    const otherUrl = pathToFileURL(other.html).href;
+    await page.unroute("**/*");
+    await page.route("**/*", (route) => {
+      const u = route.request().url();
+      if (u === otherUrl) return route.continue();
+      out.requests.push(u);
+      return route.abort();
+    });
+    await page.goto(otherUrl, { waitUntil: "load" });
+    const cards = await page.$$eval("li.finding", (cs) => cs.map((c) => ({ id: c.id, sentences: c.dataset.sentences.split(" ") })));
+    const clicks = [];
+    for (const card of cards) {
+      await page.click(`#${card.id} .subject`);
+      clicks.push({ id: card.id, active: await page.$eval("li.finding.active", (c) => c.id).catch(() => null),
+        sentences: await where(card.sentences) });
+    }
+    out.pages.push({ name: other.name, columns: await page.$$eval(".column", (c) => c.length), clicks,
+      console_errors: out.console_errors.slice(before.console), page_errors: out.page_errors.slice(before.page) });
+  }
 } finally {
   await browser.close();
 }

@@ -398,9 +398,9 @@ impl Page<'_> {
         let kind = f.kind.name();
         let sentences: Vec<String> = f.claims.iter().map(|&c| format!("s-{}", run.claims[c].sentence)).collect();
         let claims: Vec<String> = f.claims.iter().map(|c| format!("c-{c}")).collect();
-        let _ = write!(
+        let _ = writeln!(
             self.html,
-            "<li class=\"finding sev-{sev}\" id=\"f-{}\" data-index=\"{index}\" data-severity=\"{sev}\" data-kind=\"{kind}\" data-rule=\"{}\" data-sentences=\"{}\" data-claims=\"{}\" tabindex=\"0\">\n",
+            "<li class=\"finding sev-{sev}\" id=\"f-{}\" data-index=\"{index}\" data-severity=\"{sev}\" data-kind=\"{kind}\" data-rule=\"{}\" data-sentences=\"{}\" data-claims=\"{}\" tabindex=\"0\">",
             escape(&f.id),
             f.rule,
             sentences.join(" "),
@@ -586,74 +586,81 @@ impl Page<'_> {
             let line = self.located.locate(s.doc, run.sentences[first].span).line;
             let _ = write!(self.html, "<span class=\"why\">repeated sentence (repeats line {line}), not read</span> ");
         }
-        // Claims of this sentence, cut into pieces that no claim boundary
-        // crosses.
         let claims = self.by_sentence[id].clone();
-        let mut cuts: Vec<usize> = vec![s.span.start, s.span.end];
-        for &c in &claims {
-            let span = run.claims[c].span;
-            cuts.push(span.start.clamp(s.span.start, s.span.end));
-            cuts.push(span.end.clamp(s.span.start, s.span.end));
+        self.marked(&doc.raw, s.span, &claims);
+        self.push("</p>");
+    }
+
+    /// The text of `span` with `claims` marked: one `<mark>` per claim,
+    /// nested as the claims are (a name inside a quotation); a claim that
+    /// only overlaps another is closed and opened again around its end.
+    fn marked(&mut self, raw: &str, span: Span, claims: &[usize]) {
+        let run = self.run;
+        let clip = |x: usize| x.clamp(span.start, span.end);
+        let mut order: Vec<usize> = claims.to_vec();
+        order.sort_by_key(|&c| (clip(run.claims[c].span.start), std::cmp::Reverse(clip(run.claims[c].span.end)), c));
+        let end_of = |c: usize| clip(run.claims[c].span.end);
+        let mut cuts: Vec<usize> = vec![span.start, span.end];
+        for &c in &order {
+            cuts.push(clip(run.claims[c].span.start));
+            cuts.push(end_of(c));
         }
         cuts.sort_unstable();
         cuts.dedup();
-        for w in cuts.windows(2) {
-            let (start, end) = (w[0], w[1]);
-            let piece = &doc.raw[start..end];
-            let over: Vec<usize> = claims
-                .iter()
-                .copied()
-                .filter(|&c| run.claims[c].span.start <= start && run.claims[c].span.end >= end)
-                .collect();
-            if over.is_empty() {
-                self.text(piece);
-                continue;
+        let mut open: Vec<usize> = Vec::new();
+        let mut next = 0;
+        let mut pos = span.start;
+        for &cut in &cuts {
+            self.text(&raw[pos..cut]);
+            pos = cut;
+            // Close the claims ending here, and whatever is open inside them.
+            if let Some(k) = open.iter().position(|&c| end_of(c) <= cut) {
+                let above: Vec<usize> = open.split_off(k);
+                for _ in &above {
+                    self.push("</mark>");
+                }
+                for &c in above.iter().filter(|&&c| end_of(c) > cut) {
+                    self.open_mark(c);
+                    open.push(c);
+                }
             }
-            let mut kinds: Vec<&str> = over.iter().map(|&c| run.claims[c].value.kind().name()).collect();
-            kinds.sort_unstable();
-            kinds.dedup();
-            let mut classes: Vec<String> = kinds.iter().map(|k| format!("k-{k}")).collect();
-            // A statement that something did not happen, rather than one
-            // that it did.
-            if over.iter().any(|&c| matches!(&run.claims[c].value, ClaimValue::Polarity(p) if !p.positive)) {
-                classes.push("negated".into());
+            while next < order.len() && clip(run.claims[order[next]].span.start) == cut {
+                let c = order[next];
+                next += 1;
+                if end_of(c) > cut {
+                    self.open_mark(c);
+                    open.push(c);
+                }
             }
-            let findings: Vec<usize> = {
-                let mut f: Vec<usize> = over.iter().flat_map(|&c| self.flags[c].iter().copied()).collect();
-                f.sort_unstable();
-                f.dedup();
-                f
-            };
-            if let Some(worst) = findings.iter().map(|&f| run.findings[f].severity).max() {
-                classes.push(format!("flag flag-{}", worst.name()));
-            }
-            let title: Vec<String> = over
-                .iter()
-                .map(|&c| {
-                    let claim = &run.claims[c];
-                    format!(
-                        "{}: {}",
-                        claim.value.kind().name(),
-                        claim.value.normalised().unwrap_or_else(|| "unresolved".into())
-                    )
-                })
-                .collect();
-            let _ = write!(
-                self.html,
-                "<mark class=\"{}\" data-claims=\"{}\" title=\"{}\"",
-                classes.join(" "),
-                over.iter().map(|c| format!("c-{c}")).collect::<Vec<_>>().join(" "),
-                escape(&title.join("\n"))
-            );
-            if !findings.is_empty() {
-                let ids: Vec<String> = findings.iter().map(|&f| format!("f-{}", escape(&run.findings[f].id))).collect();
-                let _ = write!(self.html, " data-findings=\"{}\"", ids.join(" "));
-            }
-            self.push(">");
-            self.text(piece);
+        }
+        for _ in &open {
             self.push("</mark>");
         }
-        self.push("</p>");
+    }
+
+    fn open_mark(&mut self, c: usize) {
+        let run = self.run;
+        let claim = &run.claims[c];
+        let kind = claim.value.kind().name();
+        let mut class = format!("k-{kind}");
+        // A statement that something did not happen, rather than one that
+        // it did.
+        if matches!(&claim.value, ClaimValue::Polarity(p) if !p.positive) {
+            class.push_str(" negated");
+        }
+        let flags = self.flags[c].clone();
+        if let Some(worst) = flags.iter().map(|&f| run.findings[f].severity).max() {
+            let _ = write!(class, " flag flag-{}", worst.name());
+        }
+        let value = claim.value.normalised().unwrap_or_else(|| "unresolved".into());
+        let _ = write!(self.html, "<mark class=\"{class}\" data-claims=\"c-{c}\" title=\"{kind}: ");
+        self.text(&value);
+        self.push("\"");
+        if !flags.is_empty() {
+            let ids: Vec<String> = flags.iter().map(|&f| format!("f-{}", escape(&run.findings[f].id))).collect();
+            let _ = write!(self.html, " data-findings=\"{}\"", ids.join(" "));
+        }
+        self.push(">");
     }
 }
 

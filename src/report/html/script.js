@@ -91,6 +91,19 @@
     var target = col.scrollTop + (box.top - colBox.top) - headHeight - Math.max(8, room / 3);
     setScroll(col, target);
   }
+  // With more columns than fit, scrolls sideways so that the columns
+  // holding a finding's sentences are in view (the first of them when
+  // they do not all fit).
+  function showColumns(cols) {
+    var strip = document.querySelector(".columns");
+    if (!strip || !cols.length) return;
+    var box = strip.getBoundingClientRect();
+    var left = Math.min.apply(null, cols.map(function (c) { return c.getBoundingClientRect().left; }));
+    var right = Math.max.apply(null, cols.map(function (c) { return c.getBoundingClientRect().right; }));
+    if (left >= box.left && right <= box.right) return;
+    var shift = right - left <= box.width ? (left < box.left ? left - box.left : right - box.right) : left - box.left;
+    strip.scrollLeft += shift;
+  }
   function gotoSentence(id) {
     var s = document.getElementById(id);
     if (!s) return;
@@ -98,6 +111,7 @@
     document.querySelectorAll("p.sentence.target").forEach(function (p) { p.classList.remove("target"); });
     s.classList.add("target");
     reveal(s);
+    showColumns([s.closest(".column")]);
   }
 
   function select(card, focus) {
@@ -129,6 +143,7 @@
       byColumn.get(col).push(s);
     });
     byColumn.forEach(function (list) { reveal(list[0], list[list.length - 1]); });
+    showColumns(Array.from(byColumn.keys()));
     if (history.replaceState) history.replaceState(null, "", "#" + card.id);
   }
 
