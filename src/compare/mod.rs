@@ -903,6 +903,37 @@ mod tests {
     }
 
     #[test]
+    fn facts_stated_alike_by_several_reports_are_listed() {
+        let doc = |i: usize, text: &str| {
+            document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
+        };
+        let docs = vec![
+            doc(0, "The leaders met at the SCO Summit in Tianjin in June 2025."),
+            doc(1, "In June 2025 the leaders met in Tianjin at the SCO Summit, Chinese media reported."),
+            doc(2, "The leaders last met on September 1 this year in Tianjin, on the sidelines of the SCO Summit."),
+        ];
+        let run = crate::analyse(docs, &Rules::built_in().unwrap()).unwrap();
+        let june: Vec<&Corroboration> = run
+            .corroborations
+            .iter()
+            .filter(|c| run.claims[c.claims[0]].value.normalised().as_deref() == Some("2025-06"))
+            .collect();
+        assert_eq!(june.len(), 1, "{:#?}", run.corroborations);
+        let c = june[0];
+        assert_eq!((c.reports, c.independent), (2, 2));
+        let docs: Vec<usize> = c.claims.iter().map(|&id| run.claims[id].doc).collect();
+        assert_eq!(docs, vec![0, 1], "ordered by document, the third report not among them");
+        // Every listed fact has claims of at least two reports, in order.
+        for c in &run.corroborations {
+            let mut docs: Vec<usize> = c.claims.iter().map(|&id| run.claims[id].doc).collect();
+            assert!(docs.windows(2).all(|w| w[0] <= w[1]));
+            docs.dedup();
+            assert_eq!(docs.len(), c.reports);
+            assert!(c.reports >= 2 && c.independent <= c.reports);
+        }
+    }
+
+    #[test]
     fn several_independent_reports_against_one_are_counted() {
         let doc = |i: usize, text: &str| {
             document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()

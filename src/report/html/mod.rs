@@ -175,9 +175,9 @@ impl Page<'_> {
         let t = run.tally;
         let _ = writeln!(
             self.html,
-            "<span class=\"tally\">{} claims compared in {} aligned sentence pairs: {} agree, {} compatible, {} conflict</span></p>",
-            t.agree + t.compatible + t.conflict,
-            run.pairs.len(),
+            "<span class=\"tally\">{} compared in {}: {} agree, {} compatible, {} conflict</span></p>",
+            plural(t.agree + t.compatible + t.conflict, "claim", "claims"),
+            plural(run.pairs.len(), "aligned sentence pair", "aligned sentence pairs"),
             t.agree,
             t.compatible,
             t.conflict
