@@ -151,6 +151,43 @@ mod tests {
     }
 
     #[test]
+    fn rows_keep_every_report_in_order_and_share_rows_for_aligned_sentences() {
+        use crate::{analyse, document, rules::Rules};
+        let doc = |i: usize, text: &str| {
+            document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
+        };
+        let docs = vec![
+            doc(0, "The leaders met at the SCO Summit in Tianjin in June 2025. Trade talks went on.\n\nTrade talks went on."),
+            doc(1, "Markets were calm. The leaders last met on September 1 this year in Tianjin, at the SCO Summit."),
+            doc(2, "Weather was fine.\n\nIn June 2025 the leaders met in Tianjin at the SCO Summit. Nothing else happened."),
+        ];
+        let run = analyse(docs, &Rules::built_in().unwrap()).unwrap();
+        let rows = rows(&run);
+        for d in 0..3 {
+            let column: Vec<Item> = rows.iter().filter_map(|r| r[d]).collect();
+            assert_eq!(column, items(&run, d), "report {d} keeps all its blocks, in order");
+        }
+        assert!(!run.documents[0].dropped.is_empty() || run.sentences.iter().any(|s| s.duplicate_of.is_some()));
+        // The summit sentences of all three reports share one row.
+        let summit: Vec<usize> = (0..3)
+            .map(|d| {
+                run.sentences
+                    .iter()
+                    .position(|s| s.doc == d && s.span.of(&run.documents[d].raw).contains("Tianjin"))
+                    .unwrap()
+            })
+            .collect();
+        let row = rows.iter().find(|r| r[0] == Some(Item::Sentence(summit[0]))).unwrap();
+        assert_eq!(row[1], Some(Item::Sentence(summit[1])), "{rows:?}");
+        assert_eq!(row[2], Some(Item::Sentence(summit[2])), "{rows:?}");
+        // Sentences aligned with nothing have rows of their own.
+        for r in &rows {
+            let filled = r.iter().filter(|x| x.is_some()).count();
+            assert!(filled == 1 || r[0].is_some(), "only pivot rows hold several reports: {r:?}");
+        }
+    }
+
+    #[test]
     fn nothing_matches_without_pairs() {
         let score = |_: Item, _: Item| 0.0;
         assert_eq!(monotone(&sentences(2), &sentences(3), &score), vec![None, None]);
