@@ -1,7 +1,11 @@
 //! Rows of the side-by-side view: the reports' sentences laid out so that
 //! aligned sentences share a row.
 //!
-//! The first report is the pivot. Every other report is aligned against
+//! The pivot is the report whose sentences align best with the others'
+//! (the greatest total score of its aligned pairs; the first such report
+//! on a tie), so that a short report listed first does not leave the
+//! others' shared sentences on rows of their own. Every other report is
+//! aligned against
 //! it monotonically: of the aligned sentence pairs of the run
 //! ([`crate::Run::pairs`]) between the two reports, the set with the
 //! greatest total score whose order agrees in both reports (a longest
@@ -11,7 +15,7 @@
 //! report's order. No report's order is ever changed.
 
 use crate::Run;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// One block of a report's column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +51,9 @@ pub fn rows(run: &Run) -> Vec<Row> {
         return Vec::new();
     }
     let items: Vec<Vec<Item>> = (0..n).map(|d| items(run, d)).collect();
-    // The best score of each pair of sentences of two reports.
-    let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
+    // The best score of each pair of sentences of two reports (ordered, so
+    // that the sums below are the same on every run).
+    let mut scores: BTreeMap<(usize, usize), f32> = BTreeMap::new();
     for p in &run.pairs {
         let (a, b) = (p.a.min(p.b), p.a.max(p.b));
         if run.sentences[a].doc != run.sentences[b].doc {
@@ -60,16 +65,22 @@ pub fn rows(run: &Run) -> Vec<Row> {
         let (Item::Sentence(a), Item::Sentence(b)) = (x, y) else { return 0.0 };
         scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
     };
+    let mut weight = vec![0f32; n];
+    for (&(a, b), &s) in &scores {
+        weight[run.sentences[a].doc] += s;
+        weight[run.sentences[b].doc] += s;
+    }
+    let pivot = (0..n).max_by(|&x, &y| weight[x].total_cmp(&weight[y]).then(y.cmp(&x))).unwrap_or(0);
+    let others: Vec<usize> = (0..n).filter(|&d| d != pivot).collect();
     // matched[d][i]: the item of report d sharing a row with pivot item i.
-    let pivot = &items[0];
-    let mut matched: Vec<Vec<Option<usize>>> = vec![vec![None; pivot.len()]; n];
-    for d in 1..n {
-        matched[d] = monotone(pivot, &items[d], &score);
+    let mut matched: Vec<Vec<Option<usize>>> = vec![vec![None; items[pivot].len()]; n];
+    for &d in &others {
+        matched[d] = monotone(&items[pivot], &items[d], &score);
     }
     let mut rows = Vec::new();
     let mut next = vec![0usize; n];
-    for (i, &p) in pivot.iter().enumerate() {
-        for d in 1..n {
+    for (i, &p) in items[pivot].iter().enumerate() {
+        for &d in &others {
             if let Some(j) = matched[d][i] {
                 for &item in &items[d][next[d]..j] {
                     rows.push(alone(n, d, item));
@@ -77,13 +88,13 @@ pub fn rows(run: &Run) -> Vec<Row> {
                 next[d] = j + 1;
             }
         }
-        let mut row = alone(n, 0, p);
-        for d in 1..n {
+        let mut row = alone(n, pivot, p);
+        for &d in &others {
             row[d] = matched[d][i].map(|j| items[d][j]);
         }
         rows.push(row);
     }
-    for d in 1..n {
+    for &d in &others {
         for &item in &items[d][next[d]..] {
             rows.push(alone(n, d, item));
         }
@@ -157,7 +168,7 @@ mod tests {
             document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
         };
         let docs = vec![
-            doc(0, "The leaders met at the SCO Summit in Tianjin in June 2025. Trade talks went on.\n\nTrade talks went on."),
+            doc(0, "Trade talks went on. The leaders met at the SCO Summit in Tianjin in June 2025.\n\nTrade talks went on."),
             doc(1, "Markets were calm. The leaders last met on September 1 this year in Tianjin, at the SCO Summit."),
             doc(2, "Weather was fine.\n\nIn June 2025 the leaders met in Tianjin at the SCO Summit. Nothing else happened."),
         ];
@@ -180,11 +191,11 @@ mod tests {
         let row = rows.iter().find(|r| r[0] == Some(Item::Sentence(summit[0]))).unwrap();
         assert_eq!(row[1], Some(Item::Sentence(summit[1])), "{rows:?}");
         assert_eq!(row[2], Some(Item::Sentence(summit[2])), "{rows:?}");
-        // Sentences aligned with nothing have rows of their own.
-        for r in &rows {
-            let filled = r.iter().filter(|x| x.is_some()).count();
-            assert!(filled == 1 || r[0].is_some(), "only pivot rows hold several reports: {r:?}");
-        }
+        // Sentences aligned with nothing have rows of their own: a row
+        // holding several reports holds the pivot's sentence (the same
+        // report on every such row).
+        let shared: Vec<&Row> = rows.iter().filter(|r| r.iter().filter(|x| x.is_some()).count() > 1).collect();
+        assert!((0..3).any(|p| shared.iter().all(|r| r[p].is_some())), "{rows:?}");
     }
 
     #[test]
