@@ -128,7 +128,7 @@ impl Page<'_> {
         self.push("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         self.push(
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-             style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; \
+             style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
              base-uri 'none'; form-action 'none'\">\n",
         );
         let _ = writeln!(

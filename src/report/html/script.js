@@ -235,6 +235,17 @@
   });
   applyFilters();
 
+  // Printed, folded sections open (and fold again afterwards).
+  var folded = [];
+  window.addEventListener("beforeprint", function () {
+    folded = Array.prototype.slice.call(document.querySelectorAll("details:not([open])"));
+    folded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    folded.forEach(function (d) { d.open = false; });
+    folded = [];
+  });
+
   // A link to a finding (#f-...) opens with it selected.
   if (location.hash.indexOf("#f-") === 0) {
     select(document.getElementById(location.hash.slice(1)), false);
