@@ -521,8 +521,13 @@ impl Page<'_> {
         );
         for d in &run.documents {
             let _ = write!(self.html, "<div class=\"column\" id=\"col-{}\" data-doc=\"{}\">\n<header class=\"col-head\"><span class=\"doc-label d{}\">{}</span> ", d.index, d.index, d.index % 8, self.label(d.index));
+            // The file's name, or its path when another report has that name.
             let path = d.path.display().to_string();
-            let name = d.path.file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+            let unique = run.documents.iter().filter(|o| o.path.file_name() == d.path.file_name()).count() == 1;
+            let name = match d.path.file_name() {
+                Some(n) if unique => n.to_string_lossy().into_owned(),
+                _ => path.clone(),
+            };
             self.push("<span class=\"col-title\" title=\"");
             self.text(&path);
             self.push("\">");
