@@ -61,27 +61,46 @@ fn well_formed(html: &str) -> Vec<String> {
     seen
 }
 
-/// Checks that the page loads nothing: no `src`, no `<link>`, no CSS
+/// The start tags of a page (name and the whole tag), outside the text of
+/// elements.
+fn start_tags(html: &str) -> Vec<(String, String)> {
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let close = rest[open..].find('>').map_or(rest.len(), |c| c + open);
+        let tag = &rest[open + 1..close];
+        rest = &rest[(close + 1).min(rest.len())..];
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if !name.is_empty() {
+            tags.push((name.clone(), tag.to_string()));
+        }
+        if name == "script" || name == "style" {
+            let end = format!("</{name}>");
+            rest = rest.find(&end).map_or("", |at| &rest[at..]);
+        }
+    }
+    tags
+}
+
+/// Checks that the page loads nothing: no element has a `src`, there is no
+/// `<link>`, `<img>`, `<iframe>` or `<object>`, the style sheet has no
 /// `url()` or `@import`, and every `href` is a fragment of the page or, on
-/// a report's own URL, an `http(s)` link.
+/// a report's own URL, an `http(s)` link; and a Content-Security-Policy
+/// forbids any source.
 #[track_caller]
 fn self_contained(html: &str) {
-    assert!(!html.contains(" src="), "an element loads a source");
-    assert!(!html.contains("<link"), "a <link> element");
-    assert!(!html.contains("@import") && !html.contains("url("), "the style sheet loads something");
-    assert!(!html.contains("<img") && !html.contains("<iframe") && !html.contains("<object"));
+    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    assert!(!style.contains("@import") && !style.contains("url("), "the style sheet loads something");
     assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
-    for (i, _) in html.match_indices("href=\"") {
-        let value = &html[i + 6..];
-        let value = &value[..value.find('"').unwrap()];
-        let before = &html[html[..i].rfind('<').unwrap()..i];
-        if value.starts_with('#') {
-            continue;
+    for (name, tag) in start_tags(html) {
+        assert!(!["link", "img", "iframe", "object", "embed", "base"].contains(&name.as_str()), "<{tag}>");
+        assert!(!tag.contains(" src=") && !tag.contains(" srcset="), "an element loads a source: <{tag}>");
+        if let Some(at) = tag.find(" href=\"") {
+            let value = &tag[at + 7..];
+            let value = &value[..value.find('"').unwrap()];
+            let link = tag.contains("class=\"url\"") && (value.starts_with("https://") || value.starts_with("http://"));
+            assert!(value.starts_with('#') || link, "an href other than a fragment or a report's URL: <{tag}>");
         }
-        assert!(
-            before.contains("class=\"url\"") && (value.starts_with("https://") || value.starts_with("http://")),
-            "an href other than a fragment or a report's URL: {value:?}"
-        );
     }
 }
 
@@ -405,4 +424,21 @@ fn judge(seen: &Value, files: &[PathBuf]) {
     assert_eq!(print["column_overflow"], "visible");
     assert_eq!(print["columns_display"], "block");
     assert_eq!(print["findings_shown"], all.len());
+}
+
+/// The checks above can fail: a page loading a script, a page with an
+/// element left open.
+#[test]
+#[should_panic(expected = "an element loads a source")]
+fn a_page_loading_a_script_is_not_self_contained() {
+    self_contained(
+        "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"><style>p{}</style>\
+         <script src=\"https://cdn.example/x.js\"></script></head></html>",
+    );
+}
+
+#[test]
+#[should_panic(expected = "closes <b>")]
+fn a_page_with_an_open_element_is_not_well_formed() {
+    well_formed("<!DOCTYPE html><html><p><b>text</p></html>");
 }
