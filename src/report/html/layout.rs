@@ -61,10 +61,6 @@ pub fn rows(run: &Run) -> Vec<Row> {
             *s = s.max(p.score);
         }
     }
-    let score = |x: Item, y: Item| -> f32 {
-        let (Item::Sentence(a), Item::Sentence(b)) = (x, y) else { return 0.0 };
-        scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0)
-    };
     let mut weight = vec![0f32; n];
     for (&(a, b), &s) in &scores {
         weight[run.sentences[a].doc] += s;
@@ -72,10 +68,32 @@ pub fn rows(run: &Run) -> Vec<Row> {
     }
     let pivot = (0..n).max_by(|&x, &y| weight[x].total_cmp(&weight[y]).then(y.cmp(&x))).unwrap_or(0);
     let others: Vec<usize> = (0..n).filter(|&d| d != pivot).collect();
+    // Each sentence's place among its report's items.
+    let mut place = vec![0usize; run.sentences.len()];
+    for list in &items {
+        for (i, item) in list.iter().enumerate() {
+            if let Item::Sentence(s) = *item {
+                place[s] = i;
+            }
+        }
+    }
     // matched[d][i]: the item of report d sharing a row with pivot item i.
     let mut matched: Vec<Vec<Option<usize>>> = vec![vec![None; items[pivot].len()]; n];
     for &d in &others {
-        matched[d] = monotone(&items[pivot], &items[d], &score);
+        let pairs: Vec<(usize, usize, f32)> = scores
+            .iter()
+            .filter_map(|(&(a, b), &s)| {
+                let (da, db) = (run.sentences[a].doc, run.sentences[b].doc);
+                if da == pivot && db == d {
+                    Some((place[a], place[b], s))
+                } else if db == pivot && da == d {
+                    Some((place[b], place[a], s))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        matched[d] = monotone(items[pivot].len(), items[d].len(), pairs);
     }
     let mut rows = Vec::new();
     let mut next = vec![0usize; n];
@@ -108,33 +126,59 @@ fn alone(n: usize, doc: usize, item: Item) -> Row {
     row
 }
 
-/// The order-preserving matching of `a`'s items to `b`'s with the greatest
-/// total score (pairs scoring 0 are never matched): for each item of `a`,
-/// its partner in `b`.
-fn monotone(a: &[Item], b: &[Item], score: &dyn Fn(Item, Item) -> f32) -> Vec<Option<usize>> {
-    let (m, k) = (a.len(), b.len());
-    // best[i][j]: the best total over a[i..] and b[j..].
-    let mut best = vec![vec![0f32; k + 1]; m + 1];
-    for i in (0..m).rev() {
-        for j in (0..k).rev() {
-            let s = score(a[i], b[j]);
-            let take = if s > 0.0 { s + best[i + 1][j + 1] } else { f32::MIN };
-            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
+/// The order-preserving matching of `m` items to `k` items with the
+/// greatest total score, from the scored pairs `(i, j, score)` (pairs
+/// scoring 0 are never matched): for each of the `m` items, its partner.
+///
+/// A heaviest chain of pairs increasing in both `i` and `j`, found in
+/// O(P log k) for P pairs with a Fenwick tree of prefix maxima over `j`,
+/// so that long reports cost no m×k table.
+fn monotone(m: usize, k: usize, mut pairs: Vec<(usize, usize, f32)>) -> Vec<Option<usize>> {
+    pairs.retain(|&(i, j, s)| s > 0.0 && i < m && j < k);
+    pairs.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    // tree[p]: the best chain ending at a j in p's range: (total, pair).
+    let mut tree: Vec<Option<(f32, usize)>> = vec![None; k + 1];
+    let better = |x: Option<(f32, usize)>, y: Option<(f32, usize)>| match (x, y) {
+        (Some(a), Some(b)) if b.0 > a.0 => Some(b),
+        (None, b) => b,
+        (a, _) => a,
+    };
+    let mut total = vec![0f32; pairs.len()];
+    let mut before: Vec<Option<usize>> = vec![None; pairs.len()];
+    let mut start = 0;
+    while start < pairs.len() {
+        // Pairs of one `i` may not chain with one another: read them all
+        // before writing any.
+        let end = start + pairs[start..].iter().take_while(|p| p.0 == pairs[start].0).count();
+        for p in start..end {
+            let mut best = None;
+            let mut x = pairs[p].1; // prefix over j' < j: positions 1..=j
+            while x > 0 {
+                best = better(best, tree[x]);
+                x &= x - 1;
+            }
+            total[p] = pairs[p].2 + best.map_or(0.0, |b| b.0);
+            before[p] = best.map(|b| b.1);
         }
+        for p in start..end {
+            let mut x = pairs[p].1 + 1;
+            while x <= k {
+                tree[x] = better(tree[x], Some((total[p], p)));
+                x += x & x.wrapping_neg();
+            }
+        }
+        start = end;
     }
     let mut out = vec![None; m];
-    let (mut i, mut j) = (0, 0);
-    while i < m && j < k {
-        let s = score(a[i], b[j]);
-        if s > 0.0 && best[i][j] == s + best[i + 1][j + 1] {
-            out[i] = Some(j);
-            i += 1;
-            j += 1;
-        } else if best[i][j] == best[i + 1][j] {
-            i += 1;
-        } else {
-            j += 1;
+    let mut last = None;
+    for p in 0..pairs.len() {
+        if last.is_none_or(|l: usize| total[p] > total[l]) {
+            last = Some(p);
         }
+    }
+    while let Some(p) = last {
+        out[pairs[p].0] = Some(pairs[p].1);
+        last = before[p];
     }
     out
 }
@@ -143,22 +187,35 @@ fn monotone(a: &[Item], b: &[Item], score: &dyn Fn(Item, Item) -> f32) -> Vec<Op
 mod tests {
     use super::*;
 
-    fn sentences(n: usize) -> Vec<Item> {
-        (0..n).map(Item::Sentence).collect()
+    #[test]
+    fn monotone_keeps_order_and_prefers_the_heavier_set() {
+        // a0-b1 (0.6) crosses a1-b0 (0.3); with a2-b2 (0.5) it weighs
+        // most. a0-b0 (0.2) loses to a0-b1.
+        let pairs = vec![(0, 1, 0.6), (1, 0, 0.3), (2, 2, 0.5), (0, 0, 0.2)];
+        assert_eq!(monotone(3, 3, pairs), vec![Some(1), None, Some(2)]);
+        // One item of `a` takes one partner, however many pairs it has.
+        let pairs = vec![(0, 0, 0.5), (0, 1, 0.5), (1, 2, 0.1)];
+        let out = monotone(2, 3, pairs);
+        assert_eq!(out[1], Some(2));
+        assert!(out[0].is_some());
+        // Crossing pairs: the heavier wins.
+        assert_eq!(monotone(2, 2, vec![(0, 1, 0.4), (1, 0, 0.9)]), vec![None, Some(0)]);
     }
 
     #[test]
-    fn monotone_keeps_order_and_prefers_the_heavier_set() {
-        // a0-b1 (0.9) crosses a1-b0 (0.3) and a2-b2 (0.5): keep the two
-        // that agree in order when they weigh more.
-        let a = sentences(3);
-        let b: Vec<Item> = (10..13).map(Item::Sentence).collect();
-        let table = [((0, 11), 0.6), ((1, 10), 0.3), ((2, 12), 0.5), ((0, 10), 0.2)];
-        let score = |x: Item, y: Item| {
-            let (Item::Sentence(x), Item::Sentence(y)) = (x, y) else { return 0.0 };
-            table.iter().find(|(k, _)| *k == (x, y)).map_or(0.0, |(_, s)| *s)
-        };
-        assert_eq!(monotone(&a, &b, &score), vec![Some(1), None, Some(2)]);
+    fn nothing_matches_without_pairs() {
+        assert_eq!(monotone(2, 3, Vec::new()), vec![None, None]);
+        assert_eq!(monotone(2, 3, vec![(0, 0, 0.0)]), vec![None, None]);
+    }
+
+    #[test]
+    fn a_long_pair_of_reports_costs_no_square_table() {
+        // 20,000 items each, aligned one to one: linear-ish, and every
+        // item matched to its own.
+        let n = 20_000;
+        let pairs: Vec<(usize, usize, f32)> = (0..n).map(|i| (i, i, 0.5)).collect();
+        let out = monotone(n, n, pairs);
+        assert!(out.iter().enumerate().all(|(i, j)| *j == Some(i)));
     }
 
     #[test]
@@ -196,11 +253,5 @@ mod tests {
         // report on every such row).
         let shared: Vec<&Row> = rows.iter().filter(|r| r.iter().filter(|x| x.is_some()).count() > 1).collect();
         assert!((0..3).any(|p| shared.iter().all(|r| r[p].is_some())), "{rows:?}");
-    }
-
-    #[test]
-    fn nothing_matches_without_pairs() {
-        let score = |_: Item, _: Item| 0.0;
-        assert_eq!(monotone(&sentences(2), &sentences(3), &score), vec![None, None]);
     }
 }
