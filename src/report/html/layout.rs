@@ -135,7 +135,7 @@ fn alone(n: usize, doc: usize, item: Item) -> Row {
 /// so that long reports cost no m×k table.
 fn monotone(m: usize, k: usize, mut pairs: Vec<(usize, usize, f32)>) -> Vec<Option<usize>> {
     pairs.retain(|&(i, j, s)| s > 0.0 && i < m && j < k);
-    pairs.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    pairs.sort_by_key(|p| (p.0, p.1));
     // tree[p]: the best chain ending at a j in p's range: (total, pair).
     let mut tree: Vec<Option<(f32, usize)>> = vec![None; k + 1];
     let better = |x: Option<(f32, usize)>, y: Option<(f32, usize)>| match (x, y) {
