@@ -201,7 +201,10 @@ fn seeds_page_is_deterministic_and_lists_everything() {
         assert!(html.contains(&format!("data-rule=\"{}\"", f.rule)));
     }
     let conflicts = report.findings.iter().filter(|f| f.severity == "conflict").count();
-    assert!(html.contains(&format!("data-count=\"conflict\"><b>{conflicts}</b>")), "the summary counts conflicts");
+    assert!(
+        html.contains(&format!("data-count=\"conflict\" title=\"show only conflicts\"><b>{conflicts}</b>")),
+        "the summary counts conflicts"
+    );
     // Both reports with where their dates came from.
     assert!(html.contains("<span class=\"source-tag\">dateline</span>"));
     assert!(html.contains("<span class=\"source-tag\">inferred</span>"));
@@ -379,6 +382,8 @@ fn judge(seen: &Value, files: &[PathBuf]) {
     let kind = filters["kind"].as_str().unwrap();
     let without: Vec<String> = all.iter().filter(|id| severity_of(id).kind != kind).cloned().collect();
     assert_eq!(ids(&filters["without_kind"]), without, "unticking {kind} hides exactly its findings");
+    let infos: Vec<String> = all.iter().filter(|id| severity_of(id).severity == "info").cloned().collect();
+    assert_eq!(ids(&filters["only_info"]), infos, "the summary's info count shows only infos");
     assert_eq!(ids(&filters["restored"]), all);
     assert_eq!(filters["shown_text"], format!("{} of {} findings shown", all.len(), all.len()));
 

@@ -92,6 +92,9 @@ try {
     out.steps.filters.without_kind = await visible();
     await page.check(`input[data-filter="kind"][value="${kind}"]`);
   }
+  await page.click('button[data-count="info"]');
+  out.steps.filters.only_info = await visible();
+  for (const s of ["conflict", "warning"]) await page.check(`input[data-filter="severity"][value="${s}"]`);
   out.steps.filters.restored = await visible();
   out.steps.filters.shown_text = await page.$eval("#shown", (s) => s.textContent);
 

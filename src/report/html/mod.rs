@@ -168,7 +168,7 @@ impl Page<'_> {
             let name = s.name();
             let _ = write!(
                 self.html,
-                "<span class=\"count sev-{name}\" data-count=\"{name}\"><b>{n}</b> {}</span> ",
+                "<button type=\"button\" class=\"count sev-{name}\" data-count=\"{name}\" title=\"show only {name}s\"><b>{n}</b> {}</button> ",
                 if n == 1 { name.to_string() } else { format!("{name}s") }
             );
         }

@@ -234,6 +234,17 @@
     });
   });
   applyFilters();
+  // A count in the summary shows only the findings of its severity.
+  document.querySelectorAll("button[data-count]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      document.querySelectorAll('input[data-filter="severity"]').forEach(function (box) {
+        box.checked = box.value === button.dataset.count;
+      });
+      applyFilters();
+      showWorkspace();
+      findingsPane.scrollTop = 0;
+    });
+  });
 
   // Printed, folded sections open (and fold again afterwards).
   var folded = [];
