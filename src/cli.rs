@@ -174,6 +174,8 @@ pub enum FormatArg {
     Sarif,
     /// GitHub Actions annotations (::error file=...::message).
     Github,
+    /// For editors: a self-contained HTML page.
+    Html,
 }
 
 /// `--color`.
@@ -256,6 +258,7 @@ impl CheckArgs {
                 FormatArg::Jsonl => Format::Jsonl,
                 FormatArg::Sarif => Format::Sarif,
                 FormatArg::Github => Format::Github,
+                FormatArg::Html => Format::Html,
             },
             fail_on: match self.fail_on {
                 FailOn::Conflict => Some(Severity::Conflict),

@@ -94,6 +94,9 @@ pub struct Run {
     pub groups: Vec<usize>,
     /// Per document, the credit lines it carries ("With inputs from ANI").
     pub credits: Vec<Vec<sources::Credit>>,
+    /// Facts that two or more reports state alike (claims that agreed),
+    /// with how many independent reports stand behind each.
+    pub corroborations: Vec<compare::Corroboration>,
 }
 
 /// Loads the inputs and checks them. A file that cannot be read is listed
@@ -165,7 +168,7 @@ impl Checker {
         let sentences = segment::segment(&documents, &rules.segment);
         let claims = extract::extract(&documents, &sentences, &self.extractor, lexicon);
         let alignment = align::align(&documents, &sentences, &claims, lexicon);
-        let (findings, tally) = compare::compare(&compare::Input {
+        let (findings, tally, corroborations) = compare::compare(&compare::Input {
             docs: &documents,
             sentences: &sentences,
             claims: &claims,
@@ -188,6 +191,7 @@ impl Checker {
             copies,
             groups,
             credits,
+            corroborations,
         }
     }
 }

@@ -151,6 +151,8 @@ pub struct Finding {
     /// Only with `--baseline`, when the baseline suppresses the finding.
     #[serde(default)]
     pub suppressed: Option<serde_json::Value>,
+    /// For quotations, the word diff.
+    pub diff: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]

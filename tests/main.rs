@@ -7,6 +7,7 @@ mod clusters;
 mod common;
 mod eval;
 mod formats;
+mod html;
 mod properties;
 mod seeds;
 mod sources;

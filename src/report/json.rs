@@ -20,7 +20,12 @@
 //!                 "subject", "message", "reason", "scope",
 //!                 "claims": [{"doc", "path", "text", "value", "precision", "anchor",
 //!                             "start", "end", "line", "column", "end_line", "end_column",
-//!                             "sentence", "sentence_start", "sentence_end"}]}],
+//!                             "sentence", "sentence_start", "sentence_end"}],
+//!                 "support": [independent reports behind each claim],
+//!                 "diff": for quotations, the word diff of the first claim's words
+//!                         against the second's, [{"op" ("equal"|"insert"|"delete"|"replace"),
+//!                         "a", "b", "explained" (null or why the difference is fine)}];
+//!                         null for other findings}],
 //!   "copies": [{"doc" (the copier), "source", "decided_by" ("date"|"credit"|"length"),
 //!               "shared_words", "words", "share", "markers": [credit lines of the copier],
 //!               "reason", "passages": [{"copy": {place}, "source": {place}}]}],
@@ -201,6 +206,7 @@ pub(super) struct Finding<'a> {
     /// Only when a baseline suppresses the finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed: Option<Suppressed<'a>>,
+    diff: Option<&'a [crate::compare::quotes::DiffOp]>,
 }
 
 #[derive(Serialize)]
@@ -278,6 +284,7 @@ pub(super) fn finding<'a>(located: &'a Located, i: usize) -> Finding<'a> {
         reason: &f.reason,
         scope: f.scope.name(),
         support: &f.support,
+        diff: f.diff.as_deref(),
         claims: f
             .claims
             .iter()

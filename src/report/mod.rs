@@ -5,6 +5,7 @@
 //! step, [`Located`], so every format prints the same numbers.
 
 mod github;
+mod html;
 mod json;
 mod jsonl;
 mod sarif;
@@ -30,6 +31,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands: one annotation a finding.
     Github,
+    /// For editors: one self-contained page to open in a browser.
+    Html,
 }
 
 /// How to render, besides the format.
@@ -135,5 +138,6 @@ pub fn write_with(format: Format, run: &Run, options: &Options, out: &mut dyn io
         Format::Jsonl => jsonl::write(&located, out),
         Format::Sarif => sarif::write(&located, out),
         Format::Github => github::write(&located, out),
+        Format::Html => html::write(&located, out),
     }
 }
