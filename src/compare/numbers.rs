@@ -673,6 +673,12 @@ mod tests {
             "Following the meeting, the co-chairs held a joint press conference at 7.30pm Tashkent time.",
         );
         assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+        // An accident by any of its words.
+        let run = check(
+            "The night bus had 49 people on board when it veered off the Prithvi Highway around 3:40 am.",
+            "The accident took place shortly after 2 am local time on the Prithvi Highway, police said.",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
         // A launch pad is no launch: the rocket's lift-off is the event.
         let run = check(
             "The PSLV-C64 rocket, with six strap-on motors, lifted off from the second launch pad at 10.24 a.m.",

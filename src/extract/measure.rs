@@ -379,8 +379,14 @@ impl MeasureReader {
     fn object_like(&self, w: &str, stop: &impl Fn(&str) -> bool) -> bool {
         let f = norm(w);
         let participle = f.ends_with("ed") || f.ends_with("ing") && !self.ing_nouns.contains(&f);
+        // A proper noun is a name, unless the rules know it as a body
+        // ("gave Parliament 120 days").
+        let known = || {
+            let s = singular(&f);
+            self.synonyms.contains_key(&s) || self.synonyms.values().any(|v| *v == s)
+        };
         self.noun_like(w, stop)
-            && w.chars().next().is_some_and(char::is_lowercase)
+            && (w.chars().next().is_some_and(char::is_lowercase) || known())
             && !participle
             && !self.not_objects.contains(&f)
     }
@@ -495,6 +501,11 @@ mod tests {
             Some("parliament")
         );
         assert_eq!(object("The court gave lawmakers 90 days.", "90 days").as_deref(), Some("parliament"));
+        assert_eq!(
+            object("The court gave Parliament 120 days to cure the defects.", "120 days").as_deref(),
+            Some("parliament")
+        );
+        assert_eq!(object("The court gave Ruto 120 days to cure the defects.", "120 days").as_deref(), Some("defect"));
         assert_eq!(object("It must present a plan within 90 days.", "90 days").as_deref(), Some("plan"));
         assert_eq!(object("It has three months to present the plan.", "three months").as_deref(), Some("plan"));
         assert_eq!(object("Schools were closed for three days.", "three days"), None);
