@@ -99,6 +99,18 @@ pub struct MeasureRules {
     /// See `streak_words`.
     #[serde(default)]
     pub streak_phrases: Vec<String>,
+    /// Words right before a length of time that make it an extension ("a
+    /// further six months", "another four months").
+    #[serde(default)]
+    pub extension_words: Vec<String>,
+    /// Verbs whose length of time, within six words after them, is an
+    /// extension ("extended for four months").
+    #[serde(default)]
+    pub extension_verbs: Vec<String>,
+    /// Verbs of placing in a vote or race: a percentage after "with" within
+    /// their clause is a share ("came second with 31.2 percent").
+    #[serde(default)]
+    pub share_verbs: Vec<String>,
     /// Verbs of asking: a sum of money after one, within its clause, is the
     /// sum requested ("seeking an immediate release of Rs 1,500 crore",
     /// "asked the federal government for 20 billion rupees").
@@ -126,11 +138,20 @@ pub struct MeasureReader {
     streak_words: Vec<String>,
     streak_phrases: Vec<Vec<String>>,
     request_verbs: Vec<String>,
+    extension_words: Vec<String>,
+    extension_verbs: Vec<String>,
+    share_verbs: Vec<String>,
 }
 
 /// The head of a winning margin ("won by 1,248 votes", "a majority of
 /// 1,284" where `[measure]` synonyms make majority a margin).
 pub const MARGIN: &str = "margin";
+
+/// The head of a share of a vote ("came second with 31.2 percent").
+pub const SHARE: &str = "share";
+
+/// The head of a length of time that extends something.
+pub const EXTENSION: &str = "extension";
 
 /// The head of a sum of money asked for.
 pub const REQUEST: &str = "request";
@@ -207,6 +228,9 @@ impl MeasureReader {
             streak_words: r.streak_words.iter().map(|w| norm(w)).collect(),
             streak_phrases: r.streak_phrases.iter().map(|p| p.split_whitespace().map(norm).collect()).collect(),
             request_verbs: r.request_verbs.iter().map(|w| norm(w)).collect(),
+            share_verbs: r.share_verbs.iter().map(|w| norm(w)).collect(),
+            extension_words: r.extension_words.iter().map(|w| norm(w)).collect(),
+            extension_verbs: r.extension_verbs.iter().map(|w| norm(w)).collect(),
         })
     }
 
@@ -266,8 +290,21 @@ impl MeasureReader {
         {
             return Some(REQUEST.to_string());
         }
-        // A margin: "<won> ... by N votes", the verb within its clause.
+        // The words before a hedge ("by just six wickets").
         let i = before.iter().take_while(|w| self.skip.contains(&folded(w))).count();
+        // A share: "came second with 31.2 percent", the verb within five
+        // words of its clause.
+        if unit == Some("percent")
+            && before.get(i).is_some_and(|w| folded(w) == "with")
+            && before[i + 1..]
+                .iter()
+                .take(5)
+                .take_while(|w| is_word(w.text))
+                .any(|w| self.share_verbs.contains(&folded(w)))
+        {
+            return Some(SHARE.to_string());
+        }
+        // A margin: "<won> ... by N votes", the verb within its clause.
         if counted.is_some_and(|c| self.margin_nouns.contains(&singular(&norm(c))))
             && before.get(i).is_some_and(|w| folded(w) == "by")
             && before[i + 1..]
@@ -349,6 +386,19 @@ impl MeasureReader {
         }
         let stop = after.iter().position(|w| !is_word(w)).unwrap_or(after.len());
         self.streak_phrases.iter().any(|p| (1..stop).any(|i| i + p.len() <= stop && after[i..i + p.len()] == p[..]))
+    }
+
+    /// Whether the length of time at `at` extends something: "for a
+    /// further six months", "extended for another four months", "an
+    /// extension of 90 days" ([`EXTENSION`]).
+    pub fn extension(&self, text: &str, at: Span) -> bool {
+        let all = words(text);
+        let Some(first) = all.iter().position(|w| w.span.end > at.start) else { return false };
+        let before: Vec<String> = all[..first].iter().rev().take(6).map(|w| norm(w.text)).collect();
+        let clause = before.iter().take_while(|w| is_word(w)).count();
+        let next = before.iter().find(|w| !matches!(w.as_str(), "a" | "an"));
+        next.is_some_and(|w| self.extension_words.contains(w))
+            || before[..clause].iter().any(|w| self.extension_verbs.contains(w))
     }
 
     /// What a length of time is given for, when a noun says it: the object
@@ -467,6 +517,32 @@ mod tests {
         // Not a sum of money, or not asked for.
         assert_eq!(measure("They asked for 200 more trucks.", "200", Some("trucks"), None).as_deref(), Some("truck"));
         assert_eq!(inr("The Centre released Rs 1,500 crore. Officials asked.", "Rs 1,500 crore"), None);
+    }
+
+    #[test]
+    fn a_share_of_a_vote() {
+        let pc = |text: &str, n: &str| measure(text, n, None, Some("percent"));
+        assert_eq!(
+            pc("Radu Pop came second with 31.2 percent, while Cozma was third.", "31.2 percent").as_deref(),
+            Some(SHARE)
+        );
+        assert_eq!(pc("PSD candidate Radu Pop came in second with 32.1%.", "32.1%").as_deref(), Some(SHARE));
+        assert_eq!(pc("Mureșan won with 52 percent of the vote.", "52 percent").as_deref(), Some(SHARE));
+        assert_ne!(pc("The index closed with 2% gains.", "2%").as_deref(), Some(SHARE));
+    }
+
+    #[test]
+    fn a_length_of_time_that_extends() {
+        let r = reader();
+        let ext = |text: &str, d: &str| {
+            let start = text.find(d).unwrap();
+            r.extension(text, Span::new(start, start + d.len()))
+        };
+        assert!(ext("Germany will keep its border controls for a further six months.", "six months"));
+        assert!(ext("The checks would be extended for another four months.", "four months"));
+        assert!(ext("The mandate was extended by 90 days.", "90 days"));
+        assert!(!ext("The checks have been in place for six months.", "six months"));
+        assert!(!ext("It was extended, officials said, after six months.", "six months"));
     }
 
     #[test]

@@ -722,6 +722,7 @@ fn head_of(
         // length of time may be given for a noun ("gave parliament 120
         // days"), or else belongs to its verb.
         ClaimValue::Duration(_) if written.contains('-') => noun_after(text, at.end, lexicon),
+        ClaimValue::Duration(_) if measure.extension(text, at) => Some(measure::EXTENSION.to_string()),
         ClaimValue::Duration(_) => measure.duration_object(text, at, |w| lexicon.is_stopword(w)).or_else(any_verb),
         ClaimValue::Time(_) => any_verb(),
         _ => None,
