@@ -22,12 +22,16 @@ fn well_formed(html: &str) -> Vec<String> {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         let text = &rest[..open];
-        assert!(!text.contains('>'), "a stray '>' in text: {:?}", &text[text.len().saturating_sub(80)..]);
+        assert!(!text.contains('>'), "a stray '>' in text: {:?}", {
+            let tail: Vec<char> = text.chars().rev().take(80).collect();
+            tail.into_iter().rev().collect::<String>()
+        });
         for (i, _) in text.match_indices('&') {
-            let entity = &text[i..text.len().min(i + 8)];
+            let entity = &text[i..];
             assert!(
                 ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|e| entity.starts_with(e)),
-                "a bare '&' in text: {entity:?}"
+                "a bare '&' in text: {:?}",
+                entity.chars().take(8).collect::<String>()
             );
         }
         let close = rest[open..].find('>').expect("an unclosed tag") + open;

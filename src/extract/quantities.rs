@@ -472,7 +472,8 @@ impl QuantityReader {
 /// The values an exact number allows by how it was written: decimals
 /// allow half their last digit ("5.4": 5.35..5.45, times any scale), a
 /// round number of 1,000 or more half its last non-zero digit ("1,200":
-/// 1,150..1,250), anything else only itself.
+/// 1,150..1,250) but no more than a tenth ("2,000": 1,800..2,200),
+/// anything else only itself.
 fn rounding(s: &str, n: &NumberMatch) -> (f64, f64) {
     let text = n.span.of(s);
     let digits: String = text.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
@@ -487,7 +488,10 @@ fn rounding(s: &str, n: &NumberMatch) -> (f64, f64) {
         _ => {
             let zeros = digits.len() - digits.trim_end_matches('0').len();
             if (written >= 1000.0 || scale > 1.0) && zeros >= 2 && !digits.trim_end_matches('0').is_empty() {
-                0.5 * 10f64.powi(zeros as i32)
+                // One significant figure is written for less than a tenth
+                // either side: "2,000" is not 1,500 ("nearly 2,000" would
+                // say so).
+                (0.5 * 10f64.powi(zeros as i32)).min(0.1 * written)
             } else if scale > 1.0 {
                 0.5
             } else {
