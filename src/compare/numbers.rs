@@ -106,19 +106,6 @@ pub(super) fn compare(
     // and "their 50 overs" are two innings) and give dates that meet ("a
     // separate four-hour stoppage on January 23" is not "the 24-hour
     // strike set for January 15").
-    if std::env::var("XTRACE").is_ok() && by_head {
-        eprintln!(
-            "TRACE {:?} {:?}/{:?} past {} {} shares {} apart {} event {:?}",
-            kind,
-            a.value.normalised(),
-            b.value.normalised(),
-            past(input, a),
-            past(input, b),
-            shares_more(input, a, b),
-            dated_apart(input, a, b),
-            event
-        );
-    }
     // But two lengths written into their noun ("a two-day truce", "a
     // 48-hour truce") qualify the one truce of the story, whatever the
     // rest of the sentences says, unless an occurrence word sets one apart
