@@ -570,7 +570,16 @@ fn by_event(input: &Input) -> Vec<(usize, usize)> {
     let mut groups: BTreeMap<(ClaimKind, &str), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
     for c in input.claims {
         let p = c.predicate.as_ref();
-        if p.is_some_and(|p| input.lexicon.is_statement(p)) {
+        // History ("well below the 2024 local elections") is no date of
+        // the event reported, nor a second one that would keep its report
+        // out of the group.
+        let old = |c: &Claim| match (&c.value, input.docs[c.doc].published) {
+            (ClaimValue::Date(d), Some(published)) if d.anchor != crate::extract::dates::Anchor::Since => {
+                d.value.and_then(|v| v.range()).is_some_and(|(_, end)| (published - end).num_days() > 62)
+            }
+            _ => false,
+        };
+        if p.is_some_and(|p| input.lexicon.is_statement(p)) || numbers::past(input, c) || old(c) {
             continue;
         }
         let kinds: Vec<&str> = match &c.value {
@@ -593,9 +602,7 @@ fn by_event(input: &Input) -> Vec<(usize, usize)> {
             groups.entry((c.value.kind(), g)).or_default().entry(c.doc).or_default().push(c.id);
         }
     }
-    pairs_across(input, groups.values(), |a, b| {
-        !numbers::past(input, a) && !numbers::past(input, b) && numbers::shares_more(input, a, b)
-    })
+    pairs_across(input, groups.values(), |a, b| numbers::shares_more(input, a, b))
 }
 
 /// Drops a finding whose claims stand in headlines when another of the same
