@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod batch;
 pub mod calendar;
 pub mod compare;
 pub mod document;
@@ -148,8 +149,15 @@ impl Checker {
     }
 
     /// Runs the pipeline over documents already loaded.
-    pub fn analyse(&self, mut documents: Vec<Document>) -> Run {
+    pub fn analyse(&self, documents: Vec<Document>) -> Run {
+        self.analyse_timed(documents, &mut Stages::default())
+    }
+
+    /// Runs the pipeline over documents already loaded, adding the time
+    /// each stage took to `stages`.
+    pub fn analyse_timed(&self, mut documents: Vec<Document>, stages: &mut Stages) -> Run {
         let (rules, lexicon) = (&self.rules, &self.lexicon);
+        let clock = std::time::Instant::now();
         for (i, doc) in documents.iter_mut().enumerate() {
             doc.index = i;
             document::prepare(doc, self.extractor.dates(), &self.datelines);
@@ -158,9 +166,13 @@ impl Checker {
         let copies = self.sources.copies(&documents);
         let groups = sources::independent_groups(documents.len(), &copies);
         let credits = documents.iter().map(|d| self.sources.credits(d)).collect();
+        let clock = stages.lap(clock, |s| &mut s.prepare);
         let sentences = segment::segment(&documents, &rules.segment);
+        let clock = stages.lap(clock, |s| &mut s.segment);
         let claims = extract::extract(&documents, &sentences, &self.extractor, lexicon);
+        let clock = stages.lap(clock, |s| &mut s.extract);
         let alignment = align::align(&documents, &sentences, &claims, lexicon);
+        let clock = stages.lap(clock, |s| &mut s.align);
         let (findings, tally) = compare::compare(&compare::Input {
             docs: &documents,
             sentences: &sentences,
@@ -173,6 +185,7 @@ impl Checker {
             groups: &groups,
             quotes: &self.quotes,
         });
+        stages.lap(clock, |s| &mut s.compare);
         Run {
             documents,
             sentences,
@@ -185,5 +198,53 @@ impl Checker {
             groups,
             credits,
         }
+    }
+}
+
+/// Time spent in each stage of [`Checker::analyse_timed`], summed over the
+/// runs it timed (over every thread that ran one).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stages {
+    /// Paragraphs, datelines and publication dates; copies and credit lines.
+    pub prepare: std::time::Duration,
+    /// Sentence splitting.
+    pub segment: std::time::Duration,
+    /// Claim extraction.
+    pub extract: std::time::Duration,
+    /// Sentence alignment.
+    pub align: std::time::Duration,
+    /// Claim comparison.
+    pub compare: std::time::Duration,
+}
+
+impl Stages {
+    /// Adds the time since `since` to the stage `field` picks; returns now.
+    fn lap(
+        &mut self,
+        since: std::time::Instant,
+        field: impl FnOnce(&mut Stages) -> &mut std::time::Duration,
+    ) -> std::time::Instant {
+        let now = std::time::Instant::now();
+        *field(self) += now - since;
+        now
+    }
+
+    /// Adds another tally of stages to this one.
+    pub fn add(&mut self, other: &Stages) {
+        self.prepare += other.prepare;
+        self.segment += other.segment;
+        self.extract += other.extract;
+        self.align += other.align;
+        self.compare += other.compare;
+    }
+}
+
+#[cfg(test)]
+mod sync_tests {
+    /// A batch shares one checker between threads.
+    #[test]
+    fn checker_is_sync_and_send() {
+        fn shared<T: Sync + Send>() {}
+        shared::<super::Checker>();
     }
 }
