@@ -59,8 +59,8 @@ fn run(target: usize, seed: u64, rules: &Rules) -> Measured {
     reset_peak();
     let base = peak_rss().unwrap_or(0);
     let start = Instant::now();
-    let mut feed = input::read(&[input::Source::Path(path.clone())], &mut std::io::empty(), &grouper, &|_| {})
-        .expect("feed read");
+    let mut feed =
+        input::read(&[input::Source::Path(path.clone())], &mut std::io::empty(), &grouper, &|_| {}).expect("feed read");
     assert!(feed.errors.is_empty(), "{:?}", feed.errors.first().map(|e| e.to_string()));
     let read = start.elapsed();
     let clock = Instant::now();
@@ -84,20 +84,6 @@ fn run(target: usize, seed: u64, rules: &Rules) -> Measured {
     let total = start.elapsed();
     let peak = peak_rss().unwrap_or(0);
 
-    if std::env::var("BENCH_DEBUG").is_ok() {
-        let n = feed.reports.len();
-        let mut same = vec![0usize; 10];
-        let mut diff = vec![0usize; 10];
-        for a in 0..n {
-            for b in a + 1..n {
-                let g = group::describe(&feed.features, grouper.rules(), vec![vec![a, b]]);
-                let s = g.groups[0].similarity.unwrap_or(0.0);
-                let bin = ((s * 10.0) as usize).min(9);
-                if gold[a] == gold[b] { same[bin] += 1 } else { diff[bin] += 1 }
-            }
-        }
-        println!("similarity deciles, same event: {same:?}\nsimilarity deciles, different events: {diff:?}");
-    }
     let labels = grouping.labels(feed.reports.len());
     let (precision, recall) = group::pairwise_scores(&labels, &gold);
     let n = feed.reports.len();
@@ -110,12 +96,7 @@ fn run(target: usize, seed: u64, rules: &Rules) -> Measured {
         mb / total.as_secs_f64(),
         n as f64 / total.as_secs_f64()
     );
-    println!(
-        "wall by phase: read {} | group {} | check+render {}",
-        secs(read),
-        secs(grouped),
-        secs(checked)
-    );
+    println!("wall by phase: read {} | group {} | check+render {}", secs(read), secs(grouped), secs(checked));
     println!(
         "cpu by stage (summed over threads): load {} | features {} | prepare {} | segment {} | extract {} | align {} | compare {} | render {}",
         secs(feed.load_time),
@@ -169,7 +150,11 @@ fn main() {
         let gold_path = format!("{out}.gold.json");
         let wire = serde_json::json!({"schema": batch::groups_file::SCHEMA, "reports": gold.len(), "groups": groups});
         std::fs::write(&gold_path, serde_json::to_string_pretty(&wire).expect("json")).expect("gold written");
-        println!("{out}: {} reports of {} events (seed {seed}); gold grouping in {gold_path}", gold.len(), options.events);
+        println!(
+            "{out}: {} reports of {} events (seed {seed}); gold grouping in {gold_path}",
+            gold.len(),
+            options.events
+        );
         return;
     }
     let rules = Rules::built_in().expect("built-in rules");

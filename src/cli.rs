@@ -333,7 +333,18 @@ mod tests {
     #[test]
     fn batch_takes_inputs_and_options() {
         let args = Args::try_parse_from([
-            "crosscheck", "batch", "--format", "jsonl", "--groups", "g.json", "-j", "2", "--fail-on", "warning", "feed.jsonl", "-",
+            "crosscheck",
+            "batch",
+            "--format",
+            "jsonl",
+            "--groups",
+            "g.json",
+            "-j",
+            "2",
+            "--fail-on",
+            "warning",
+            "feed.jsonl",
+            "-",
         ])
         .unwrap();
         let Command::Batch(b) = args.command else { panic!("not batch") };

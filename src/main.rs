@@ -128,7 +128,10 @@ fn read_feed(
         eprintln!("crosscheck: error: {e}");
     }
     if feed.reports.is_empty() {
-        anyhow::bail!("no report could be read from {}", inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        anyhow::bail!(
+            "no report could be read from {}",
+            inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
     }
     Ok(feed)
 }

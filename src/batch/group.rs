@@ -60,9 +60,11 @@ pub struct GroupRules {
     pub probe_features: usize,
     /// Features in more reports than this are not indexed.
     pub max_postings: usize,
-    /// Nor features in more than this share of the reports (when that is
-    /// more than 20 reports).
+    /// Nor features in more than this share of the reports, when that is
+    /// more than `min_postings` reports.
     pub max_share: f64,
+    /// The fewest reports a feature may be in and still be left out.
+    pub min_postings: usize,
     /// Cosine similarity that links two reports.
     pub link: f32,
     /// Average similarity over all pairs of two groups for them to merge.
@@ -112,8 +114,11 @@ impl Grouper {
         if !(0.0..=1.0).contains(&g.link) || !(0.0..=1.0).contains(&g.join) {
             return Err(bad("rules/group.toml", "`link` and `join` are similarities between 0 and 1".into()));
         }
-        if g.probe_features == 0 || g.max_postings < 2 {
-            return Err(bad("rules/group.toml", "`probe_features` must be at least 1 and `max_postings` 2".into()));
+        if g.probe_features == 0 || g.max_postings < 2 || g.min_postings < 2 {
+            return Err(bad(
+                "rules/group.toml",
+                "`probe_features` must be at least 1, `max_postings` and `min_postings` at least 2".into(),
+            ));
         }
         let stopwords =
             rules.words.stopwords.iter().chain(&g.stopwords).map(|w| terms::key(w)).collect::<HashSet<String>>();
@@ -336,7 +341,7 @@ impl<'a> Space<'a> {
 /// The most reports a feature may be in and still be indexed.
 fn cap(n: usize, rules: &GroupRules) -> usize {
     let share = (rules.max_share * n as f64).ceil() as usize;
-    rules.max_postings.min(share.max(20))
+    rules.max_postings.min(share.max(rules.min_postings))
 }
 
 /// How many candidate pairs the last grouping compared, for the benchmark.
@@ -410,7 +415,8 @@ pub fn group(features: &Features, rules: &GroupRules) -> (Grouping, Stats) {
         if ca == cb {
             continue;
         }
-        let total: f32 = members[ca].iter().flat_map(|&x| members[cb].iter().map(move |&y| (x, y))).map(|(x, y)| sim(x, y)).sum();
+        let total: f32 =
+            members[ca].iter().flat_map(|&x| members[cb].iter().map(move |&y| (x, y))).map(|(x, y)| sim(x, y)).sum();
         let average = total / (members[ca].len() * members[cb].len()) as f32;
         if average < rules.join {
             continue;
@@ -535,7 +541,10 @@ mod tests {
         for want in ["n:kelvaro", "n:ruiz", "w:earthquak", "#:1200", "d:2025-12-04"] {
             assert!(f.iter().any(|k| k == want), "{want} missing from {f:?}");
         }
-        assert!(!f.iter().any(|k| k == "#:2011" || k == "d:2011-03-02"), "a year and a far date are not features: {f:?}");
+        assert!(
+            !f.iter().any(|k| k == "#:2011" || k == "d:2011-03-02"),
+            "a year and a far date are not features: {f:?}"
+        );
         assert!(!f.iter().any(|k| k == "n:thursday" || k == "w:said"), "stopwords: {f:?}");
     }
 

@@ -174,9 +174,7 @@ impl Reader<'_> {
         let mut line = 0;
         loop {
             let mut bytes = Vec::new();
-            let n = input
-                .read_until(b'\n', &mut bytes)
-                .map_err(|source| Error::Read { path: file.into(), source })?;
+            let n = input.read_until(b'\n', &mut bytes).map_err(|source| Error::Read { path: file.into(), source })?;
             if n == 0 {
                 return Ok(());
             }
@@ -201,7 +199,8 @@ impl Reader<'_> {
     /// Parses the pending reports in parallel and keeps them in order.
     fn flush(&mut self) {
         let grouper = self.grouper;
-        let parsed: Vec<Parsed> = std::mem::take(&mut self.pending).into_par_iter().map(|i| parse(i, grouper)).collect();
+        let parsed: Vec<Parsed> =
+            std::mem::take(&mut self.pending).into_par_iter().map(|i| parse(i, grouper)).collect();
         for p in parsed {
             self.feed.load_time += p.load_time;
             self.feed.feature_time += p.feature_time;

@@ -68,10 +68,10 @@ pub fn header(format: BatchFormat, feed: &Feed, grouping: &Grouping, out: &mut d
     match format {
         BatchFormat::Text => writeln!(
             out,
-            "crosscheck batch: {} reports ({}) in {} groups: {checked} checked, {unchecked} unchecked (the only report of their event)",
-            feed.reports.len(),
+            "crosscheck batch: {} ({}) in {}: {checked} checked, {unchecked} unchecked (the only report of its event)",
+            plural(feed.reports.len(), "report"),
             size(feed.bytes),
-            grouping.groups.len()
+            plural(grouping.groups.len(), "group")
         ),
         BatchFormat::Json => {
             let head = json!({"schema": SCHEMA, "tool": tool(), "feed": feed_counts(feed, grouping)});
@@ -96,16 +96,17 @@ pub fn section(format: BatchFormat, s: &Section) -> io::Result<Vec<u8>> {
         BatchFormat::Text => {
             writeln!(
                 out,
-                "\n=== group {}: {} reports{}{} ===",
+                "\n=== group {}: {}{}{} ===",
                 s.number,
-                s.ids.len(),
+                plural(s.ids.len(), "report"),
                 s.similarity.map_or(String::new(), |x| format!(", similarity {:.3}", round(x))),
                 if s.shared.is_empty() { String::new() } else { format!(", sharing {}", s.shared.join(", ")) }
             )?;
             out.extend_from_slice(&report_bytes);
         }
         BatchFormat::Json | BatchFormat::Jsonl => {
-            let mut head = json!({"group": s.number, "reports": s.ids, "similarity": s.similarity.map(round), "shared": s.shared});
+            let mut head =
+                json!({"group": s.number, "reports": s.ids, "similarity": s.similarity.map(round), "shared": s.shared});
             if format == BatchFormat::Jsonl {
                 head = json!({"schema": SCHEMA, "type": "group", "group": s.number, "reports": s.ids,
                               "similarity": s.similarity.map(round), "shared": s.shared});
@@ -160,22 +161,36 @@ pub fn footer(
     match format {
         BatchFormat::Text => {
             if !unchecked.is_empty() {
-                writeln!(out, "\n=== unchecked: {} reports, each the only one of its event ===", unchecked.len())?;
+                writeln!(
+                    out,
+                    "\n=== unchecked: {}, each the only one of its event ===",
+                    plural(unchecked.len(), "report")
+                )?;
                 for u in &unchecked {
                     let title = u["title"].as_str().map_or(String::new(), |t| format!(": {t}"));
-                    writeln!(out, "  {} ({}){title}", u["id"].as_str().unwrap_or(""), u["path"].as_str().unwrap_or(""))?;
+                    writeln!(
+                        out,
+                        "  {} ({}){title}",
+                        u["id"].as_str().unwrap_or(""),
+                        u["path"].as_str().unwrap_or("")
+                    )?;
                 }
             }
             if !errors.is_empty() {
-                writeln!(out, "\n=== {} reports could not be read ===", errors.len())?;
+                writeln!(out, "\n=== {} could not be read ===", plural(errors.len(), "report"))?;
                 for (_, message) in &errors {
                     writeln!(out, "  {message}")?;
                 }
             }
             writeln!(
                 out,
-                "\n{conflict} conflicts, {warning} warnings, {info} infos in {} groups checked; {} reports unchecked; {} errors",
-                summary.checked, summary.unchecked, summary.errors
+                "\n{}, {}, {} in {} checked; {} unchecked; {}",
+                plural(conflict, "conflict"),
+                plural(warning, "warning"),
+                plural(info, "info"),
+                plural(summary.checked, "group"),
+                plural(summary.unchecked, "report"),
+                plural(summary.errors, "error")
             )
         }
         BatchFormat::Json => {
@@ -191,11 +206,7 @@ pub fn footer(
                 writeln!(out, "{}", serde_json::to_string(&u)?)?;
             }
             for (p, m) in &errors {
-                writeln!(
-                    out,
-                    "{}",
-                    json!({"schema": SCHEMA, "type": "error", "path": p, "message": m})
-                )?;
+                writeln!(out, "{}", json!({"schema": SCHEMA, "type": "error", "path": p, "message": m}))?;
             }
             let mut line = serde_json::to_value(&summary)?;
             line["schema"] = SCHEMA.into();
@@ -230,6 +241,10 @@ fn feed_counts(feed: &Feed, grouping: &Grouping) -> serde_json::Value {
     let checked = grouping.groups.iter().filter(|g| g.reports.len() >= 2).count();
     json!({"reports": feed.reports.len(), "bytes": feed.bytes, "groups": grouping.groups.len(),
            "checked": checked, "unchecked": grouping.groups.len() - checked})
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn size(bytes: usize) -> String {

@@ -40,12 +40,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            events: 100,
-            seed: 1,
-            report_bytes: 3000,
-            day: NaiveDate::from_ymd_opt(2025, 12, 4).expect("a date"),
-        }
+        Options { events: 100, seed: 1, report_bytes: 3000, day: NaiveDate::from_ymd_opt(2025, 12, 4).expect("a date") }
     }
 }
 
@@ -107,14 +102,21 @@ const FIRST_NAMES: &[&str] = &[
 ];
 const ROLES: &[&str] = &["Governor", "Interior Minister", "Mayor", "Police Chief", "Health Minister", "Fire Chief"];
 const OUTLETS: &[&str] = &[
-    "Daily Ledger", "Coastal Times", "The Morning Post", "Metro Wire", "National Herald", "Valley Courier",
-    "The Observer Desk", "Capital Express",
+    "Daily Ledger",
+    "Coastal Times",
+    "The Morning Post",
+    "Metro Wire",
+    "National Herald",
+    "Valley Courier",
+    "The Observer Desk",
+    "Capital Express",
 ];
+const VENUES: &[&str] = &["Hall", "Square", "Stadium", "Hospital", "Market", "Station"];
 const ORG_SUFFIX: &[&str] = &["Holdings", "Transport", "Relief Society", "Workers Union", "Authority", "Group"];
 
 /// One kind of event: a title, facts each in several wordings, and
 /// background sentences. Slots: {town} {district} {region} {person} {role}
-/// {org} {n1} {n2} {n3} {x} {when} {day}.
+/// {org} {official} {witness} {venue} {outlet} {n1}..{n4} {x} {when}.
 struct Kind {
     title: &'static [&'static str],
     facts: &'static [&'static [&'static str]],
@@ -125,12 +127,30 @@ const KINDS: &[Kind] = &[
     Kind {
         title: &["Magnitude {x} earthquake strikes near {town}", "Strong quake hits {town}, {n1} dead"],
         facts: &[
-            &["A magnitude {x} earthquake struck near {town} in {region} {when}, killing at least {n1} people.", "At least {n1} people were killed when a {x}-magnitude quake hit the {region} town of {town} {when}."],
-            &["{role} {person} said {n2} people had been injured and taken to hospitals in {town}.", "Some {n2} people were hurt, according to {role} {person}."],
-            &["The quake was centred {n3} kilometres beneath the {district} district.", "Seismologists put the depth of the tremor at {n3} kilometres under {district}."],
-            &["Rescue teams from {org} were searching collapsed buildings in {district}.", "Crews of the {org} dug through the rubble of homes in {district}."],
-            &["\"We are doing everything we can to reach the trapped,\" {person} told reporters in {town}.", "\"Every team we have is in {district},\" {person} said."],
-            &["Aftershocks continued through the night around {town}.", "Residents of {town} slept outdoors for fear of aftershocks."],
+            &[
+                "A magnitude {x} earthquake struck near {town} in {region} {when}, killing at least {n1} people.",
+                "At least {n1} people were killed when a {x}-magnitude quake hit the {region} town of {town} {when}.",
+            ],
+            &[
+                "{role} {person} said {n2} people had been injured and taken to hospitals in {town}.",
+                "Some {n2} people were hurt, according to {role} {person}.",
+            ],
+            &[
+                "The quake was centred {n3} kilometres beneath the {district} district.",
+                "Seismologists put the depth of the tremor at {n3} kilometres under {district}.",
+            ],
+            &[
+                "Rescue teams from {org} were searching collapsed buildings in {district}.",
+                "Crews of the {org} dug through the rubble of homes in {district}.",
+            ],
+            &[
+                "\"We are doing everything we can to reach the trapped,\" {person} told reporters in {town}.",
+                "\"Every team we have is in {district},\" {person} said.",
+            ],
+            &[
+                "Aftershocks continued through the night around {town}.",
+                "Residents of {town} slept outdoors for fear of aftershocks.",
+            ],
         ],
         background: &[
             "Schools in {town} will remain closed while engineers inspect the buildings.",
@@ -144,12 +164,30 @@ const KINDS: &[Kind] = &[
     Kind {
         title: &["Fire at {org} warehouse in {town} kills {n1}", "Blaze in {district} leaves {n1} dead"],
         facts: &[
-            &["A fire at a warehouse of {org} in the {district} area of {town} killed {n1} workers {when}.", "{n1} workers died when fire swept through a {org} warehouse in {town}'s {district} {when}."],
-            &["Firefighters needed {n3} hours to bring the blaze under control, {role} {person} said.", "It took {n3} hours to put the fire out, according to {role} {person}."],
-            &["{n2} people were treated for burns and smoke inhalation.", "Another {n2} were taken to hospital with burns."],
-            &["The cause of the fire at the {org} site is under investigation.", "Investigators have not yet said how the fire at the {org} warehouse started."],
-            &["\"The building had no working sprinklers,\" said {person}.", "{person} said the warehouse lacked working sprinklers."],
-            &["The warehouse stored textiles and plastics, {org} said.", "Plastics and fabric stored inside fed the flames, the company said."],
+            &[
+                "A fire at a warehouse of {org} in the {district} area of {town} killed {n1} workers {when}.",
+                "{n1} workers died when fire swept through a {org} warehouse in {town}'s {district} {when}.",
+            ],
+            &[
+                "Firefighters needed {n3} hours to bring the blaze under control, {role} {person} said.",
+                "It took {n3} hours to put the fire out, according to {role} {person}.",
+            ],
+            &[
+                "{n2} people were treated for burns and smoke inhalation.",
+                "Another {n2} were taken to hospital with burns.",
+            ],
+            &[
+                "The cause of the fire at the {org} site is under investigation.",
+                "Investigators have not yet said how the fire at the {org} warehouse started.",
+            ],
+            &[
+                "\"The building had no working sprinklers,\" said {person}.",
+                "{person} said the warehouse lacked working sprinklers.",
+            ],
+            &[
+                "The warehouse stored textiles and plastics, {org} said.",
+                "Plastics and fabric stored inside fed the flames, the company said.",
+            ],
         ],
         background: &[
             "Thick black smoke could be seen across {town} for most of the afternoon.",
@@ -163,12 +201,30 @@ const KINDS: &[Kind] = &[
     Kind {
         title: &["Bus plunges off road near {town}, {n1} killed", "{n1} dead in {region} bus crash"],
         facts: &[
-            &["A bus operated by {org} plunged into a gorge near {town} {when}, killing {n1} passengers.", "{n1} passengers died when a {org} bus fell into a gorge outside {town} {when}."],
-            &["The bus was carrying {n2} people from {town} to {district}, {role} {person} said.", "There were {n2} people on board, travelling from {town} to {district}, according to {role} {person}."],
-            &["The vehicle fell about {n3} metres down the slope.", "It dropped some {n3} metres before coming to rest in the river bed."],
-            &["Police said the driver may have lost control on a sharp bend.", "The driver appears to have lost control on a bend, police said."],
-            &["\"The road there is narrow and has no barriers,\" {person} said.", "{person} said the stretch of road had no crash barriers."],
-            &["The injured were taken to the district hospital in {district}.", "Survivors were being treated in {district}."],
+            &[
+                "A bus operated by {org} plunged into a gorge near {town} {when}, killing {n1} passengers.",
+                "{n1} passengers died when a {org} bus fell into a gorge outside {town} {when}.",
+            ],
+            &[
+                "The bus was carrying {n2} people from {town} to {district}, {role} {person} said.",
+                "There were {n2} people on board, travelling from {town} to {district}, according to {role} {person}.",
+            ],
+            &[
+                "The vehicle fell about {n3} metres down the slope.",
+                "It dropped some {n3} metres before coming to rest in the river bed.",
+            ],
+            &[
+                "Police said the driver may have lost control on a sharp bend.",
+                "The driver appears to have lost control on a bend, police said.",
+            ],
+            &[
+                "\"The road there is narrow and has no barriers,\" {person} said.",
+                "{person} said the stretch of road had no crash barriers.",
+            ],
+            &[
+                "The injured were taken to the district hospital in {district}.",
+                "Survivors were being treated in {district}.",
+            ],
         ],
         background: &[
             "Road accidents are common in the hills of {region}, where roads are poorly maintained.",
@@ -182,12 +238,30 @@ const KINDS: &[Kind] = &[
     Kind {
         title: &["Floods in {region} displace {n2}", "Heavy rain floods {town}, {n1} dead"],
         facts: &[
-            &["Floods caused by days of heavy rain killed {n1} people in {region} {when}.", "At least {n1} people died in floods in {region} after days of rain, officials said {when}."],
-            &["More than {n2} residents of {town} were moved to shelters.", "Some {n2} people in {town} had to leave their homes."],
-            &["The {district} river rose {x} metres above its danger mark.", "Water in the {district} river stood {x} metres over the danger level."],
-            &["{role} {person} said the army had been called in to help with evacuations.", "The army was deployed to evacuate residents, {role} {person} said."],
-            &["\"We have never seen water this high in {town},\" said {person}.", "{person} said water levels in {town} were the highest on record."],
-            &["Relief supplies from {org} reached {town} by boat.", "Boats of the {org} brought food and water to {town}."],
+            &[
+                "Floods caused by days of heavy rain killed {n1} people in {region} {when}.",
+                "At least {n1} people died in floods in {region} after days of rain, officials said {when}.",
+            ],
+            &[
+                "More than {n2} residents of {town} were moved to shelters.",
+                "Some {n2} people in {town} had to leave their homes.",
+            ],
+            &[
+                "The {district} river rose {x} metres above its danger mark.",
+                "Water in the {district} river stood {x} metres over the danger level.",
+            ],
+            &[
+                "{role} {person} said the army had been called in to help with evacuations.",
+                "The army was deployed to evacuate residents, {role} {person} said.",
+            ],
+            &[
+                "\"We have never seen water this high in {town},\" said {person}.",
+                "{person} said water levels in {town} were the highest on record.",
+            ],
+            &[
+                "Relief supplies from {org} reached {town} by boat.",
+                "Boats of the {org} brought food and water to {town}.",
+            ],
         ],
         background: &[
             "Forecasters expect more rain over {region} in the coming days.",
@@ -201,12 +275,30 @@ const KINDS: &[Kind] = &[
     Kind {
         title: &["{role} {person} visits {town}", "{person} opens new {org} plant in {town}"],
         facts: &[
-            &["{role} {person} visited {town} {when} to open a new plant built by {org}.", "{when_cap}, {role} {person} opened a {org} plant in {town}."],
-            &["The plant cost {n2} million dollars and will employ {n1} people.", "Built for {n2} million dollars, the factory is to create {n1} jobs."],
-            &["{person} said the {district} industrial zone would get {n3} new factories by next year.", "{n3} more factories are planned for the {district} zone, {person} said."],
-            &["\"This is a new start for {town},\" {person} told the crowd.", "\"{town} is open for business,\" {person} said."],
-            &["Protesters from a local farmers' group gathered outside the {district} site.", "A small group of farmers protested at the gates of the {district} site."],
-            &["It was {person}'s first visit to {region} since taking office.", "{person} had not been to {region} since taking office."],
+            &[
+                "{role} {person} visited {town} {when} to open a new plant built by {org}.",
+                "{when_cap}, {role} {person} opened a {org} plant in {town}.",
+            ],
+            &[
+                "The plant cost {n2} million dollars and will employ {n1} people.",
+                "Built for {n2} million dollars, the factory is to create {n1} jobs.",
+            ],
+            &[
+                "{person} said the {district} industrial zone would get {n3} new factories by next year.",
+                "{n3} more factories are planned for the {district} zone, {person} said.",
+            ],
+            &[
+                "\"This is a new start for {town},\" {person} told the crowd.",
+                "\"{town} is open for business,\" {person} said.",
+            ],
+            &[
+                "Protesters from a local farmers' group gathered outside the {district} site.",
+                "A small group of farmers protested at the gates of the {district} site.",
+            ],
+            &[
+                "It was {person}'s first visit to {region} since taking office.",
+                "{person} had not been to {region} since taking office.",
+            ],
         ],
         background: &[
             "The region has struggled with unemployment since its mines closed.",
@@ -220,12 +312,30 @@ const KINDS: &[Kind] = &[
     Kind {
         title: &["{org} workers strike in {town}", "Strike halts {org} in {region}"],
         facts: &[
-            &["Thousands of workers of {org} in {town} went on strike {when} over pay.", "{org} staff in {town} walked out {when} in a dispute over wages."],
-            &["The union is demanding a pay rise of {x} percent, {role} {person} said.", "Union members want {x} percent more pay, according to {role} {person}."],
-            &["About {n1} workers joined the strike at the {district} depot.", "Some {n1} workers stayed away from the {district} depot."],
-            &["The company said the strike would cost it {n2} thousand dollars a day.", "Management put the daily cost of the strike at {n2} thousand dollars."],
-            &["\"We will not go back until the offer is fair,\" said {person}.", "{person} said workers would stay out until they got a fair offer."],
-            &["Talks between {org} and the union are to resume in {n3} days.", "The two sides are due to meet again in {n3} days."],
+            &[
+                "Thousands of workers of {org} in {town} went on strike {when} over pay.",
+                "{org} staff in {town} walked out {when} in a dispute over wages.",
+            ],
+            &[
+                "The union is demanding a pay rise of {x} percent, {role} {person} said.",
+                "Union members want {x} percent more pay, according to {role} {person}.",
+            ],
+            &[
+                "About {n1} workers joined the strike at the {district} depot.",
+                "Some {n1} workers stayed away from the {district} depot.",
+            ],
+            &[
+                "The company said the strike would cost it {n2} thousand dollars a day.",
+                "Management put the daily cost of the strike at {n2} thousand dollars.",
+            ],
+            &[
+                "\"We will not go back until the offer is fair,\" said {person}.",
+                "{person} said workers would stay out until they got a fair offer.",
+            ],
+            &[
+                "Talks between {org} and the union are to resume in {n3} days.",
+                "The two sides are due to meet again in {n3} days.",
+            ],
         ],
         background: &[
             "Commuters in {town} faced long queues and delays.",
@@ -238,6 +348,17 @@ const KINDS: &[Kind] = &[
     },
 ];
 
+/// Background sentences any kind of event may carry, with people and
+/// places of the event's own.
+const GENERIC: &[&str] = &[
+    "{official}, a spokesperson for the {region} administration, said more details would be released later.",
+    "{witness}, who lives near the {venue} in {town}, said the street had been sealed off by police.",
+    "Television pictures from the {venue} showed crowds waiting behind police tape.",
+    "The {region} administration has set up a helpline and said {n4} calls had been received so far.",
+    "{witness} told the {outlet} that \"nobody expected this to happen here\".",
+    "An emergency meeting was held at the {venue} in the evening, {official} said.",
+];
+
 /// A generated event.
 #[derive(Debug, Clone)]
 struct Event {
@@ -248,7 +369,10 @@ struct Event {
     person: String,
     role: &'static str,
     org: String,
-    n: [u64; 3],
+    official: String,
+    witness: String,
+    venue: String,
+    n: [u64; 4],
     x: String,
     date: NaiveDate,
 }
@@ -281,7 +405,10 @@ pub fn write(options: &Options, out: &mut dyn Write) -> io::Result<Vec<usize>> {
             person: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 3)),
             role: *rng.pick::<&str>(ROLES),
             org: format!("{} {}", name(&mut rng, 2), rng.pick(ORG_SUFFIX)),
-            n: [rng.range(3, 400), rng.range(20, 3000), rng.range(2, 60)],
+            official: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 3)),
+            witness: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 2)),
+            venue: format!("{} {}", name(&mut rng, 2), rng.pick(VENUES)),
+            n: [rng.range(3, 400), rng.range(20, 3000), rng.range(2, 60), rng.range(100, 9000)],
             x: format!("{}.{}", rng.range(2, 9), rng.range(0, 9)),
             date: options.day - Duration::days(rng.below(2) as i64),
         };
@@ -337,6 +464,7 @@ fn report(rng: &mut Rng, event: &Event, k: usize, i: usize, options: &Options) -
         1 => "yesterday".to_string(),
         _ => format!("on {}", e.date.format("%B %-d")),
     };
+    let outlet = *rng.pick::<&str>(OUTLETS);
     let fill = |template: &str| -> String {
         template
             .replace("{when_cap}", &capitalise(&when))
@@ -350,6 +478,11 @@ fn report(rng: &mut Rng, event: &Event, k: usize, i: usize, options: &Options) -
             .replace("{n1}", &e.n[0].to_string())
             .replace("{n2}", &e.n[1].to_string())
             .replace("{n3}", &e.n[2].to_string())
+            .replace("{n4}", &e.n[3].to_string())
+            .replace("{official}", &e.official)
+            .replace("{witness}", &e.witness)
+            .replace("{venue}", &e.venue)
+            .replace("{outlet}", outlet)
             .replace("{x}", &e.x)
     };
     let mut sentences: Vec<String> = Vec::new();
@@ -360,7 +493,7 @@ fn report(rng: &mut Rng, event: &Event, k: usize, i: usize, options: &Options) -
     }
     let lead = sentences.remove(0);
     rng.shuffle(&mut sentences);
-    let mut background: Vec<&str> = kind.background.to_vec();
+    let mut background: Vec<&str> = kind.background.iter().chain(GENERIC).copied().collect();
     rng.shuffle(&mut background);
     let mut paragraphs: Vec<String> = vec![lead];
     let mut length = paragraphs[0].len();
@@ -371,13 +504,13 @@ fn report(rng: &mut Rng, event: &Event, k: usize, i: usize, options: &Options) -
             Some(s) => s,
             None => {
                 let (n, b) = extra.next().expect("a cycle never ends");
-                if n >= 6 * kind.background.len() {
+                if n >= 6 * (kind.background.len() + GENERIC.len()) {
                     break;
                 }
                 let b = fill(b);
                 // Past the first round, background comes with a figure of
                 // its own so that no paragraph repeats.
-                if n >= kind.background.len() {
+                if n >= kind.background.len() + GENERIC.len() {
                     format!("{} Update {} of the day's coverage.", b, n + 1)
                 } else {
                     b
@@ -388,7 +521,7 @@ fn report(rng: &mut Rng, event: &Event, k: usize, i: usize, options: &Options) -
         paragraphs.push(next);
     }
     let title = fill(*rng.pick::<&str>(kind.title));
-    let source = rng.pick(OUTLETS);
+    let source = outlet;
     let text = format!("{} - {}", published.format("%b %-d, %Y"), paragraphs.join("\n\n"));
     serde_json::json!({
         "id": format!("r{i:05}"),
