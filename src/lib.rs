@@ -153,6 +153,42 @@ impl Checker {
         self.analyse_timed(documents, &mut Stages::default())
     }
 
+    /// Extracts claims; in a run of several documents, one document per
+    /// rayon task. Claims are listed by sentence and never depend on
+    /// another document's sentences, so the per-document lists, shifted to
+    /// the run's sentence numbers and joined in document order, are exactly
+    /// the list of one pass over the run.
+    fn extract(&self, documents: &[Document], sentences: &[Sentence]) -> Vec<Claim> {
+        use rayon::prelude::*;
+        let lexicon = &self.lexicon;
+        if documents.len() < 2 {
+            return extract::extract(documents, sentences, &self.extractor, lexicon);
+        }
+        // Sentences come document by document: one range each.
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            match ranges.last_mut() {
+                Some(r) if sentences[r.start].doc == s.doc => r.end = i + 1,
+                _ => ranges.push(i..i + 1),
+            }
+        }
+        let parts: Vec<Vec<Claim>> = ranges
+            .into_par_iter()
+            .map(|r| {
+                let mut claims = extract::extract(documents, &sentences[r.clone()], &self.extractor, lexicon);
+                for c in &mut claims {
+                    c.sentence += r.start;
+                }
+                claims
+            })
+            .collect();
+        let mut claims: Vec<Claim> = parts.into_iter().flatten().collect();
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = i;
+        }
+        claims
+    }
+
     /// Runs the pipeline over documents already loaded, adding the time
     /// each stage took to `stages`.
     pub fn analyse_timed(&self, mut documents: Vec<Document>, stages: &mut Stages) -> Run {
@@ -169,7 +205,7 @@ impl Checker {
         let clock = stages.lap(clock, |s| &mut s.prepare);
         let sentences = segment::segment(&documents, &rules.segment);
         let clock = stages.lap(clock, |s| &mut s.segment);
-        let claims = extract::extract(&documents, &sentences, &self.extractor, lexicon);
+        let claims = self.extract(&documents, &sentences);
         let clock = stages.lap(clock, |s| &mut s.extract);
         let alignment = align::align(&documents, &sentences, &claims, lexicon);
         let clock = stages.lap(clock, |s| &mut s.align);
