@@ -403,13 +403,16 @@ pub fn group(features: &Features, rules: &GroupRules) -> (Grouping, Stats) {
         candidates: pairs.len(),
         links: scored.iter().filter(|p| p.2 >= rules.link).count(),
     };
-    let sims: HashMap<(u32, u32), f32> = scored.iter().map(|&(a, b, s)| ((a, b), s)).collect();
-    let mut links: Vec<(u32, u32, f32)> = scored.into_iter().filter(|p| p.2 >= rules.link).collect();
+    // `scored` is sorted by pair: similarities are looked up by binary search.
+    let mut links: Vec<(u32, u32, f32)> = scored.iter().copied().filter(|p| p.2 >= rules.link).collect();
     links.sort_unstable_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     // Average-link merging.
     let mut cluster: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|r| vec![r]).collect();
-    let sim = |a: u32, b: u32| sims.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+    let sim = |a: u32, b: u32| {
+        let key = (a.min(b), a.max(b));
+        scored.binary_search_by_key(&key, |&(x, y, _)| (x, y)).map_or(0.0, |i| scored[i].2)
+    };
     for (a, b, _) in links {
         let (ca, cb) = (cluster[a as usize], cluster[b as usize]);
         if ca == cb {

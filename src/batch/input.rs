@@ -73,9 +73,24 @@ pub struct Report {
 }
 
 impl Report {
-    /// Rebuilds the document for checking, giving up the bytes held.
-    pub(crate) fn take_document(&mut self, index: usize) -> Result<Document, Error> {
-        let bytes = std::mem::take(&mut self.raw).into_bytes();
+    /// Gives up the bytes held, to be made a document where it is checked.
+    pub(crate) fn take(&mut self) -> Pending {
+        Pending { path: self.path.clone(), json: self.json, raw: std::mem::take(&mut self.raw) }
+    }
+}
+
+/// A report's bytes on their way to being checked.
+#[derive(Debug)]
+pub(crate) struct Pending {
+    path: PathBuf,
+    json: bool,
+    raw: String,
+}
+
+impl Pending {
+    /// Rebuilds the document (with its normalised copy) for checking.
+    pub(crate) fn document(self, index: usize) -> Result<Document, Error> {
+        let bytes = self.raw.into_bytes();
         if self.json {
             document::from_json_bytes(&self.path, bytes, index)
         } else {

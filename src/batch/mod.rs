@@ -97,28 +97,30 @@ where
     R: Fn(&Section) -> io::Result<Vec<u8>> + Sync,
     E: FnMut(Checked) -> io::Result<()>,
 {
-    // The jobs own their reports' bytes; the feed keeps the metadata.
+    // The jobs own their reports' bytes (moved, not copied); the feed
+    // keeps the metadata. Documents are rebuilt on the worker.
     let mut jobs = Vec::new();
     for (number, g) in grouping.groups.iter().enumerate().filter(|(_, g)| g.reports.len() >= 2) {
-        let mut docs = Vec::new();
-        let mut errors = Vec::new();
-        for (i, &r) in g.reports.iter().enumerate() {
-            match feed.reports[r].take_document(i) {
-                Ok(d) => docs.push(d),
-                Err(e) => errors.push(e.to_string()),
-            }
-        }
-        jobs.push((jobs.len(), number, docs, errors));
+        let pending: Vec<input::Pending> = g.reports.iter().map(|&r| feed.reports[r].take()).collect();
+        jobs.push((jobs.len(), number, pending));
     }
     let reports = &feed.reports;
     let mut outcome = Outcome { checked: jobs.len(), ..Outcome::default() };
     let (tx, rx) = std::sync::mpsc::channel::<io::Result<(usize, Checked, Stages, Duration)>>();
     std::thread::scope(|scope| -> io::Result<()> {
         scope.spawn(|| {
-            // Large groups first, so that the last one to finish is small.
-            jobs.sort_by_key(|j| std::cmp::Reverse(j.2.len()));
-            jobs.into_par_iter().for_each_with(tx, |tx, (rank, number, docs, errors)| {
+            // Workers take groups in order, so that sections come out
+            // nearly in order and the reorder buffer stays small.
+            jobs.into_iter().par_bridge().for_each_with(tx, |tx, (rank, number, pending)| {
                 let group = &grouping.groups[number];
+                let mut docs = Vec::new();
+                let mut errors = Vec::new();
+                for (i, p) in pending.into_iter().enumerate() {
+                    match p.document(i) {
+                        Ok(d) => docs.push(d),
+                        Err(e) => errors.push(e.to_string()),
+                    }
+                }
                 let mut stages = Stages::default();
                 let run = checker.analyse_timed(docs, &mut stages);
                 let clock = std::time::Instant::now();

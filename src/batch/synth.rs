@@ -94,7 +94,9 @@ impl Rng {
 
 const SYLLABLES: &[&str] = &[
     "ka", "lo", "ven", "mar", "dri", "sa", "tu", "bel", "or", "nik", "ras", "po", "lin", "gar", "zu", "mei", "hal",
-    "dor", "qui", "fen", "ta", "rho", "mun", "se", "vik", "al", "bra", "os", "tel", "ka", "nu", "pel", "yar", "ith",
+    "dor", "qui", "fen", "ta", "rho", "mun", "se", "vik", "al", "bra", "os", "tel", "ko", "nu", "pel", "yar", "ith",
+    "ba", "cor", "del", "eth", "fa", "gu", "hin", "jo", "kre", "lum", "mo", "nar", "pi", "quen", "ri", "sol", "tam",
+    "ub", "vo", "wen", "xi", "yo", "zel", "an", "bo", "ci", "du", "ek", "fo", "gri",
 ];
 const FIRST_NAMES: &[&str] = &[
     "Ana", "Ravi", "Lena", "Omar", "Mei", "Tomas", "Aisha", "Jonas", "Priya", "Kofi", "Elena", "Hassan", "Ines",
@@ -400,14 +402,14 @@ pub fn write(options: &Options, out: &mut dyn Write) -> io::Result<Vec<usize>> {
         let mut event = Event {
             kind,
             town: name(&mut rng, 3),
-            district: name(&mut rng, 2),
+            district: name(&mut rng, 3),
             region: rng.pick(&regions).clone(),
             person: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 3)),
             role: *rng.pick::<&str>(ROLES),
-            org: format!("{} {}", name(&mut rng, 2), rng.pick(ORG_SUFFIX)),
+            org: format!("{} {}", name(&mut rng, 3), rng.pick(ORG_SUFFIX)),
             official: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 3)),
-            witness: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 2)),
-            venue: format!("{} {}", name(&mut rng, 2), rng.pick(VENUES)),
+            witness: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 3)),
+            venue: format!("{} {}", name(&mut rng, 3), rng.pick(VENUES)),
             n: [rng.range(3, 400), rng.range(20, 3000), rng.range(2, 60), rng.range(100, 9000)],
             x: format!("{}.{}", rng.range(2, 9), rng.range(0, 9)),
             date: options.day - Duration::days(rng.below(2) as i64),
