@@ -382,7 +382,7 @@ struct Event {
 fn name(rng: &mut Rng, syllables: usize) -> String {
     let mut s = String::new();
     for _ in 0..syllables {
-        s.push_str(*rng.pick::<&str>(SYLLABLES));
+        s.push_str(rng.pick::<&str>(SYLLABLES));
     }
     let mut c = s.chars();
     match c.next() {
@@ -405,7 +405,7 @@ pub fn write(options: &Options, out: &mut dyn Write) -> io::Result<Vec<usize>> {
             district: name(&mut rng, 3),
             region: rng.pick(&regions).clone(),
             person: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 3)),
-            role: *rng.pick::<&str>(ROLES),
+            role: rng.pick::<&str>(ROLES),
             org: format!("{} {}", name(&mut rng, 3), rng.pick(ORG_SUFFIX)),
             official: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 3)),
             witness: format!("{} {}", rng.pick(FIRST_NAMES), name(&mut rng, 3)),
@@ -490,7 +490,7 @@ fn report(rng: &mut Rng, event: &Event, k: usize, i: usize, options: &Options) -
     let mut sentences: Vec<String> = Vec::new();
     for (f, wordings) in kind.facts.iter().enumerate() {
         if f == 0 || rng.chance(0.85) {
-            sentences.push(fill(*rng.pick::<&str>(wordings)));
+            sentences.push(fill(rng.pick::<&str>(wordings)));
         }
     }
     let lead = sentences.remove(0);
@@ -522,7 +522,7 @@ fn report(rng: &mut Rng, event: &Event, k: usize, i: usize, options: &Options) -
         length += next.len() + 2;
         paragraphs.push(next);
     }
-    let title = fill(*rng.pick::<&str>(kind.title));
+    let title = fill(rng.pick::<&str>(kind.title));
     let source = outlet;
     let text = format!("{} - {}", published.format("%b %-d, %Y"), paragraphs.join("\n\n"));
     serde_json::json!({
