@@ -179,7 +179,8 @@ impl Checker {
                 // The document alone, as document 0: quotations and names
                 // are found over a whole document, once.
                 let d = sentences[r.start].doc;
-                let own: Vec<Sentence> = sentences[r.clone()].iter().map(|s| Sentence { doc: 0, ..s.clone() }).collect();
+                let own: Vec<Sentence> =
+                    sentences[r.clone()].iter().map(|s| Sentence { doc: 0, ..s.clone() }).collect();
                 let mut claims = extract::extract(&documents[d..=d], &own, &self.extractor, lexicon);
                 for c in &mut claims {
                     c.sentence += r.start;
