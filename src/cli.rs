@@ -21,7 +21,11 @@ pub struct Args {
 pub enum Command {
     /// Check reports of one event against each other.
     ///
-    /// Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
+    /// Exit codes: 0 no finding at or above --fail-on (findings suppressed by
+    /// --baseline do not count; --write-baseline gives 0), 1 findings at or
+    /// above --fail-on, 2 usage or input error (a bad flag, a bad baseline or
+    /// rules file, or a report that cannot be read; the readable reports are
+    /// still checked and reported).
     Check(CheckArgs),
     /// Score the checker against labelled clusters of reports, or a stage of it against annotated data.
     ///
@@ -118,6 +122,7 @@ pub fn fail_level(fail_on: FailOn) -> Option<Severity> {
     match fail_on {
         FailOn::Conflict => Some(Severity::Conflict),
         FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     }
 }
@@ -212,9 +217,24 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
-    /// Fail (exit 1) when a finding has this severity or a higher one.
+    /// Fail (exit 1) when a finding not suppressed by --baseline has this
+    /// severity or a higher one.
     #[arg(long, value_enum, default_value_t = FailOn::Conflict, value_name = "LEVEL")]
     pub fail_on: FailOn,
+    /// Findings accepted by an editor (a file written by --write-baseline):
+    /// shown as suppressed, they do not fail the run; entries matching no
+    /// finding are reported as stale.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding to this baseline file (keeping the reasons of
+    /// entries already in it or in --baseline; new entries get a TODO reason
+    /// to edit), then exit 0 unless an input could not be read.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Colour the text report: auto colours when standard output is a
+    /// terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
     /// Publication date of a report, overriding what the report says:
     /// FILE=YYYY-MM-DD. Repeat for several reports.
     #[arg(long, value_name = "FILE=DATE")]
@@ -234,6 +254,25 @@ pub enum FormatArg {
     Text,
     /// For scripts (schema crosscheck.report/1).
     Json,
+    /// For scripts reading a stream: one finding a line (schema crosscheck.jsonl/1).
+    Jsonl,
+    /// SARIF 2.1.0 for code scanning (GitHub upload-sarif).
+    Sarif,
+    /// GitHub Actions annotations (::error file=...::message).
+    Github,
+    /// For editors: a self-contained HTML page.
+    Html,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// When standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// `--fail-on`.
@@ -243,6 +282,8 @@ pub enum FailOn {
     Conflict,
     /// Warnings and conflicts fail the run.
     Warning,
+    /// Any finding fails the run.
+    Info,
     /// Nothing fails the run.
     Never,
 }
@@ -260,6 +301,12 @@ pub struct Settings {
     pub rules: Option<PathBuf>,
     /// Where to write.
     pub output: Option<PathBuf>,
+    /// `--baseline`.
+    pub baseline: Option<PathBuf>,
+    /// `--write-baseline`.
+    pub write_baseline: Option<PathBuf>,
+    /// `--color`.
+    pub color: ColorArg,
 }
 
 impl CheckArgs {
@@ -294,10 +341,22 @@ impl CheckArgs {
             format: match self.format {
                 FormatArg::Text => Format::Text,
                 FormatArg::Json => Format::Json,
+                FormatArg::Jsonl => Format::Jsonl,
+                FormatArg::Sarif => Format::Sarif,
+                FormatArg::Github => Format::Github,
+                FormatArg::Html => Format::Html,
             },
-            fail_on: fail_level(self.fail_on),
+            fail_on: match self.fail_on {
+                FailOn::Conflict => Some(Severity::Conflict),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Info => Some(Severity::Info),
+                FailOn::Never => None,
+            },
             rules: self.rules,
             output: self.output,
+            baseline: self.baseline,
+            write_baseline: self.write_baseline,
+            color: self.color,
         })
     }
 }

@@ -14,6 +14,9 @@
 //!
 //! Every stage is a module with one output type; stages talk only through
 //! those types. Every span is a byte range into the file the user gave.
+//! After analysis and before rendering, a [`baseline`] may mark findings an
+//! editor accepted as suppressed; [`report`] renders text, JSON, JSON Lines,
+//! SARIF and GitHub annotations.
 //!
 //! # Example
 //! ```
@@ -30,6 +33,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod baseline;
 pub mod batch;
 pub mod calendar;
 pub mod compare;
@@ -91,6 +95,9 @@ pub struct Run {
     pub groups: Vec<usize>,
     /// Per document, the credit lines it carries ("With inputs from ANI").
     pub credits: Vec<Vec<sources::Credit>>,
+    /// Facts that two or more reports state alike (claims that agreed),
+    /// with how many independent reports stand behind each.
+    pub corroborations: Vec<compare::Corroboration>,
 }
 
 /// Loads the inputs and checks them. A file that cannot be read is listed
@@ -216,7 +223,7 @@ impl Checker {
         let clock = stages.lap(clock, |s| &mut s.extract);
         let alignment = align::align(&documents, &sentences, &claims, lexicon);
         let clock = stages.lap(clock, |s| &mut s.align);
-        let (findings, tally) = compare::compare(&compare::Input {
+        let (findings, tally, corroborations) = compare::compare(&compare::Input {
             docs: &documents,
             sentences: &sentences,
             claims: &claims,
@@ -240,6 +247,7 @@ impl Checker {
             copies,
             groups,
             credits,
+            corroborations,
         }
     }
 }

@@ -172,23 +172,70 @@ fn threads(jobs: Option<usize>) -> anyhow::Result<()> {
 }
 
 fn run_check(check: cli::CheckArgs) -> anyhow::Result<ExitCode> {
+    use crosscheck::baseline::Baseline;
     let settings = check.settings()?;
+    // Baselines are read first: a bad one stops the run before any work.
+    let baseline = settings.baseline.as_deref().map(Baseline::load).transpose()?;
+    let previous = match &settings.write_baseline {
+        Some(path) if path.exists() => Some(Baseline::load(path)?),
+        _ => None,
+    };
     let rules = crosscheck::rules::Rules::load(settings.rules.as_deref())?;
     let run = crosscheck::check(&settings.inputs, &rules)?;
     for e in &run.errors {
         eprintln!("crosscheck: error: {e}");
     }
+    // Suppression is a step after analysis.
+    let applied = baseline.as_ref().zip(settings.baseline.as_deref()).map(|(b, path)| b.apply(&run, path));
+    for (a, e) in applied.iter().flat_map(|a| a.stale.iter().map(move |e| (a, e))) {
+        eprintln!(
+            "crosscheck: note: {}: stale baseline entry {} ({}: {}) matches no finding; remove it or rewrite the baseline with --write-baseline",
+            a.path.display(),
+            e.fingerprint,
+            e.rule,
+            e.message
+        );
+    }
+    let color = match settings.color {
+        cli::ColorArg::Always => true,
+        cli::ColorArg::Never => false,
+        cli::ColorArg::Auto => {
+            settings.output.is_none()
+                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+        }
+    };
+    let options = crosscheck::report::Options { baseline: applied.as_ref(), color };
     let mut buffer = Vec::new();
-    crosscheck::report::write(settings.format, &run, &mut buffer)?;
+    crosscheck::report::write_with(settings.format, &run, &options, &mut buffer)?;
     match &settings.output {
         Some(path) => std::fs::write(path, &buffer)
             .map_err(|e| anyhow::anyhow!("{}: cannot write the report: {e}", path.display()))?,
         None => write_stdout(&buffer)?,
     }
     if !run.errors.is_empty() {
+        if let Some(path) = &settings.write_baseline {
+            eprintln!("crosscheck: error: {}: baseline not written: some inputs could not be read", path.display());
+        }
         return Ok(ExitCode::from(2));
     }
-    let failing = settings.fail_on.is_some_and(|level| run.findings.iter().any(|f| f.severity >= level));
+    if let Some(path) = &settings.write_baseline {
+        let known: Vec<&Baseline> = previous.iter().chain(baseline.iter()).collect();
+        let written = Baseline::from_run(&run, &known);
+        std::fs::write(path, written.to_json())
+            .map_err(|e| anyhow::anyhow!("{}: cannot write the baseline: {e}", path.display()))?;
+        let todo = written.entries.iter().filter(|e| e.reason == crosscheck::baseline::PLACEHOLDER).count();
+        let n = written.entries.len();
+        eprintln!(
+            "crosscheck: wrote {n} {} to the baseline {} ({todo} with a TODO reason to edit)",
+            if n == 1 { "entry" } else { "entries" },
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let suppressed = |i: usize| applied.as_ref().is_some_and(|a| a.reasons[i].is_some());
+    let failing = settings
+        .fail_on
+        .is_some_and(|level| run.findings.iter().enumerate().any(|(i, f)| f.severity >= level && !suppressed(i)));
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -174,6 +174,11 @@ pub struct Events {
     /// one a report tells of as done.
     #[serde(default)]
     pub forward_occurrence: Vec<String>,
+    /// Nouns that an event noun right before them only qualifies: "launch
+    /// pad", "election campaign", "death toll" name no launch, election or
+    /// death.
+    #[serde(default)]
+    pub qualified_nouns: Vec<String>,
     /// Words naming one kind of event.
     pub group: Vec<EventGroup>,
 }

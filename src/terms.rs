@@ -165,6 +165,7 @@ pub struct Lexicon {
     forward: HashSet<String>,
     statements: HashSet<String>,
     noun_modifiers: HashSet<String>,
+    qualified_nouns: HashSet<String>,
 }
 
 /// What a claim's clause says happened: the verb or event noun its date or
@@ -245,6 +246,7 @@ impl Lexicon {
         lex.other_event_markers = words(&events.other_event_markers);
         lex.forward = words(&events.forward_occurrence);
         lex.noun_modifiers = words(&events.noun_modifiers);
+        lex.qualified_nouns = words(&events.qualified_nouns);
         lex.statements = events.statement_groups.iter().cloned().collect();
         lex.attribution = words(&rules.words.attribution);
         lex.relative = words(&rules.words.relative_pronouns);
@@ -438,7 +440,12 @@ impl Lexicon {
             }
             let prev = if i > 0 { key(words[i - 1].text) } else { String::new() };
             let marked = self.verb_markers.contains(&prev) && !(prev == "to" && k.ends_with('s'));
-            let noun = !marked && (self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k)));
+            // "the launch pad": the event noun qualifies the noun after it.
+            let qualifies = words.get(i + 1).is_some_and(|n| {
+                clause[t.span.end..n.span.start].trim().is_empty() && self.qualified_nouns.contains(&key(n.text))
+            });
+            let noun =
+                !marked && !qualifies && (self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k)));
             if noun {
                 let lemma = if self.event_nouns.contains(&k) { k } else { singular(&k).to_string() };
                 return Some((lemma, true));
@@ -685,6 +692,12 @@ mod tests {
         );
         assert_eq!(predicate_of("A 2012 fire at the factory killed 110", "2012").as_deref(), Some("fire"));
         assert_eq!(predicate_of("Prices in 2012", "2012"), None);
+        // An event noun that qualifies the next noun is no event.
+        assert_eq!(
+            predicate_of("it lifted off from the second launch pad at 10.24", "10.24").as_deref(),
+            Some("lifted")
+        );
+        assert_eq!(predicate_of("The death toll rose to 40 on Monday", "Monday").as_deref(), Some("rise"));
         assert_eq!(predicate_of("Mount Ibu began erupting on Saturday", "Saturday").as_deref(), Some("erupting"));
         assert_eq!(
             predicate_of("progress in trade talks, including last month's 26th meeting", "last month").as_deref(),

@@ -16,6 +16,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub copies: Vec<Copy>,
     pub errors: Vec<InputError>,
+    /// Only with `--baseline`.
+    #[serde(default)]
+    pub baseline: Option<serde_json::Value>,
     pub summary: serde_json::Value,
 }
 
@@ -145,6 +148,11 @@ pub struct Finding {
     pub claims: Vec<Claim>,
     /// Independent reports behind each claim.
     pub support: Vec<usize>,
+    /// Only with `--baseline`, when the baseline suppresses the finding.
+    #[serde(default)]
+    pub suppressed: Option<serde_json::Value>,
+    /// For quotations, the word diff.
+    pub diff: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -79,6 +79,7 @@ fn check_spans(raw_texts: &[String], run: &crosscheck::Run) {
     let mut out = Vec::new();
     crosscheck::report::write(crosscheck::report::Format::Json, run, &mut out).unwrap();
     crosscheck::report::write(crosscheck::report::Format::Text, run, &mut out).unwrap();
+    crosscheck::report::write(crosscheck::report::Format::Html, run, &mut out).unwrap();
 }
 
 proptest! {

@@ -117,6 +117,25 @@ pub struct Finding {
     /// own and those whose claims agreed with it, counting reports that
     /// copy one another once ([`crate::sources::corroboration`]).
     pub support: Vec<usize>,
+    /// For quotation findings, the word diff of the two versions (first
+    /// claim's words against the second's), as the quote pass computed it;
+    /// `None` for other findings.
+    pub diff: Option<Vec<quotes::DiffOp>>,
+}
+
+/// One fact stated by several reports: claims of different reports that
+/// agreed when compared (same value), joined when they share a claim.
+/// Agreements make no finding; this is where they can be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corroboration {
+    /// The claims (indices into the run's claims), ordered by document and
+    /// position.
+    pub claims: Vec<usize>,
+    /// How many reports state it (always 2 or more).
+    pub reports: usize,
+    /// How many independent reports state it: reports that copy one
+    /// another count once ([`crate::sources::corroboration`]).
+    pub independent: usize,
 }
 
 /// How many comparisons ended each way.
@@ -344,8 +363,9 @@ impl Input<'_> {
     }
 }
 
-/// Compares the claims of every aligned pair of sentences.
-pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
+/// Compares the claims of every aligned pair of sentences: the findings,
+/// the tally, and the facts that several reports agree on.
+pub fn compare(input: &Input) -> (Vec<Finding>, Tally, Vec<Corroboration>) {
     debug_assert!(input.claims.windows(2).all(|w| w[0].sentence <= w[1].sentence), "claims ordered by sentence");
     let ids = |sentence: usize| input.claims_of(sentence).iter().map(|c| c.id);
     let mut findings = Vec::new();
@@ -413,7 +433,49 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally) {
     findings.retain(|f| seen.insert(f.id.clone()));
     one_per_values(input, &mut findings);
     support(input, &agreements, &mut findings);
-    (findings, tally)
+    let corroborations = corroborations(input, &agreements);
+    (findings, tally, corroborations)
+}
+
+/// Joins the claims that agreed into facts stated by two or more reports.
+fn corroborations(input: &Input, agreements: &[(usize, usize)]) -> Vec<Corroboration> {
+    use std::collections::BTreeMap;
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    fn root(parent: &mut BTreeMap<usize, usize>, x: usize) -> usize {
+        let mut r = x;
+        while let Some(&p) = parent.get(&r).filter(|&&p| p != r) {
+            r = p;
+        }
+        parent.insert(x, r);
+        r
+    }
+    for &(x, y) in agreements {
+        let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
+        parent.insert(rx.max(ry), rx.min(ry));
+    }
+    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for c in parent.keys().copied().collect::<Vec<_>>() {
+        let r = root(&mut parent, c);
+        sets.entry(r).or_default().push(c);
+    }
+    let mut out: Vec<Corroboration> = sets
+        .into_values()
+        .filter_map(|mut claims| {
+            claims.sort_by_key(|&c| (input.claims[c].doc, input.claims[c].span.start, c));
+            let mut docs: Vec<usize> = claims.iter().map(|&c| input.claims[c].doc).collect();
+            docs.dedup();
+            (docs.len() >= 2).then(|| Corroboration {
+                independent: crate::sources::corroboration(input.groups, &docs),
+                reports: docs.len(),
+                claims,
+            })
+        })
+        .collect();
+    out.sort_by_key(|c| {
+        let first = &input.claims[c.claims[0]];
+        (first.doc, first.span.start, c.claims.clone())
+    });
+    out
 }
 
 /// Pairs of claims from two reports with one kind and head (and unit), each
@@ -649,6 +711,7 @@ pub(super) fn finding(
         scope: if a.doc == b.doc { Scope::IntraDocument } else { Scope::CrossDocument },
         claims: vec![a.id, b.id],
         support: Vec::new(),
+        diff: None,
     })
 }
 
@@ -837,6 +900,37 @@ mod tests {
             assert!(f.reason.contains(needle), "{needle:?} in {}", f.reason);
         }
         assert!(f.subject.contains("SCO Summit"), "{}", f.subject);
+    }
+
+    #[test]
+    fn facts_stated_alike_by_several_reports_are_listed() {
+        let doc = |i: usize, text: &str| {
+            document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
+        };
+        let docs = vec![
+            doc(0, "The leaders met at the SCO Summit in Tianjin in June 2025."),
+            doc(1, "In June 2025 the leaders met in Tianjin at the SCO Summit, Chinese media reported."),
+            doc(2, "The leaders last met on September 1 this year in Tianjin, on the sidelines of the SCO Summit."),
+        ];
+        let run = crate::analyse(docs, &Rules::built_in().unwrap()).unwrap();
+        let june: Vec<&Corroboration> = run
+            .corroborations
+            .iter()
+            .filter(|c| run.claims[c.claims[0]].value.normalised().as_deref() == Some("2025-06"))
+            .collect();
+        assert_eq!(june.len(), 1, "{:#?}", run.corroborations);
+        let c = june[0];
+        assert_eq!((c.reports, c.independent), (2, 2));
+        let docs: Vec<usize> = c.claims.iter().map(|&id| run.claims[id].doc).collect();
+        assert_eq!(docs, vec![0, 1], "ordered by document, the third report not among them");
+        // Every listed fact has claims of at least two reports, in order.
+        for c in &run.corroborations {
+            let mut docs: Vec<usize> = c.claims.iter().map(|&id| run.claims[id].doc).collect();
+            assert!(docs.windows(2).all(|w| w[0] <= w[1]));
+            docs.dedup();
+            assert_eq!(docs.len(), c.reports);
+            assert!(c.reports >= 2 && c.independent <= c.reports);
+        }
     }
 
     #[test]

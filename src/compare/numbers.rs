@@ -106,9 +106,14 @@ pub(super) fn compare(
     // and "their 50 overs" are two innings) and give dates that meet ("a
     // separate four-hour stoppage on January 23" is not "the 24-hour
     // strike set for January 15").
+    // But two lengths written into their noun ("a two-day truce", "a
+    // 48-hour truce") qualify the one truce of the story, whatever the
+    // rest of the sentences says, unless an occurrence word sets one apart
+    // ("a separate four-hour stoppage").
+    let compounds = kind == ClaimKind::Duration && compound(input, a) && compound(input, b);
     if by_head
         && matches!(kind, ClaimKind::Number | ClaimKind::Duration)
-        && (past(input, a) || past(input, b) || !shares_more(input, a, b) || dated_apart(input, a, b))
+        && (past(input, a) || past(input, b) || !compounds && (!shares_more(input, a, b) || dated_apart(input, a, b)))
     {
         return false;
     }
@@ -345,14 +350,55 @@ pub(super) fn shares_more(input: &Input, a: &Claim, b: &Claim) -> bool {
     ta.iter().any(|x| tb.iter().any(|y| super::same_term(x, y).is_some()))
 }
 
+/// Whether a length of time is written into the noun it qualifies ("a
+/// two-day truce") and nothing marks that noun as another occurrence
+/// ("separate", "previous").
+fn compound(input: &Input, c: &Claim) -> bool {
+    let written = c.norm.of(&input.docs[c.doc].norm.text);
+    written.contains('-')
+        && !written.ends_with('s')
+        && c.head.is_some()
+        && c.occurrences.iter().all(|o| input.lexicon.is_ordinal_word(o))
+}
+
 /// Whether both sentences give dates and none of one meets one of the
 /// other: "a four-hour stoppage on January 23" and "the 24-hour strike set
 /// for January 15" are two occasions.
 fn dated_apart(input: &Input, a: &Claim, b: &Claim) -> bool {
-    let (da, db) = (sentence_dates(input, a), sentence_dates(input, b));
+    let (da, db) = (sentence_spans(input, a), sentence_spans(input, b));
     !da.is_empty()
         && !db.is_empty()
-        && !da.iter().any(|x| db.iter().any(|y| x.relate(y) != crate::calendar::Relation::Disjoint))
+        && !da
+            .iter()
+            .any(|&x| db.iter().any(|&y| crate::calendar::relate_days(x, y) != crate::calendar::Relation::Disjoint))
+}
+
+/// The days each resolved date of a claim's sentence covers, an anchor
+/// running to or from its report's day: "recorded since mid-January" meets
+/// "as of 10 February".
+fn sentence_spans(input: &Input, c: &Claim) -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use crate::extract::dates::Anchor;
+    let published = input.docs[c.doc].published;
+    let claims = input.claims_of(c.sentence);
+    // "$621mn, against $488mn in the same period last year": the date is
+    // the baseline's, as for [`past`].
+    if claims.iter().any(|d| d.head.as_deref() == Some(crate::extract::measure::BASELINE)) {
+        return Vec::new();
+    }
+    claims
+        .iter()
+        .filter_map(|d| match &d.value {
+            ClaimValue::Date(x) => {
+                let (start, end) = x.days.or_else(|| x.value.and_then(|v| v.range()))?;
+                Some(match (x.anchor, published) {
+                    (Anchor::Since, Some(p)) => (start, end.max(p)),
+                    (Anchor::Until, Some(p)) => (start.min(p), end),
+                    _ => (start, end),
+                })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The resolved dates of a claim's sentence.
@@ -621,6 +667,24 @@ mod tests {
             "Following the session, the co-chairs held a joint press conference at 7.30pm Tashkent time.",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        // But the press conference that followed is timed by both.
+        let run = check(
+            "Ovchinnikov and Rakhimberdiev will hold a joint press conference at 18:30 Moscow time.",
+            "Following the meeting, the co-chairs held a joint press conference at 7.30pm Tashkent time.",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+        // An accident by any of its words.
+        let run = check(
+            "The night bus had 49 people on board when it veered off the Prithvi Highway around 3:40 am.",
+            "The accident took place shortly after 2 am local time on the Prithvi Highway, police said.",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+        // A launch pad is no launch: the rocket's lift-off is the event.
+        let run = check(
+            "The PSLV-C64 rocket, with six strap-on motors, lifted off from the second launch pad at 10.24 a.m.",
+            "The PSLV-C64 rocket lifted off at 10.42 am and placed the satellites in orbit.",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
     }
 
     #[test]
@@ -636,6 +700,18 @@ mod tests {
             "The third edition of the fair, in 2023, drew 40,000 visitors to Durban.",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn runs_rank_apart_from_the_periods_they_count() {
+        let run = check(
+            "Nordhavn said third-quarter profit rose. It was the company's third consecutive quarter of profit growth.",
+            "Nordhavn reported third-quarter net profit of $621mn. It marked the group's fourth straight quarter of \
+             rising profits.",
+        );
+        assert_eq!(rules_of(&run), vec!["ordinal-conflict"], "{:#?}", run.findings);
+        let c = &run.claims[run.findings[0].claims[1]];
+        assert_eq!(c.span.of(&run.documents[1].raw), "fourth");
     }
 
     #[test]

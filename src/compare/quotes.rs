@@ -902,13 +902,14 @@ fn sentences(words: &str) -> Vec<&str> {
 
 /// A sentence of one quotation that is a sentence of the other but for a
 /// negation ("entirely avoidable", "entirely unavoidable"), with at least
-/// four words in the shorter: the two sentences and their word diff.
+/// four words in the shorter: the two sentences and their word diff, as
+/// text and as steps.
 fn negated_sentence(
     comparer: &Comparer,
     a: &str,
     b: &str,
     expand: &dyn Fn(&str) -> Option<String>,
-) -> Option<(String, String, String)> {
+) -> Option<(String, String, String, Vec<DiffOp>)> {
     let (sa, sb) = (sentences(a), sentences(b));
     if sa.len() < 2 && sb.len() < 2 {
         return None;
@@ -920,7 +921,7 @@ fn negated_sentence(
             if negation && cmp.same_quote && cmp.similarity >= 0.6 && cmp.shared >= 3 {
                 let shorter = x.split_whitespace().count().min(y.split_whitespace().count());
                 if shorter >= 4 {
-                    return Some((x.to_string(), y.to_string(), render(&cmp.diff)));
+                    return Some((x.to_string(), y.to_string(), render(&cmp.diff), cmp.diff));
                 }
             }
         }
@@ -1000,7 +1001,7 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
                 // avoidable. The company ..." and "This strike was entirely
                 // unavoidable. We have ...".
                 if speakers.same(qa, qb) {
-                    if let Some((x, y, diff)) = negated_sentence(comparer, &qa.words, &qb.words, &expand) {
+                    if let Some((x, y, diff, ops)) = negated_sentence(comparer, &qa.words, &qb.words, &expand) {
                         tally.conflict += 1;
                         let reason = format!(
                             "{} is quoted in {} and in {}; one sentence of the two quotations is the same but for \
@@ -1012,7 +1013,11 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
                         let label = qb.speaker_name.clone().unwrap_or_default();
                         let subject = SharedSubject { label: format!("quote of {label}"), score: 0.6 };
                         let rule = ("quote-changed", Verdict::Conflict);
-                        findings.extend(finding(input, 0.5, (a, b), ClaimKind::Quote, rule, &subject, reason, 0.9));
+                        let mut found = finding(input, 0.5, (a, b), ClaimKind::Quote, rule, &subject, reason, 0.9);
+                        if let Some(f) = &mut found {
+                            f.diff = Some(ops);
+                        }
+                        findings.extend(found);
                     }
                 }
                 continue;
@@ -1103,7 +1108,11 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
                 format!("{} / {}", who(qa), who(qb))
             };
             let subject = SharedSubject { label: format!("quote of {label}"), score: cmp.similarity };
-            findings.extend(finding(input, 0.5, (a, b), ClaimKind::Quote, (rule, verdict), &subject, reason, 0.9));
+            let mut found = finding(input, 0.5, (a, b), ClaimKind::Quote, (rule, verdict), &subject, reason, 0.9);
+            if let Some(f) = &mut found {
+                f.diff = Some(cmp.diff);
+            }
+            findings.extend(found);
         }
     }
 }

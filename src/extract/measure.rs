@@ -84,6 +84,38 @@ pub struct MeasureRules {
     /// "open", "closed").
     #[serde(default)]
     pub not_objects: Vec<String>,
+    /// Nouns that count a winning margin after "by" ("won by 1,248 votes",
+    /// "beat them by six wickets").
+    #[serde(default)]
+    pub margin_nouns: Vec<String>,
+    /// Verbs of winning or losing whose `by N <noun>` is the margin.
+    #[serde(default)]
+    pub margin_verbs: Vec<String>,
+    /// Words right after a rank that make it the length of a run ("the
+    /// third consecutive quarter"), and phrases after its noun that do
+    /// ("the third quarter in a row").
+    #[serde(default)]
+    pub streak_words: Vec<String>,
+    /// See `streak_words`.
+    #[serde(default)]
+    pub streak_phrases: Vec<String>,
+    /// Words right before a length of time that make it an extension ("a
+    /// further six months", "another four months").
+    #[serde(default)]
+    pub extension_words: Vec<String>,
+    /// Verbs whose length of time, within six words after them, is an
+    /// extension ("extended for four months").
+    #[serde(default)]
+    pub extension_verbs: Vec<String>,
+    /// Verbs of placing in a vote or race: a percentage after "with" within
+    /// their clause is a share ("came second with 31.2 percent").
+    #[serde(default)]
+    pub share_verbs: Vec<String>,
+    /// Verbs of asking: a sum of money after one, within its clause, is the
+    /// sum requested ("seeking an immediate release of Rs 1,500 crore",
+    /// "asked the federal government for 20 billion rupees").
+    #[serde(default)]
+    pub request_verbs: Vec<String>,
 }
 
 /// The compiled rules.
@@ -101,7 +133,37 @@ pub struct MeasureReader {
     ing_nouns: Vec<String>,
     duration_skip: Vec<String>,
     not_objects: Vec<String>,
+    margin_nouns: Vec<String>,
+    margin_verbs: Vec<String>,
+    streak_words: Vec<String>,
+    streak_phrases: Vec<Vec<String>>,
+    request_verbs: Vec<String>,
+    extension_words: Vec<String>,
+    extension_verbs: Vec<String>,
+    share_verbs: Vec<String>,
 }
+
+/// The head of a winning margin ("won by 1,248 votes", "a majority of
+/// 1,284" where `[measure]` synonyms make majority a margin).
+pub const MARGIN: &str = "margin";
+
+/// The head of a share of a vote ("came second with 31.2 percent").
+pub const SHARE: &str = "share";
+
+/// The head of a length of time that extends something.
+pub const EXTENSION: &str = "extension";
+
+/// The head of a sum of money asked for.
+pub const REQUEST: &str = "request";
+
+/// Whether a unit is a currency: an ISO 4217 code ("USD", "INR").
+fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Added to the head of a rank that counts a run ("quarter/streak" for "the
+/// third consecutive quarter").
+pub const STREAK: &str = "streak";
 
 /// A word of a sentence, folded, with its bytes.
 struct Word<'a> {
@@ -161,6 +223,14 @@ impl MeasureReader {
             ing_nouns: r.ing_nouns.iter().map(|w| norm(w)).collect(),
             duration_skip: r.duration_skip.iter().map(|w| norm(w)).collect(),
             not_objects: r.not_objects.iter().map(|w| norm(w)).collect(),
+            margin_nouns: r.margin_nouns.iter().map(|w| singular(&norm(w))).collect(),
+            margin_verbs: r.margin_verbs.iter().map(|w| norm(w)).collect(),
+            streak_words: r.streak_words.iter().map(|w| norm(w)).collect(),
+            streak_phrases: r.streak_phrases.iter().map(|p| p.split_whitespace().map(norm).collect()).collect(),
+            request_verbs: r.request_verbs.iter().map(|w| norm(w)).collect(),
+            share_verbs: r.share_verbs.iter().map(|w| norm(w)).collect(),
+            extension_words: r.extension_words.iter().map(|w| norm(w)).collect(),
+            extension_verbs: r.extension_verbs.iter().map(|w| norm(w)).collect(),
         })
     }
 
@@ -212,6 +282,38 @@ impl MeasureReader {
             && all[after..].iter().take_while(|w| !matches!(folded(w).as_str(), "and" | "plus")).count() <= 2
         {
             return None;
+        }
+        // A sum asked for: "seeking ₹2,000 crore", "asked the government
+        // for 20 billion rupees", the verb within six words of its clause.
+        if unit.is_some_and(is_currency)
+            && before.iter().take(6).take_while(|w| is_word(w.text)).any(|w| self.request_verbs.contains(&folded(w)))
+        {
+            return Some(REQUEST.to_string());
+        }
+        // The words before a hedge ("by just six wickets").
+        let i = before.iter().take_while(|w| self.skip.contains(&folded(w))).count();
+        // A share: "came second with 31.2 percent", the verb within five
+        // words of its clause.
+        if unit == Some("percent")
+            && before.get(i).is_some_and(|w| folded(w) == "with")
+            && before[i + 1..]
+                .iter()
+                .take(5)
+                .take_while(|w| is_word(w.text))
+                .any(|w| self.share_verbs.contains(&folded(w)))
+        {
+            return Some(SHARE.to_string());
+        }
+        // A margin: "<won> ... by N votes", the verb within its clause.
+        if counted.is_some_and(|c| self.margin_nouns.contains(&singular(&norm(c))))
+            && before.get(i).is_some_and(|w| folded(w) == "by")
+            && before[i + 1..]
+                .iter()
+                .take(8)
+                .take_while(|w| is_word(w.text) || w.text == "'" || w.text == "’")
+                .any(|w| self.margin_verbs.contains(&folded(w)))
+        {
+            return Some(MARGIN.to_string());
         }
         // 2. What it counts: the last noun of the phrase after it.
         // A compound adjective ("the eight-storey building") qualifies the
@@ -274,6 +376,31 @@ impl MeasureReader {
             .map(|c| self.with_fate(self.noun(c), at, &all))
     }
 
+    /// Whether the rank ending at byte `end` of `text` counts a run of
+    /// occasions: "the third consecutive quarter", "the fourth straight
+    /// win", "the third quarter in a row" (a phrase within five words).
+    pub fn streak(&self, text: &str, end: usize) -> bool {
+        let after: Vec<String> = words(&text[end.min(text.len())..]).iter().take(7).map(|w| norm(w.text)).collect();
+        if after.first().is_some_and(|w| self.streak_words.contains(w)) {
+            return true;
+        }
+        let stop = after.iter().position(|w| !is_word(w)).unwrap_or(after.len());
+        self.streak_phrases.iter().any(|p| (1..stop).any(|i| i + p.len() <= stop && after[i..i + p.len()] == p[..]))
+    }
+
+    /// Whether the length of time at `at` extends something: "for a
+    /// further six months", "extended for another four months", "an
+    /// extension of 90 days" ([`EXTENSION`]).
+    pub fn extension(&self, text: &str, at: Span) -> bool {
+        let all = words(text);
+        let Some(first) = all.iter().position(|w| w.span.end > at.start) else { return false };
+        let before: Vec<String> = all[..first].iter().rev().take(6).map(|w| norm(w.text)).collect();
+        let clause = before.iter().take_while(|w| is_word(w)).count();
+        let next = before.iter().find(|w| !matches!(w.as_str(), "a" | "an"));
+        next.is_some_and(|w| self.extension_words.contains(w))
+            || before[..clause].iter().any(|w| self.extension_verbs.contains(w))
+    }
+
     /// What a length of time is given for, when a noun says it: the object
     /// of its verb before it ("gave parliament 120 days", "present a plan
     /// within 90 days") or after it ("three months to present the plan").
@@ -302,8 +429,14 @@ impl MeasureReader {
     fn object_like(&self, w: &str, stop: &impl Fn(&str) -> bool) -> bool {
         let f = norm(w);
         let participle = f.ends_with("ed") || f.ends_with("ing") && !self.ing_nouns.contains(&f);
+        // A proper noun is a name, unless the rules know it as a body
+        // ("gave Parliament 120 days").
+        let known = || {
+            let s = singular(&f);
+            self.synonyms.contains_key(&s) || self.synonyms.values().any(|v| *v == s)
+        };
         self.noun_like(w, stop)
-            && w.chars().next().is_some_and(char::is_lowercase)
+            && (w.chars().next().is_some_and(char::is_lowercase) || known())
             && !participle
             && !self.not_objects.contains(&f)
     }
@@ -347,12 +480,80 @@ mod tests {
             measure("The quake struck at a depth of 35 kilometers.", "35 kilometers", None, Some("km")).as_deref(),
             Some("depth")
         );
-        assert_eq!(measure("She won with a majority of 1,284.", "1,284", None, None).as_deref(), Some("majority"));
+        assert_eq!(measure("She won with a majority of 1,284.", "1,284", None, None).as_deref(), Some(MARGIN));
         assert_eq!(
             measure("The company reported net profit of $621mn, against $488mn.", "$621mn", None, Some("USD"))
                 .as_deref(),
             Some("profit")
         );
+    }
+
+    #[test]
+    fn a_winning_margin() {
+        let m = |text: &str, n: &str, counted: &str| measure(text, n, Some(counted), None);
+        assert_eq!(m("Thornby won by 1,248 votes on a turnout of 34.6%.", "1,248", "votes").as_deref(), Some(MARGIN));
+        assert_eq!(m("She beat Labour's Amir Sadiq by 1,284 votes.", "1,284", "votes").as_deref(), Some(MARGIN));
+        assert_eq!(m("India beat Australia by just six wickets.", "six", "wickets").as_deref(), Some(MARGIN));
+        // Votes cast, not a margin; and "by" without a verb of winning.
+        assert_eq!(m("Thornby polled 14,120 votes.", "14,120", "votes").as_deref(), Some("vote"));
+        assert_eq!(m("Turnout rose by 3,000 votes on the last election.", "3,000", "votes").as_deref(), Some("vote"));
+    }
+
+    #[test]
+    fn a_sum_asked_for() {
+        let inr = |text: &str, n: &str| measure(text, n, None, Some("INR"));
+        assert_eq!(
+            inr("Selvaraj wrote to the Union government seeking ₹2,000 crore as relief.", "₹2,000 crore").as_deref(),
+            Some(REQUEST)
+        );
+        assert_eq!(
+            inr("He sought an immediate release of Rs 1,500 crore from the fund.", "Rs 1,500 crore").as_deref(),
+            Some(REQUEST)
+        );
+        assert_eq!(
+            inr("The state has asked the federal government for 20 billion rupees.", "20 billion rupees").as_deref(),
+            Some(REQUEST)
+        );
+        // Not a sum of money, or not asked for.
+        assert_eq!(measure("They asked for 200 more trucks.", "200", Some("trucks"), None).as_deref(), Some("truck"));
+        assert_eq!(inr("The Centre released Rs 1,500 crore. Officials asked.", "Rs 1,500 crore"), None);
+    }
+
+    #[test]
+    fn a_share_of_a_vote() {
+        let pc = |text: &str, n: &str| measure(text, n, None, Some("percent"));
+        assert_eq!(
+            pc("Radu Pop came second with 31.2 percent, while Cozma was third.", "31.2 percent").as_deref(),
+            Some(SHARE)
+        );
+        assert_eq!(pc("PSD candidate Radu Pop came in second with 32.1%.", "32.1%").as_deref(), Some(SHARE));
+        assert_eq!(pc("Mureșan won with 52 percent of the vote.", "52 percent").as_deref(), Some(SHARE));
+        assert_ne!(pc("The index closed with 2% gains.", "2%").as_deref(), Some(SHARE));
+    }
+
+    #[test]
+    fn a_length_of_time_that_extends() {
+        let r = reader();
+        let ext = |text: &str, d: &str| {
+            let start = text.find(d).unwrap();
+            r.extension(text, Span::new(start, start + d.len()))
+        };
+        assert!(ext("Germany will keep its border controls for a further six months.", "six months"));
+        assert!(ext("The checks would be extended for another four months.", "four months"));
+        assert!(ext("The mandate was extended by 90 days.", "90 days"));
+        assert!(!ext("The checks have been in place for six months.", "six months"));
+        assert!(!ext("It was extended, officials said, after six months.", "six months"));
+    }
+
+    #[test]
+    fn a_rank_that_counts_a_run() {
+        let r = reader();
+        let streak = |text: &str, rank: &str| r.streak(text, text.find(rank).unwrap() + rank.len());
+        assert!(streak("It was the company's third consecutive quarter of profit growth.", "third"));
+        assert!(streak("It marked the group's fourth straight quarter of rising profits.", "fourth"));
+        assert!(streak("This is the third quarter in a row with higher profit.", "third"));
+        assert!(!streak("Third-quarter profit rose to $612 million.", "Third"));
+        assert!(!streak("The third quarter was weaker, in a row of bad results.", "third"));
     }
 
     #[test]
@@ -376,6 +577,11 @@ mod tests {
             Some("parliament")
         );
         assert_eq!(object("The court gave lawmakers 90 days.", "90 days").as_deref(), Some("parliament"));
+        assert_eq!(
+            object("The court gave Parliament 120 days to cure the defects.", "120 days").as_deref(),
+            Some("parliament")
+        );
+        assert_eq!(object("The court gave Ruto 120 days to cure the defects.", "120 days").as_deref(), Some("defect"));
         assert_eq!(object("It must present a plan within 90 days.", "90 days").as_deref(), Some("plan"));
         assert_eq!(object("It has three months to present the plan.", "three months").as_deref(), Some("plan"));
         assert_eq!(object("Schools were closed for three days.", "three days"), None);

@@ -694,8 +694,13 @@ fn head_of(
     let written = at.of(text);
     match value {
         // "the third such release"; "The release was the second by the ELN".
+        // "the third consecutive quarter" ranks a run, not a quarter.
         ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => {
-            noun_after(text, at.end, lexicon).or_else(|| copula_subject(text, at.start, lexicon))
+            let head = noun_after(text, at.end, lexicon).or_else(|| copula_subject(text, at.start, lexicon));
+            match head {
+                Some(h) if measure.streak(text, at.end) => Some(format!("{h}/{}", measure::STREAK)),
+                h => h,
+            }
         }
         // What the amount measures ([`measure`]). A counted word that names
         // nothing ("61 for 3 after") leaves it without a head. Failing
@@ -717,6 +722,7 @@ fn head_of(
         // length of time may be given for a noun ("gave parliament 120
         // days"), or else belongs to its verb.
         ClaimValue::Duration(_) if written.contains('-') => noun_after(text, at.end, lexicon),
+        ClaimValue::Duration(_) if measure.extension(text, at) => Some(measure::EXTENSION.to_string()),
         ClaimValue::Duration(_) => measure.duration_object(text, at, |w| lexicon.is_stopword(w)).or_else(any_verb),
         ClaimValue::Time(_) => any_verb(),
         _ => None,

@@ -20,7 +20,12 @@
 //!                 "subject", "message", "reason", "scope",
 //!                 "claims": [{"doc", "path", "text", "value", "precision", "anchor",
 //!                             "start", "end", "line", "column", "end_line", "end_column",
-//!                             "sentence", "sentence_start", "sentence_end"}]}],
+//!                             "sentence", "sentence_start", "sentence_end"}],
+//!                 "support": [independent reports behind each claim],
+//!                 "diff": for quotations, the word diff of the first claim's words
+//!                         against the second's, [{"op" ("equal"|"insert"|"delete"|"replace"),
+//!                         "a", "b", "explained" (null or why the difference is fine)}];
+//!                         null for other findings}],
 //!   "copies": [{"doc" (the copier), "source", "decided_by" ("date"|"credit"|"length"),
 //!               "shared_words", "words", "share", "markers": [credit lines of the copier],
 //!               "reason", "passages": [{"copy": {place}, "source": {place}}]}],
@@ -31,6 +36,15 @@
 //!               "findings": {"conflict","warning","info"}}
 //! }
 //! ```
+//! With `--baseline FILE`, a finding the baseline suppresses carries
+//! `"suppressed": {"reason"}` (the entry's reason), and the report gains
+//! `"baseline": {"path", "suppressed" (count), "stale": [entries matching no
+//! finding: {"fingerprint", "rule", "kind", "message", "reason"}]}` before
+//! `summary`; both are absent without a baseline. Suppressed findings stay
+//! in `findings` and in the summary's counts but do not fail `--fail-on`.
+//! The JSON Schema is `schema/report.schema.json`; `schema/CHANGELOG.md`
+//! lists what each version added.
+//!
 //! `start`/`end` are byte offsets into the original file: slicing the file
 //! at `start..end` gives `text` exactly. Lines and columns are 1-based;
 //! columns count characters. Fields are only ever added within a schema
@@ -53,6 +67,8 @@ struct Report<'a> {
     findings: Vec<Finding<'a>>,
     copies: Vec<Copy<'a>>,
     errors: Vec<InputError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineUse<'a>>,
     summary: Summary,
 }
 
@@ -174,7 +190,7 @@ struct ListedClaim<'a> {
 }
 
 #[derive(Serialize)]
-struct Finding<'a> {
+pub(super) struct Finding<'a> {
     id: &'a str,
     kind: &'static str,
     rule: &'static str,
@@ -187,6 +203,23 @@ struct Finding<'a> {
     scope: &'static str,
     claims: Vec<Claim<'a>>,
     support: &'a [usize],
+    /// Only when a baseline suppresses the finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed: Option<Suppressed<'a>>,
+    diff: Option<&'a [crate::compare::quotes::DiffOp]>,
+}
+
+#[derive(Serialize)]
+struct Suppressed<'a> {
+    reason: &'a str,
+}
+
+/// What `--baseline` did; only in reports of runs with a baseline.
+#[derive(Serialize)]
+pub(super) struct BaselineUse<'a> {
+    path: String,
+    suppressed: usize,
+    stale: Vec<&'a crate::baseline::Entry>,
 }
 
 #[derive(Serialize)]
@@ -232,6 +265,66 @@ struct SeverityCounts {
     conflict: usize,
     warning: usize,
     info: usize,
+}
+
+/// Finding `i` of the run as the report writes it; JSON Lines writes the
+/// same object.
+pub(super) fn finding<'a>(located: &'a Located, i: usize) -> Finding<'a> {
+    let run = located.run;
+    let f = &run.findings[i];
+    Finding {
+        id: &f.id,
+        kind: f.kind.name(),
+        rule: f.rule,
+        severity: f.severity.name(),
+        verdict: f.verdict,
+        confidence: f.confidence,
+        subject: &f.subject,
+        message: &f.message,
+        reason: &f.reason,
+        scope: f.scope.name(),
+        support: &f.support,
+        diff: f.diff.as_deref(),
+        claims: f
+            .claims
+            .iter()
+            .map(|&id| {
+                let c = &run.claims[id];
+                let doc = &run.documents[c.doc];
+                let (at, sentence) = located.claims[id];
+                Claim {
+                    doc: &doc.id,
+                    path: doc.path.display().to_string(),
+                    text: c.span.of(&doc.raw),
+                    value: c.value.normalised(),
+                    precision: c.value.precision().map(|p| p.name()),
+                    anchor: match &c.value {
+                        crate::extract::ClaimValue::Date(d) => Some(d.anchor),
+                        _ => None,
+                    },
+                    start: at.span.start,
+                    end: at.span.end,
+                    line: at.line,
+                    column: at.column,
+                    end_line: at.end_line,
+                    end_column: at.end_column,
+                    sentence: sentence.span.of(&doc.raw),
+                    sentence_start: sentence.span.start,
+                    sentence_end: sentence.span.end,
+                }
+            })
+            .collect(),
+        suppressed: located.suppressed.get(i).copied().flatten().map(|reason| Suppressed { reason }),
+    }
+}
+
+/// `baseline` of the report: what `--baseline` did.
+pub(super) fn baseline<'a>(located: &'a Located) -> Option<BaselineUse<'a>> {
+    located.baseline.map(|b| BaselineUse {
+        path: b.path.display().to_string(),
+        suppressed: b.suppressed(),
+        stale: b.stale.iter().collect(),
+    })
 }
 
 /// Writes the report as pretty JSON followed by a newline.
@@ -322,52 +415,7 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
             }
         })
         .collect();
-    let findings = run
-        .findings
-        .iter()
-        .map(|f| Finding {
-            id: &f.id,
-            kind: f.kind.name(),
-            rule: f.rule,
-            severity: f.severity.name(),
-            verdict: f.verdict,
-            confidence: f.confidence,
-            subject: &f.subject,
-            message: &f.message,
-            reason: &f.reason,
-            scope: f.scope.name(),
-            support: &f.support,
-            claims: f
-                .claims
-                .iter()
-                .map(|&id| {
-                    let c = &run.claims[id];
-                    let doc = &run.documents[c.doc];
-                    let (at, sentence) = located.claims[id];
-                    Claim {
-                        doc: &doc.id,
-                        path: doc.path.display().to_string(),
-                        text: c.span.of(&doc.raw),
-                        value: c.value.normalised(),
-                        precision: c.value.precision().map(|p| p.name()),
-                        anchor: match &c.value {
-                            crate::extract::ClaimValue::Date(d) => Some(d.anchor),
-                            _ => None,
-                        },
-                        start: at.span.start,
-                        end: at.span.end,
-                        line: at.line,
-                        column: at.column,
-                        end_line: at.end_line,
-                        end_column: at.end_column,
-                        sentence: sentence.span.of(&doc.raw),
-                        sentence_start: sentence.span.start,
-                        sentence_end: sentence.span.end,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
+    let findings = (0..run.findings.len()).map(|i| finding(located, i)).collect();
     // Every kind, zero or not, so that scripts find each key.
     let mut claims = ClaimCounts(ClaimKind::ALL.iter().map(|k| (k.name(), 0)).collect());
     for c in &run.claims {
@@ -393,6 +441,7 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
             .iter()
             .map(|e| InputError { path: e.path().map(|p| p.display().to_string()), message: e.to_string() })
             .collect(),
+        baseline: baseline(located),
         summary: Summary {
             documents: run.documents.len(),
             sentences: run.sentences.iter().filter(|s| s.duplicate_of.is_none()).count(),
