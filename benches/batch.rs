@@ -7,7 +7,8 @@
 //! (default `1000 10000`). For each it writes the feed (seed 1, about 4
 //! reports of ~3 KB per event) to `target/bench-batch/feed-N.jsonl` and
 //! prints: MB/s and reports/s; wall time by phase and, inside the check,
-//! CPU time by stage summed over threads; peak memory (VmHWM, reset before
+//! time by stage summed over threads (thread wall time: inflated when a
+//! thread waits for a core) and the process's CPU time; peak memory (VmHWM, reset before
 //! each size); the number of candidate pairs the index produced against
 //! all pairs; and pairwise precision and recall of the grouping against
 //! the generator's gold events. Last, how time grows with the feed.
@@ -29,6 +30,21 @@ fn peak_rss() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse::<u64>().ok().map(|kb| kb * 1024)
 }
 
+/// CPU time of this process so far, user and system, from
+/// `/proc/self/stat` (Linux; clock ticks of 1/100 s, the kernel's USER_HZ on
+/// every common platform). Unlike the stage timers, it does not count time
+/// a thread waited for a core, so it is the steadier figure on a busy
+/// machine.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    // After the command come the state (not a number) and fields 4.. of
+    // proc(5): utime and stime are fields 14 and 15.
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let field = |n: usize| fields.get(n - 3).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    Duration::from_millis((field(14) + field(15)) * 10)
+}
+
 /// Resets the peak to the current size (Linux 4.0 and later).
 fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
@@ -38,6 +54,7 @@ struct Measured {
     reports: usize,
     bytes: usize,
     total: Duration,
+    cpu: Duration,
 }
 
 fn secs(d: Duration) -> String {
@@ -58,6 +75,7 @@ fn run(target: usize, seed: u64, rules: &Rules) -> Measured {
     let checker = crosscheck::Checker::new(rules).expect("checker");
     reset_peak();
     let base = peak_rss().unwrap_or(0);
+    let cpu_start = cpu_time();
     let start = Instant::now();
     let mut feed =
         input::read(&[input::Source::Path(path.clone())], &mut std::io::empty(), &grouper, &|_| {}).expect("feed read");
@@ -82,6 +100,7 @@ fn run(target: usize, seed: u64, rules: &Rules) -> Measured {
     report::footer(format, &feed, &grouping, &outcome, &mut out).expect("footer");
     let checked = clock.elapsed();
     let total = start.elapsed();
+    let cpu = cpu_time().saturating_sub(cpu_start);
     let peak = peak_rss().unwrap_or(0);
 
     let labels = grouping.labels(feed.reports.len());
@@ -96,6 +115,7 @@ fn run(target: usize, seed: u64, rules: &Rules) -> Measured {
         mb / total.as_secs_f64(),
         n as f64 / total.as_secs_f64()
     );
+    println!("process cpu time: {} ({:.2} MB/s per core)", secs(cpu), mb / cpu.as_secs_f64().max(1e-9));
     println!("wall by phase: read {} | group {} | check+render {}", secs(read), secs(grouped), secs(checked));
     println!(
         "cpu by stage (summed over threads): load {} | features {} | prepare {} | segment {} | extract {} | align {} | compare {} | render {}",
@@ -129,7 +149,7 @@ fn run(target: usize, seed: u64, rules: &Rules) -> Measured {
         "findings: {} conflicts, {} warnings, {} infos",
         outcome.findings[0], outcome.findings[1], outcome.findings[2]
     );
-    Measured { reports: n, bytes: feed.bytes, total }
+    Measured { reports: n, bytes: feed.bytes, total, cpu }
 }
 
 fn main() {
@@ -163,12 +183,15 @@ fn main() {
         if measured.len() > 1 {
             let size = last.reports as f64 / first.reports as f64;
             let time = last.total.as_secs_f64() / first.total.as_secs_f64();
+            let cpu = last.cpu.as_secs_f64() / first.cpu.as_secs_f64().max(1e-9);
             println!(
-                "\ngrowth: {:.1}x the reports ({:.1}x the bytes) took {:.2}x the time (exponent {:.2}; 1.00 is linear)",
+                "\ngrowth: {:.1}x the reports ({:.1}x the bytes) took {:.2}x the wall time (exponent {:.2}) and {:.2}x the cpu time (exponent {:.2}); 1.00 is linear",
                 size,
                 last.bytes as f64 / first.bytes as f64,
                 time,
-                time.ln() / size.ln()
+                time.ln() / size.ln(),
+                cpu,
+                cpu.ln() / size.ln()
             );
         }
     }
