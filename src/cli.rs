@@ -39,6 +39,92 @@ pub enum Command {
     ///
     /// Exit codes: 0 scored, 2 usage or input error.
     Eval(EvalArgs),
+    /// Check a day's feed: group its reports by event, then check every group as `check` would.
+    ///
+    /// INPUT: a folder of reports (read recursively; *.jsonl files in it as JSON Lines),
+    /// a JSON Lines file (*.jsonl) of documents {"id","title","source","url","published","text"},
+    /// a single report, or `-` for JSON Lines on standard input. A report alone in its group
+    /// is listed as unchecked. A report that cannot be read is an error naming the file and
+    /// line; the others are still checked.
+    ///
+    /// Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
+    Batch(BatchArgs),
+    /// Print how a feed's reports group by event (JSON, schema crosscheck.groups/1), to
+    /// inspect the grouping and correct it for `batch --groups FILE`.
+    ///
+    /// Exit codes: 0 grouped, 2 usage or input error.
+    Group(GroupArgs),
+}
+
+/// `crosscheck group`.
+#[derive(Debug, clap::Args)]
+pub struct GroupArgs {
+    /// Folders of reports, JSON Lines files, report files, or `-` for JSON Lines on standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// A folder of rules files extending or replacing the built-in ones (rules/group.toml holds the grouping's).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Write the grouping to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// `crosscheck batch`.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// Folders of reports, JSON Lines files, report files, or `-` for JSON Lines on standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BatchFormatArg::Text)]
+    pub format: BatchFormatArg,
+    /// Fail (exit 1) when a finding of any group has this severity or a higher one.
+    #[arg(long, value_enum, default_value_t = FailOn::Conflict, value_name = "LEVEL")]
+    pub fail_on: FailOn,
+    /// Use this grouping (as `crosscheck group` prints it, possibly corrected) instead of grouping anew.
+    #[arg(long, value_name = "FILE")]
+    pub groups: Option<PathBuf>,
+    /// A folder of rules files extending or replacing the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// `batch --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormatArg {
+    /// For a person: one check report per group.
+    Text,
+    /// For scripts (schema crosscheck.batch/1, embedding crosscheck.report/1 per group).
+    Json,
+    /// For pipelines: one JSON object a line, streamed group by group as they finish.
+    Jsonl,
+}
+
+impl BatchArgs {
+    /// The lowest severity that fails the run, if any.
+    pub fn fail_level(&self) -> Option<Severity> {
+        fail_level(self.fail_on)
+    }
+}
+
+/// The lowest severity `--fail-on` fails on.
+pub fn fail_level(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Conflict => Some(Severity::Conflict),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
 }
 
 /// `crosscheck eval`: `eval DIR` scores the whole checker on labelled
@@ -301,6 +387,31 @@ mod tests {
         assert!(parse(&["--published", "b.txt"]).unwrap_err().to_string().contains("FILE=YYYY-MM-DD"));
         assert!(parse(&["--published", "b.txt=Dec 4"]).unwrap_err().to_string().contains("not a date"));
         assert!(parse(&["--published", "c.txt=2025-12-04"]).unwrap_err().to_string().contains("not one of"));
+    }
+
+    #[test]
+    fn batch_takes_inputs_and_options() {
+        let args = Args::try_parse_from([
+            "crosscheck",
+            "batch",
+            "--format",
+            "jsonl",
+            "--groups",
+            "g.json",
+            "-j",
+            "2",
+            "--fail-on",
+            "warning",
+            "feed.jsonl",
+            "-",
+        ])
+        .unwrap();
+        let Command::Batch(b) = args.command else { panic!("not batch") };
+        assert_eq!(b.inputs, vec![PathBuf::from("feed.jsonl"), PathBuf::from("-")]);
+        assert_eq!((b.format, b.jobs, b.fail_level()), (BatchFormatArg::Jsonl, Some(2), Some(Severity::Warning)));
+        assert_eq!(b.groups, Some(PathBuf::from("g.json")));
+        assert!(Args::try_parse_from(["crosscheck", "batch"]).is_err(), "an input is required");
+        assert!(Args::try_parse_from(["crosscheck", "group"]).is_err(), "an input is required");
     }
 
     #[test]

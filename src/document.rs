@@ -203,6 +203,18 @@ pub fn load(path: &Path, index: usize) -> Result<Document, Error> {
 
 /// Builds a document from the bytes of a file.
 pub fn from_bytes(path: &Path, bytes: Vec<u8>, index: usize) -> Result<Document, Error> {
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    build(path, bytes, index, is_json)
+}
+
+/// Builds a document from the bytes of a JSON document
+/// `{"id","title","source","url","published","text"}` whatever `path` is
+/// called: a line of a JSON Lines feed, say, named `feed.jsonl:12`.
+pub fn from_json_bytes(path: &Path, bytes: Vec<u8>, index: usize) -> Result<Document, Error> {
+    build(path, bytes, index, true)
+}
+
+fn build(path: &Path, bytes: Vec<u8>, index: usize, is_json: bool) -> Result<Document, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty { path: path.into() });
     }
@@ -214,7 +226,6 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, index: usize) -> Result<Document,
         .map_err(|e| Error::NotUtf8 { path: path.into(), offset: e.utf8_error().valid_up_to() })?;
     let file_id =
         path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let mut doc = Document {
         index,
         id: file_id,

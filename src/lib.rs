@@ -34,6 +34,7 @@
 
 pub mod align;
 pub mod baseline;
+pub mod batch;
 pub mod calendar;
 pub mod compare;
 pub mod document;
@@ -155,8 +156,58 @@ impl Checker {
     }
 
     /// Runs the pipeline over documents already loaded.
-    pub fn analyse(&self, mut documents: Vec<Document>) -> Run {
+    pub fn analyse(&self, documents: Vec<Document>) -> Run {
+        self.analyse_timed(documents, &mut Stages::default())
+    }
+
+    /// Extracts claims; in a run of several documents, one document per
+    /// rayon task, each extracted as a run of its own. Claims are listed by
+    /// sentence and never depend on another document, so the per-document
+    /// lists, shifted back to the run's document and sentence numbers and
+    /// joined in document order, are exactly the list of one pass over the
+    /// run (the fixtures' reports are byte-identical).
+    fn extract(&self, documents: &[Document], sentences: &[Sentence]) -> Vec<Claim> {
+        use rayon::prelude::*;
+        let lexicon = &self.lexicon;
+        if documents.len() < 2 {
+            return extract::extract(documents, sentences, &self.extractor, lexicon);
+        }
+        // Sentences come document by document: one range each.
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            match ranges.last_mut() {
+                Some(r) if sentences[r.start].doc == s.doc => r.end = i + 1,
+                _ => ranges.push(i..i + 1),
+            }
+        }
+        let parts: Vec<Vec<Claim>> = ranges
+            .into_par_iter()
+            .map(|r| {
+                // The document alone, as document 0: quotations and names
+                // are found over a whole document, once.
+                let d = sentences[r.start].doc;
+                let own: Vec<Sentence> =
+                    sentences[r.clone()].iter().map(|s| Sentence { doc: 0, ..s.clone() }).collect();
+                let mut claims = extract::extract(&documents[d..=d], &own, &self.extractor, lexicon);
+                for c in &mut claims {
+                    c.sentence += r.start;
+                    c.doc = d;
+                }
+                claims
+            })
+            .collect();
+        let mut claims: Vec<Claim> = parts.into_iter().flatten().collect();
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = i;
+        }
+        claims
+    }
+
+    /// Runs the pipeline over documents already loaded, adding the time
+    /// each stage took to `stages`.
+    pub fn analyse_timed(&self, mut documents: Vec<Document>, stages: &mut Stages) -> Run {
         let (rules, lexicon) = (&self.rules, &self.lexicon);
+        let clock = std::time::Instant::now();
         for (i, doc) in documents.iter_mut().enumerate() {
             doc.index = i;
             document::prepare(doc, self.extractor.dates(), &self.datelines);
@@ -165,9 +216,13 @@ impl Checker {
         let copies = self.sources.copies(&documents);
         let groups = sources::independent_groups(documents.len(), &copies);
         let credits = documents.iter().map(|d| self.sources.credits(d)).collect();
+        let clock = stages.lap(clock, |s| &mut s.prepare);
         let sentences = segment::segment(&documents, &rules.segment);
-        let claims = extract::extract(&documents, &sentences, &self.extractor, lexicon);
+        let clock = stages.lap(clock, |s| &mut s.segment);
+        let claims = self.extract(&documents, &sentences);
+        let clock = stages.lap(clock, |s| &mut s.extract);
         let alignment = align::align(&documents, &sentences, &claims, lexicon);
+        let clock = stages.lap(clock, |s| &mut s.align);
         let (findings, tally, corroborations) = compare::compare(&compare::Input {
             docs: &documents,
             sentences: &sentences,
@@ -180,6 +235,7 @@ impl Checker {
             groups: &groups,
             quotes: &self.quotes,
         });
+        stages.lap(clock, |s| &mut s.compare);
         Run {
             documents,
             sentences,
@@ -193,5 +249,53 @@ impl Checker {
             credits,
             corroborations,
         }
+    }
+}
+
+/// Time spent in each stage of [`Checker::analyse_timed`], summed over the
+/// runs it timed (over every thread that ran one).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stages {
+    /// Paragraphs, datelines and publication dates; copies and credit lines.
+    pub prepare: std::time::Duration,
+    /// Sentence splitting.
+    pub segment: std::time::Duration,
+    /// Claim extraction.
+    pub extract: std::time::Duration,
+    /// Sentence alignment.
+    pub align: std::time::Duration,
+    /// Claim comparison.
+    pub compare: std::time::Duration,
+}
+
+impl Stages {
+    /// Adds the time since `since` to the stage `field` picks; returns now.
+    fn lap(
+        &mut self,
+        since: std::time::Instant,
+        field: impl FnOnce(&mut Stages) -> &mut std::time::Duration,
+    ) -> std::time::Instant {
+        let now = std::time::Instant::now();
+        *field(self) += now - since;
+        now
+    }
+
+    /// Adds another tally of stages to this one.
+    pub fn add(&mut self, other: &Stages) {
+        self.prepare += other.prepare;
+        self.segment += other.segment;
+        self.extract += other.extract;
+        self.align += other.align;
+        self.compare += other.compare;
+    }
+}
+
+#[cfg(test)]
+mod sync_tests {
+    /// A batch shares one checker between threads.
+    #[test]
+    fn checker_is_sync_and_send() {
+        fn shared<T: Sync + Send>() {}
+        shared::<super::Checker>();
     }
 }

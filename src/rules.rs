@@ -25,6 +25,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("datelines.toml", include_str!("../rules/datelines.toml")),
     ("dates.toml", include_str!("../rules/dates.toml")),
     ("events.toml", include_str!("../rules/events.toml")),
+    ("group.toml", include_str!("../rules/group.toml")),
     ("numbers.toml", include_str!("../rules/numbers.toml")),
     ("places.toml", include_str!("../rules/places.toml")),
     ("polarity.toml", include_str!("../rules/polarity.toml")),
@@ -94,6 +95,9 @@ pub struct Rules {
     pub organisations: crate::extract::entities::OrganisationRules,
     /// Function words and clause openers.
     pub words: Words,
+    /// How `batch` and `group` tell which reports are about one event
+    /// (`rules/group.toml`).
+    pub group: crate::batch::group::GroupRules,
 }
 
 /// One entry of `rules/aliases.toml`.
@@ -195,6 +199,12 @@ struct AliasFile {
     #[serde(default)]
     organisations: crate::extract::entities::OrganisationRules,
     alias: Vec<Alias>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFile {
+    group: crate::batch::group::GroupRules,
 }
 
 #[derive(Deserialize)]
@@ -307,6 +317,7 @@ impl Rules {
             titles: title_file.titles,
             words: typed(get("words.toml"))?,
             sources: typed(get("sources.toml"))?,
+            group: typed::<GroupFile>(get("group.toml"))?.group,
         };
         crate::sources::Detector::new(&rules.sources)
             .map_err(|message| Error::BadRules { path: get("sources.toml").0.clone(), message })?;

@@ -2,11 +2,13 @@
 
 mod bad_input;
 mod baseline;
+mod batch;
 mod cases;
 mod clusters;
 mod common;
 mod eval;
 mod formats;
+mod group;
 mod html;
 mod properties;
 mod seeds;
