@@ -108,6 +108,10 @@ pub enum BatchFormatArg {
     Json,
     /// For pipelines: one JSON object a line, streamed group by group as they finish.
     Jsonl,
+    /// SARIF 2.1.0 for code scanning: one log, one run per group.
+    Sarif,
+    /// GitHub Actions annotations, group by group.
+    Github,
 }
 
 impl BatchArgs {

@@ -78,6 +78,8 @@ fn run_batch(args: cli::BatchArgs) -> anyhow::Result<ExitCode> {
         cli::BatchFormatArg::Text => report::BatchFormat::Text,
         cli::BatchFormatArg::Json => report::BatchFormat::Json,
         cli::BatchFormatArg::Jsonl => report::BatchFormat::Jsonl,
+        cli::BatchFormatArg::Sarif => report::BatchFormat::Sarif,
+        cli::BatchFormatArg::Github => report::BatchFormat::Github,
     };
     let checked = grouping.groups.iter().filter(|g| g.reports.len() >= 2).count();
     let bar = progress_bar(checked as u64, "checking groups");

@@ -144,3 +144,30 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     let out = run(&["batch", "--format", "jsonl", FEED]);
     assert!(out.stderr.is_empty(), "{:?}", out.stderr);
 }
+
+#[test]
+fn sarif_is_one_valid_log_with_a_run_per_checked_group() {
+    let out = run(&["batch", "--format", "sarif", "--fail-on", "never", FEED]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let sarif: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    crate::formats::Schema::load("tests/sarif-schema-2.1.0.json").assert_valid(&sarif, "batch SARIF");
+    let runs = sarif["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 4, "one run per checked group");
+    // Each run is the one `check` writes for that group's reports.
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["batch", "--format", "json", "--fail-on", "never", FEED]).stdout).unwrap();
+    for (r, g) in runs.iter().zip(json["groups"].as_array().unwrap()) {
+        assert_eq!(r["results"].as_array().unwrap().len(), g["report"]["findings"].as_array().unwrap().len());
+    }
+}
+
+#[test]
+fn github_annotations_come_group_by_group_then_the_totals() {
+    let out = run(&["batch", "--format", "github", FEED]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("::error file=")), "{}", out.stdout);
+    assert!(lines.iter().all(|l| l.starts_with("::")), "only workflow commands: {}", out.stdout);
+    let last = lines.last().unwrap();
+    assert!(last.starts_with("::notice title=crosscheck batch::") && last.contains("in 4 groups checked"), "{last}");
+}

@@ -25,6 +25,12 @@
 //!   `group` line per checked group as soon as it and every group before
 //!   it are done, then `unchecked`, `error` and finally `summary` lines.
 //!
+//! - **sarif**: one SARIF 2.1.0 log with one `run` per checked group (each
+//!   the `run` that `check --format sarif` writes for the group), streamed
+//!   group by group.
+//! - **github**: each group's workflow commands (`::error file=...`), then
+//!   one `::notice` with the totals; unreadable reports are `::error` lines.
+//!
 //! Sections come in group order whatever order the groups finish in, so
 //! the same feed gives byte-identical reports.
 
@@ -49,6 +55,10 @@ pub enum BatchFormat {
     Json,
     /// For pipelines: one object a line, streamed group by group.
     Jsonl,
+    /// For code scanning: one SARIF 2.1.0 log, one run per group.
+    Sarif,
+    /// For GitHub Actions: workflow commands, group by group.
+    Github,
 }
 
 impl BatchFormat {
@@ -57,6 +67,8 @@ impl BatchFormat {
         match self {
             BatchFormat::Text => Format::Text,
             BatchFormat::Json | BatchFormat::Jsonl => Format::Json,
+            BatchFormat::Sarif => Format::Sarif,
+            BatchFormat::Github => Format::Github,
         }
     }
 }
@@ -79,6 +91,10 @@ pub fn header(format: BatchFormat, feed: &Feed, grouping: &Grouping, out: &mut d
             // `{...}` without its closing brace, the groups to follow.
             writeln!(out, "{},\"groups\":[", &head[..head.len() - 1])
         }
+        BatchFormat::Sarif => {
+            writeln!(out, "{{\"$schema\":\"{}\",\"version\":\"2.1.0\",\"runs\":[", report::sarif::SCHEMA_URI)
+        }
+        BatchFormat::Github => Ok(()),
         BatchFormat::Jsonl => {
             let mut line = json!({"schema": SCHEMA, "type": "feed", "tool": tool()});
             line["feed"] = feed_counts(feed, grouping);
@@ -93,6 +109,15 @@ pub fn section(format: BatchFormat, s: &Section) -> io::Result<Vec<u8>> {
     report::write(format.section_format(), s.run, &mut report_bytes)?;
     let mut out = Vec::new();
     match format {
+        BatchFormat::Github => out = report_bytes,
+        BatchFormat::Sarif => {
+            let log: serde_json::Value = serde_json::from_slice(&report_bytes)?;
+            if s.rank > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, &log["runs"][0])?;
+            out.push(b'\n');
+        }
         BatchFormat::Text => {
             writeln!(
                 out,
@@ -193,6 +218,26 @@ pub fn footer(
                 plural(summary.errors, "error")
             )
         }
+        BatchFormat::Sarif => writeln!(out, "]}}"),
+        BatchFormat::Github => {
+            for (path, message) in &errors {
+                let file = if path.is_empty() { String::new() } else { format!(" file={}", github_property(path)) };
+                writeln!(out, "::error{file}::{}", github_data(message))?;
+            }
+            writeln!(
+                out,
+                "::notice title=crosscheck batch::{}",
+                github_data(&format!(
+                    "{}, {}, {} in {} checked; {} unchecked; {}",
+                    plural(conflict, "conflict"),
+                    plural(warning, "warning"),
+                    plural(info, "info"),
+                    plural(summary.checked, "group"),
+                    plural(summary.unchecked, "report"),
+                    plural(summary.errors, "error")
+                ))
+            )
+        }
         BatchFormat::Json => {
             let errors: Vec<_> = errors.iter().map(|(p, m)| json!({"path": p, "message": m})).collect();
             let tail = json!({"unchecked": unchecked, "errors": errors, "summary": summary});
@@ -241,6 +286,16 @@ fn feed_counts(feed: &Feed, grouping: &Grouping) -> serde_json::Value {
     let checked = grouping.groups.iter().filter(|g| g.reports.len() >= 2).count();
     json!({"reports": feed.reports.len(), "bytes": feed.bytes, "groups": grouping.groups.len(),
            "checked": checked, "unchecked": grouping.groups.len() - checked})
+}
+
+/// GitHub's escaping of a workflow command's message.
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// GitHub's escaping of a workflow command's property value.
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 fn plural(n: usize, what: &str) -> String {

@@ -8,7 +8,7 @@ mod github;
 mod html;
 mod json;
 mod jsonl;
-mod sarif;
+pub mod sarif;
 mod text;
 
 pub use json::SCHEMA;

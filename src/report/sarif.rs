@@ -46,7 +46,7 @@ use std::io;
 const SEVERITIES: &str = include_str!("../../rules/severities.toml");
 
 /// The `$schema` written at the top.
-const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 #[derive(Serialize)]
 struct Log<'a> {
