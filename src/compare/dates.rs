@@ -49,7 +49,7 @@ pub(super) fn compare(
     // Wednesday" dates the start, "rain lashed Chennai for a second day on
     // Friday" a day of it. (Aligned sentences say more: "will go on sale on
     // September 19" and "sales will begin on September 26" date one start.)
-    let begins = |c: &Claim| input.lexicon.mentions_group(c.clause.of(&input.docs[c.doc].norm.text), "begin");
+    let begins = |c: &Claim| input.lexicon.mentions_group(c.clause.of(&input.docs[c.doc].norm.text), super::BEGIN);
     if by_event && begins(a) != begins(b) {
         return;
     }

@@ -564,6 +564,9 @@ fn owner(c: &Claim) -> Option<&str> {
 /// than two months before its report (history), and neither a statement
 /// ("said on Wednesday"). [`dates::compare`] keeps the start of something
 /// apart from a day of it.
+/// The event group of `rules/events.toml` of words that start something.
+pub(super) const BEGIN: &str = "begin";
+
 fn by_event(input: &Input) -> Vec<(usize, usize)> {
     use crate::extract::ClaimValue;
     use std::collections::BTreeMap;
@@ -583,10 +586,23 @@ fn by_event(input: &Input) -> Vec<(usize, usize)> {
             continue;
         }
         let kinds: Vec<&str> = match &c.value {
-            ClaimValue::Date(d) if d.value.is_some() => match p {
-                Some(p) if !p.light => p.groups.iter().map(String::as_str).collect(),
-                _ => continue,
-            },
+            // The start of something pairs with other starts ("rain that
+            // began on Thursday night", "Rain began lashing the city on
+            // Wednesday evening"), even under a light verb.
+            ClaimValue::Date(d) if d.value.is_some() => {
+                let begins = input.lexicon.mentions_group(c.clause.of(&input.docs[c.doc].norm.text), BEGIN);
+                let mut g: Vec<&str> = match p {
+                    Some(p) if !p.light => p.groups.iter().map(String::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                if begins {
+                    g.push(BEGIN);
+                }
+                if g.is_empty() {
+                    continue;
+                }
+                g
+            }
             // A clock time often has no verb of its own ("polls closing at
             // 8pm"): the events its clause names.
             ClaimValue::Time(t) if t.minutes.is_some() => {

@@ -703,6 +703,24 @@ mod tests {
     }
 
     #[test]
+    fn dates_of_one_release_or_one_start_pair_by_the_event() {
+        let run = check_on(
+            "Rebels on Saturday released seven soldiers and two police officers.",
+            "2025-11-09",
+            "The ELN freed nine members of the security forces on Sunday, the ombudsman said.",
+            "2025-11-10",
+        );
+        assert!(rules_of(&run).contains(&"date-conflict"), "{:#?}", run.findings);
+        let run = check_on(
+            "Incessant rain that began on Thursday night inundated large parts of Chennai.",
+            "2025-11-29",
+            "Rain began lashing the city on Wednesday evening and intensified overnight.",
+            "2025-11-29",
+        );
+        assert!(rules_of(&run).contains(&"date-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
     fn runs_rank_apart_from_the_periods_they_count() {
         let run = check(
             "Nordhavn said third-quarter profit rose. It was the company's third consecutive quarter of profit growth.",
