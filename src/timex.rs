@@ -368,6 +368,116 @@ mod tests {
         assert_eq!(got.last(), Some(&("a year earlier".to_string(), "1988".to_string())));
     }
 
+    fn typed(text: &str, dct: &str) -> Vec<(String, &'static str, String)> {
+        let tagger = Tagger::new(&Rules::built_in().unwrap()).unwrap();
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        tagger.tag(text, dct).iter().map(|t| (t.span.of(text).to_string(), t.kind.name(), t.value.clone())).collect()
+    }
+
+    fn t(text: &str, kind: &'static str, value: &str) -> (String, &'static str, String) {
+        (text.to_string(), kind, value.to_string())
+    }
+
+    #[test]
+    fn a_count_before_an_event_is_a_duration() {
+        // TIMEX3 guidelines: a timex is not anchored to an event, so "two
+        // days before the vote" is the length of time.
+        let got = typed("Two days before the vote, the minister resigned.", "2013-03-20");
+        assert_eq!(got, vec![t("Two days", "DURATION", "P2D")]);
+        let got = typed("Officials met three weeks before the talks collapsed.", "2013-03-20");
+        assert_eq!(got, vec![t("three weeks", "DURATION", "P3W")]);
+        // Standing alone, "before" still makes a point in time.
+        let got = typed("The envoy had arrived a week before, aides said.", "2013-03-20");
+        assert_eq!(got, vec![t("a week before", "DATE", "2013-W11")]);
+        let got = typed("He had left two years before.", "2013-03-20");
+        assert_eq!(got, vec![t("two years before", "DATE", "2011")]);
+    }
+
+    #[test]
+    fn lengths_written_as_adjectives() {
+        let got = typed("The deal ends a decade-long dispute and follows a weeklong visit.", "2013-03-20");
+        assert_eq!(got, vec![t("decade-long", "DURATION", "P10Y"), t("weeklong", "DURATION", "P1W")]);
+        let got = typed("Rebels ended a decades-long feud after an hour-long meeting.", "2013-03-20");
+        assert_eq!(got, vec![t("decades-long", "DURATION", "PXY"), t("hour-long", "DURATION", "PT1H")]);
+        // Traps: "long" alone, and words merely ending in a unit.
+        assert!(typed("It was a long day; the debts belong to the state.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn half_a_unit() {
+        let got = typed("Half an hour later, police arrived.", "2013-03-20");
+        assert_eq!(got, vec![t("Half an hour", "DURATION", "PT30M")]);
+        let got = typed("It was the first papal resignation in half a century.", "2013-03-20");
+        assert_eq!(got, vec![t("half a century", "DURATION", "P50Y")]);
+        let got = typed("The strike shut the port for half a day.", "2013-03-20");
+        assert_eq!(got, vec![t("half a day", "DURATION", "PT12H")]);
+        // Traps: half of something else.
+        assert!(typed("Half a million people marched; half the staff left.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn recurrences_of_seasons_and_parts_of_the_day() {
+        let got = typed("The festival returns every summer, and guards patrol each morning.", "2013-03-20");
+        assert_eq!(got, vec![t("every summer", "SET", "XXXX-SU"), t("each morning", "SET", "XXXX-XX-XXTMO")]);
+        // Traps: one season or one morning is a date or a time.
+        let got = typed("The festival returns this summer, and guards patrolled this morning.", "2013-03-20");
+        assert_eq!(got, vec![t("this summer", "DATE", "2013-SU"), t("this morning", "TIME", "2013-03-20TMO")]);
+    }
+
+    #[test]
+    fn this_weekend_is_the_weekend_of_the_week_of_publication() {
+        // A Wednesday report: this weekend is to come, the weekend was past.
+        let got = typed("The vote is set for this weekend.", "2013-03-20");
+        assert_eq!(got, vec![t("this weekend", "DATE", "2013-W12-WE")]);
+        let got = typed("Talks broke down over the weekend.", "2013-03-20");
+        assert_eq!(got, vec![t("the weekend", "DATE", "2013-W11-WE")]);
+        // A Sunday report: this weekend is under way.
+        let got = typed("Crowds gathered this weekend.", "2013-03-24");
+        assert_eq!(got, vec![t("this weekend", "DATE", "2013-W12-WE")]);
+    }
+
+    #[test]
+    fn hundreds_are_centuries_except_the_2000s() {
+        let got =
+            typed("The house, built in the late 1800s, was rebuilt in the 1900s and sold in the 2000s.", "2013-03-20");
+        assert_eq!(
+            got,
+            vec![t("the late 1800s", "DATE", "18"), t("the 1900s", "DATE", "19"), t("the 2000s", "DATE", "200")]
+        );
+        let got = typed("Prices peaked in the 1990s.", "2013-03-20");
+        assert_eq!(got, vec![t("the 1990s", "DATE", "199")]);
+    }
+
+    #[test]
+    fn a_quarter_far_ahead_of_the_current_one_is_last_years() {
+        // A March report on results: the fourth quarter is over, the second
+        // is next.
+        let got =
+            typed("Fourth-quarter profit rose, and the company expects second-quarter sales to fall.", "2013-03-20");
+        assert_eq!(got, vec![t("Fourth-quarter", "DATE", "2012-Q4"), t("second-quarter", "DATE", "2013-Q2")]);
+        // An October report: the fourth quarter is the coming one.
+        let got = typed("The company expects fourth-quarter sales to fall.", "2013-10-20");
+        assert_eq!(got, vec![t("fourth-quarter", "DATE", "2013-Q4")]);
+    }
+
+    #[test]
+    fn a_percentage_is_not_a_count_of_years() {
+        let got = typed("Arrivals rose 5 percent year-on-year in February.", "2013-03-20");
+        assert_eq!(got, vec![t("February", "DATE", "2013-02")]);
+        // A count of years still is.
+        let got = typed("Arrivals rose for 5 years in a row.", "2013-03-20");
+        assert_eq!(got, vec![t("5 years", "DURATION", "P5Y")]);
+    }
+
+    #[test]
+    fn a_rule_that_takes_effect_looks_ahead() {
+        let got = typed("The new rules take effect Jan. 1, regulators said.", "2013-03-20");
+        assert_eq!(got, vec![t("Jan. 1", "DATE", "2014-01-01")]);
+        // Once in force, the day is past.
+        let got = typed("The new rules took effect Jan. 1, regulators said.", "2013-03-20");
+        assert_eq!(got, vec![t("Jan. 1", "DATE", "2013-01-01")]);
+    }
+
     #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");

@@ -1213,6 +1213,22 @@ mod tests {
     }
 
     #[test]
+    fn years_after_hedged_prepositions() {
+        let f = finder();
+        let a =
+            |s: &str| f.find(s, pub_date()).iter().map(|m| (m.span.of(s).to_string(), m.anchor)).collect::<Vec<_>>();
+        let y = |y: &str, anchor| vec![(y.to_string(), anchor)];
+        assert_eq!(a("Prices are expected to rise until at least 2015, the bank said."), y("2015", Anchor::Until));
+        assert_eq!(a("The ban holds through at least 2030."), y("2030", Anchor::Until));
+        assert_eq!(a("Nothing is planned beyond 2025, officials said."), y("2025", Anchor::Since));
+        assert_eq!(a("The plant could open as early as 2027."), y("2027", Anchor::At));
+        assert_eq!(a("As of 2024, the fund held $3 billion."), y("2024", Anchor::At));
+        // Counts stay counts.
+        assert!(a("Turnout rose to at least 2015 voters.").is_empty());
+        assert!(a("The index climbed beyond 2025 points.").is_empty());
+    }
+
+    #[test]
     fn no_publication_date() {
         let f = finder();
         assert_eq!(found(&f, "on December 4", None), [("December 4".into(), "none".into())]);

@@ -48,6 +48,16 @@ pub struct TimexRules {
     pub plural_units: Vec<String>,
     /// Words after a duration that make it a point in the past.
     pub ago: Vec<String>,
+    /// Words of `ago` that do so only with nothing but punctuation after
+    /// them ("a week before," but not "two days before the vote").
+    #[serde(default)]
+    pub ago_alone: Vec<String>,
+    /// Endings that make a unit an adjective of length ("decade-long").
+    #[serde(default)]
+    pub long_endings: Vec<String>,
+    /// Words before "a"/"an" and a unit that halve it ("half an hour").
+    #[serde(default)]
+    pub half: Vec<String>,
     /// `[word, value]` recurrences.
     pub set_words: Vec<[String; 2]>,
     /// Words before a unit that make a recurrence.
@@ -82,6 +92,9 @@ pub struct TimexRules {
     pub months: Vec<String>,
     /// Phrases naming a weekend.
     pub weekend: Vec<String>,
+    /// Weekend phrases naming the weekend of the week of publication.
+    #[serde(default)]
+    pub weekend_this: Vec<String>,
     /// Words before a fiscal year.
     pub fiscal: Vec<String>,
     /// `[name, rule]` holidays.
@@ -194,6 +207,11 @@ pub struct TimeFinder {
     one_more: Vec<String>,
     leads: Vec<String>,
     set_leads: Vec<String>,
+    ago_alone: Vec<String>,
+    half: Vec<String>,
+    weekend_this: Vec<String>,
+    /// "decade-long", "weeklong": a unit made an adjective of length.
+    long: Regex,
     /// For each pattern, words one of which it needs (on a lowercased copy
     /// of the sentence): checking them is far cheaper than running the
     /// pattern, and most sentences need few of the patterns.
@@ -224,6 +242,7 @@ impl TimeFinder {
                 alt(&r.unit_qualifiers)
             ),
         )?;
+        let long = build("lengths", format!(r"(?i)\b(?P<unit>{unit})(?:{})\b", alt(&r.long_endings)))?;
         let span_of_units = build(
             "plural units",
             format!(r"(?i)\b(?:{})\s+(?P<unit>{})\b", alternation(&r.plural_unit_lead), alternation(&r.plural_units)),
@@ -241,9 +260,11 @@ impl TimeFinder {
         let set = build(
             "sets",
             format!(
-                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays}|{})|(?P<word>{}))\b",
+                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays}|{}|{}|{})|(?P<word>{}))\b",
                 alt(&r.set_lead),
                 alt(&r.months),
+                alt(r.seasons.iter().map(|(w, _, _)| w)),
+                alt(r.day_parts.iter().filter(|[_, c]| c.chars().all(|c| c.is_ascii_uppercase())).map(|[w, _]| w)),
                 alt(r.set_words.iter().map(|[w, _]| w))
             ),
         )?;
@@ -480,6 +501,10 @@ impl TimeFinder {
             one_more: r.one_more.iter().map(|w| norm(w)).collect(),
             leads: r.duration_lead.iter().map(|w| norm(w)).collect(),
             set_leads: r.set_lead.iter().map(|w| norm(w)).collect(),
+            ago_alone: r.ago_alone.iter().map(|w| norm(w)).collect(),
+            half: r.half.iter().map(|w| norm(w)).collect(),
+            weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
+            long,
         })
     }
 
@@ -574,10 +599,14 @@ impl TimeFinder {
                 push(n.span.start, n.span.end, TimexType::Duration, duration(n.value, u));
                 continue;
             }
+            // "5 percent year-on-year": a count of something else.
+            if n.unit.is_some() {
+                continue;
+            }
             if let Some(c) = self.count.captures(&s[n.span.end..]) {
-                let (Some(unit), Some(m)) = (c.name("unit"), c.get(0)) else { continue };
+                let Some(unit) = c.name("unit") else { continue };
                 let Some(u) = self.unit(unit.as_str()) else { continue };
-                let end = n.span.end + m.end();
+                let (end, point) = self.ago_end(s, n.span.end, &c);
                 let half = c.name("half").is_some() || c.name("frac").is_some();
                 let value = if half { n.value + 0.5 } else { n.value };
                 // "the 1988 second quarter": a singular "second" after a
@@ -600,9 +629,9 @@ impl TimeFinder {
                     continue;
                 }
                 let lead = self.lead_before(s, n.span.start);
-                match c.name("ago") {
-                    Some(_) => push(lead, end, TimexType::Date, ago(dct, value, u)),
-                    None => push(lead, end, TimexType::Duration, duration(value, u)),
+                match point {
+                    true => push(lead, end, TimexType::Date, ago(dct, value, u)),
+                    false => push(lead, end, TimexType::Duration, duration(value, u)),
                 }
             }
         }
@@ -611,7 +640,12 @@ impl TimeFinder {
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let v = norm(v.as_str());
             let plural = unit.as_str().to_lowercase().ends_with('s');
-            let n = if matches!(v.as_str(), "a" | "an" | "one") {
+            let (end, point) = self.ago_end(s, 0, &c);
+            // "half an hour", "half a century": half the unit, from "half".
+            let halved = matches!(v.as_str(), "a" | "an").then(|| self.half_before(s, m.start())).flatten();
+            let n = if let (Some(_), false) = (halved, plural) {
+                Some(0.5)
+            } else if matches!(v.as_str(), "a" | "an" | "one") {
                 // "a second time" is an ordinal, not a second of time; "$500
                 // million a year" and "four flights a week" are rates.
                 let before = s[..m.start()].trim_end();
@@ -628,7 +662,7 @@ impl TimeFinder {
                                 "was" | "has" | "this" | "its" | "his" | "perhaps" | "towards" | "across"
                             )
                     });
-                if plural || u == "TS" || (rate && c.name("ago").is_none()) {
+                if plural || u == "TS" || (rate && !point) {
                     continue;
                 }
                 Some(1.0)
@@ -646,21 +680,37 @@ impl TimeFinder {
             let n = n.map(|n| if c.name("half").is_some() { n + 0.5 } else { n });
             let recent = v == "recent" && plural;
             // "over a week", "the next several days": the lead belongs to it.
-            let start = if c.name("ago").is_some() { m.start() } else { self.lead_before(s, m.start()) };
-            let m = Span::new(start, m.end());
-            match (c.name("ago"), n) {
+            let start = match halved {
+                Some(h) => h,
+                None if point => m.start(),
+                None => self.lead_before(s, m.start()),
+            };
+            let m = Span::new(start, end);
+            match (point, n) {
                 _ if recent => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
-                (Some(_), Some(n)) => push(m.start, m.end, TimexType::Date, ago(dct, n, u)),
-                (Some(_), None) => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
-                (None, Some(n)) => push(m.start, m.end, TimexType::Duration, duration(n, u)),
-                (None, None) => push(m.start, m.end, TimexType::Duration, format!("P{}X{}", t_of(u), letter(u))),
+                (true, Some(n)) => push(m.start, m.end, TimexType::Date, ago(dct, n, u)),
+                (true, None) => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
+                (false, Some(n)) => push(m.start, m.end, TimexType::Duration, duration(n, u)),
+                (false, None) => push(m.start, m.end, TimexType::Duration, vague(u)),
             }
+        }
+        // "a decade-long dispute", "a weeklong visit": one unit; "decades-long"
+        // an unknown count of them.
+        for c in need(0).then(|| self.long.captures_iter(s)).into_iter().flatten() {
+            let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
+            let Some(u) = self.unit(unit.as_str()) else { continue };
+            let value =
+                match unit.as_str().to_lowercase().ends_with('s') && self.units.get(&norm(unit.as_str())).is_none() {
+                    true => vague(u),
+                    false => duration(1.0, u),
+                };
+            push(m.start(), m.end(), TimexType::Duration, value);
         }
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
         for c in need(1).then(|| self.span_of_units.captures_iter(s)).into_iter().flatten() {
             let Some(unit) = c.name("unit") else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
-                push(unit.start(), unit.end(), TimexType::Duration, format!("P{}X{}", t_of(u), letter(u)));
+                push(unit.start(), unit.end(), TimexType::Duration, vague(u));
             }
         }
         for c in need(2).then(|| self.set.captures_iter(s)).into_iter().flatten() {
@@ -671,10 +721,13 @@ impl TimeFinder {
             } else if let Some(what) = c.name("what") {
                 let month =
                     self.month_index.iter().find(|(m, _)| m.eq_ignore_ascii_case(what.as_str())).map(|(_, i)| *i);
-                let v = match (self.unit(what.as_str()), month) {
-                    (Some(u), _) => duration(1.0, u),
-                    (None, Some(m)) => format!("XXXX-{m:02}"),
-                    (None, None) => weekday_set(what.as_str()),
+                let w = norm(what.as_str());
+                let v = match (self.unit(what.as_str()), month, self.seasons.get(&w), self.parts.get(&w)) {
+                    (Some(u), ..) => duration(1.0, u),
+                    (None, Some(m), ..) => format!("XXXX-{m:02}"),
+                    (None, None, Some((code, _)), _) => format!("XXXX-{code}"),
+                    (None, None, None, Some(code)) => format!("XXXX-XX-XXT{code}"),
+                    (None, None, None, None) => weekday_set(what.as_str()),
                 };
                 push(m.start(), m.end(), TimexType::Set, v);
             }
@@ -766,6 +819,9 @@ impl TimeFinder {
                 -1 => (d.year(), current),
                 0 if current == 1 => (d.year() - 1, 4),
                 0 => (d.year(), current - 1),
+                // A quarter two or more ahead of the current one is the
+                // last year's: "fourth-quarter profit" in a March report.
+                q if q - current >= 2 => (d.year() - 1, q),
                 q => (d.year(), q),
             };
             push(start, m.end(), TimexType::Date, format!("{year}-Q{q}"));
@@ -808,7 +864,10 @@ impl TimeFinder {
             // The weekend meant is the last one, or the coming one when so said.
             let back = (d.weekday().num_days_from_monday() + 2) % 7;
             let saturday = d - chrono::Duration::days(i64::from(back));
-            let saturday = if lower.contains("next") || lower.contains("coming") {
+            // "this weekend" is the one of the week of publication: still to
+            // come from Monday to Friday.
+            let this = self.weekend_this.contains(&norm(&lower)) && d.weekday().num_days_from_monday() < 5;
+            let saturday = if this || lower.contains("next") || lower.contains("coming") {
                 saturday + chrono::Duration::days(7)
             } else {
                 saturday
@@ -891,9 +950,40 @@ impl TimeFinder {
         }
         for c in need(9).then(|| self.decade.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
-            push(m.start(), m.end(), TimexType::Date, d.as_str().to_string());
+            // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
+            // "the 2000s" is the decade of 2000 to 2009.
+            let d = d.as_str();
+            let value = match d.strip_suffix('0') {
+                Some(century) if century != "20" => century,
+                _ => d,
+            };
+            push(m.start(), m.end(), TimexType::Date, value.to_string());
         }
         resolve_overlaps(out)
+    }
+
+    /// Where a count and unit matched by `c` (on `s[offset..]`) ends, and
+    /// whether its `ago` word makes it a point in time: a word of
+    /// `ago_alone` does only with no word after it ("a week before," but
+    /// "two days before the vote" is a duration, ending before "before").
+    fn ago_end(&self, s: &str, offset: usize, c: &Captures) -> (usize, bool) {
+        let whole = offset + c.get(0).map_or(0, |m| m.end());
+        let Some(a) = c.name("ago") else { return (whole, false) };
+        let rest = s[whole..].trim_start();
+        let followed = rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '$');
+        if followed && self.ago_alone.contains(&norm(a.as_str())) {
+            (offset + s[offset..offset + a.start()].trim_end().len(), false)
+        } else {
+            (whole, true)
+        }
+    }
+
+    /// Where a word of `half` ends right before `at` ("half an hour"): its
+    /// start.
+    fn half_before(&self, s: &str, at: usize) -> Option<usize> {
+        let before = s[..at].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+        self.half.contains(&norm(word)).then(|| before.len() - word.len())
     }
 
     /// Where a duration starting at `at` really starts: before the longest
@@ -1087,6 +1177,12 @@ fn t_of(unit: &str) -> &'static str {
 
 fn letter(unit: &str) -> &str {
     unit.trim_start_matches('T')
+}
+
+/// An unknown count of `unit`, in its base unit: "years" `PXY`, "decades"
+/// and "centuries" `PXY` too, "hours" `PTXH`.
+fn vague(unit: &str) -> String {
+    format!("P{}X{}", t_of(unit), letter(unit).trim_start_matches(|c: char| c.is_ascii_digit()))
 }
 
 /// The point `n` units before the creation time, at the unit's precision.
