@@ -479,6 +479,37 @@ mod tests {
     }
 
     #[test]
+    fn years_read_aloud_in_broadcast_transcripts() {
+        let got = typed(
+            "In nineteen ninety-one Keating was convicted; in January nineteen ninety-seven he won.",
+            "1998-01-15",
+        );
+        assert_eq!(
+            got,
+            vec![t("nineteen ninety-one", "DATE", "1991"), t("January nineteen ninety-seven", "DATE", "1997-01")]
+        );
+        let got = typed(
+            "The winter of nineteen ninety-four was cold, and by the year two thousand it was over.",
+            "1998-01-15",
+        );
+        assert_eq!(
+            got,
+            vec![
+                t("The winter of nineteen ninety-four", "DATE", "1994-WI"),
+                t("the year two thousand", "DATE", "2000")
+            ]
+        );
+        let got = typed("Talks resume in twenty thirteen, not in the year two thousand and five.", "2012-01-15");
+        assert_eq!(
+            got,
+            vec![t("twenty thirteen", "DATE", "2013"), t("the year two thousand and five", "DATE", "2005")]
+        );
+        // Traps: counts and ages in words.
+        assert!(typed("Nineteen hundred people came; twenty thirty-year-olds applied.", "1998-01-15").is_empty());
+        assert!(typed("The scores were twenty, thirty and forty.", "1998-01-15").is_empty());
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

@@ -92,6 +92,18 @@ pub struct TimexRules {
     pub months: Vec<String>,
     /// Phrases naming a weekend.
     pub weekend: Vec<String>,
+    /// `[word, century]`: first words of a year read aloud ("nineteen").
+    #[serde(default)]
+    pub spoken_centuries: Vec<(String, i32)>,
+    /// `[word, n]`: tens words of a year read aloud ("ninety").
+    #[serde(default)]
+    pub spoken_tens: Vec<(String, i32)>,
+    /// `[word, n]`: unit and teen words of a year read aloud ("six").
+    #[serde(default)]
+    pub spoken_units: Vec<(String, i32)>,
+    /// `[words, year]`: whole thousands read aloud after "the year".
+    #[serde(default)]
+    pub spoken_thousands: Vec<(String, i32)>,
     /// Weekend phrases naming the weekend of the week of publication.
     #[serde(default)]
     pub weekend_this: Vec<String>,
@@ -212,6 +224,12 @@ pub struct TimeFinder {
     weekend_this: Vec<String>,
     /// "decade-long", "weeklong": a unit made an adjective of length.
     long: Regex,
+    /// Years read aloud ("nineteen ninety-six"), after a month or not.
+    spoken: Regex,
+    /// The words of years read aloud and their values.
+    spoken_words: HashMap<String, i32>,
+    /// Their century words ("nineteen": 19).
+    spoken_centuries: HashMap<String, i32>,
     /// For each pattern, words one of which it needs (on a lowercased copy
     /// of the sentence): checking them is far cheaper than running the
     /// pattern, and most sentences need few of the patterns.
@@ -295,10 +313,27 @@ impl TimeFinder {
                 alt(r.quarter_words.iter().map(|(w, _)| w))
             ),
         )?;
+        // A year read aloud: a century and its year ("nineteen ninety-six"),
+        // or whole thousands after "the year".
+        let spoken_year = format!(
+            r"(?:(?:{})[\s-]+(?:(?:{})(?:[\s-]+(?:{}))?|(?:{}))|the\s+year\s+(?:{})(?:\s+and\s+(?:{}))?)",
+            alt(r.spoken_centuries.iter().map(|(w, _)| w)),
+            alt(r.spoken_tens.iter().map(|(w, _)| w)),
+            alt(r.spoken_units.iter().filter(|(_, n)| *n < 10).map(|(w, _)| w)),
+            alt(r.spoken_units.iter().filter(|(_, n)| *n >= 10).map(|(w, _)| w)),
+            alt(r.spoken_thousands.iter().map(|(w, _)| w)),
+            alt(r.spoken_units.iter().map(|(w, _)| w)),
+        );
+        let spoken =
+            build("years read aloud", format!(r"(?i)\b(?:(?P<m>{})\s+)?(?P<y>{spoken_year})\b", alt(&r.months)))?;
+        let mut spoken_words = HashMap::new();
+        for (w, n) in r.spoken_tens.iter().chain(&r.spoken_units).chain(&r.spoken_thousands) {
+            spoken_words.insert(norm(w), *n);
+        }
         let season = build(
             "seasons",
             format!(
-                r"\b(?i:(?P<lead>this|last|next|the|early|late|mid-?)\s+)?(?P<s>(?i:{}))(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?\b",
+                r"\b(?i:(?P<lead>this|last|next|the|early|late|mid-?)\s+)?(?P<s>(?i:{}))(?:\s+(?:of\s+)?(?P<y>\d{{4}}|(?i:{spoken_year})))?\b",
                 alt(r.seasons.iter().map(|(w, _, _)| w))
             ),
         )?;
@@ -380,6 +415,7 @@ impl TimeFinder {
         let lower =
             |v: &[String]| v.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         let firsts = |v: &[[String; 2]]| v.iter().map(|[w, _]| w.clone()).collect::<Vec<_>>();
+        let firsts2 = |v: &[(String, i32)]| v.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>();
         let mut unit_words: Vec<String> = r.units.iter().map(|[w, _]| w.clone()).collect();
         unit_words.extend(r.units.iter().filter_map(|[w, _]| w.strip_suffix('y').map(|s| format!("{s}ies"))));
         let needs = vec![
@@ -402,6 +438,7 @@ impl TimeFinder {
             lower(&r.quarter_prefix),
             lower(&r.period_parts),
             vec!["centur".into()],
+            lower(&[firsts2(&r.spoken_centuries), vec!["year".to_string()]].concat()),
             // The last word of an anaphor ("year" of "the following year"):
             // its first words ("the", "that") are everywhere.
             lower(
@@ -453,6 +490,7 @@ impl TimeFinder {
                 .collect(),
             whole(&r.period_parts),
             vec![Need::word("century")],
+            whole(&[firsts2(&r.spoken_centuries), vec!["year".to_string()]].concat()),
             whole(&r.anaphora.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
         ];
         let anaphora_gate = 1 << (needs.len() - 1);
@@ -505,6 +543,9 @@ impl TimeFinder {
             half: r.half.iter().map(|w| norm(w)).collect(),
             weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
             long,
+            spoken,
+            spoken_words,
+            spoken_centuries: r.spoken_centuries.iter().map(|(w, n)| (norm(w), *n)).collect(),
         })
     }
 
@@ -834,7 +875,7 @@ impl TimeFinder {
                 continue; // a bare "fall" or "spring" is too often a verb
             }
             let year = match (c.name("y"), dct) {
-                (Some(y), _) => y.as_str().parse::<i32>().ok(),
+                (Some(y), _) => self.year_of(y.as_str()),
                 (None, Some(d)) => season_year(*end_month, lead.as_deref(), d),
                 (None, None) => None,
             };
@@ -948,6 +989,19 @@ impl TimeFinder {
                 }
             }
         }
+        // "nineteen ninety-six", "January nineteen ninety-seven".
+        for c in need(19).then(|| self.spoken.captures_iter(s)).into_iter().flatten() {
+            let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
+            if s[m.end()..].starts_with('-') {
+                continue; // "twenty thirty-year-olds"
+            }
+            let Some(year) = self.year_of(y.as_str()) else { continue };
+            let month = c.name("m").and_then(|m| {
+                self.month_index.iter().find(|(k, _)| k.eq_ignore_ascii_case(m.as_str())).map(|(_, i)| *i)
+            });
+            let value = month.map_or_else(|| format!("{year:04}"), |m| format!("{year:04}-{m:02}"));
+            push(m.start(), m.end(), TimexType::Date, value);
+        }
         for c in need(9).then(|| self.decade.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
             // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
@@ -976,6 +1030,30 @@ impl TimeFinder {
         } else {
             (whole, true)
         }
+    }
+
+    /// The year of digits or of words read aloud ("nineteen ninety-six",
+    /// "the year two thousand and five").
+    fn year_of(&self, text: &str) -> Option<i32> {
+        if let Ok(y) = text.parse::<i32>() {
+            return Some(y);
+        }
+        let lower = norm(text);
+        let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+        if let ["the", "year", rest @ ..] = words.as_slice() {
+            // Whole thousands, then "and" and the rest.
+            let (head, tail) = match rest.iter().position(|w| *w == "and") {
+                Some(i) => (&rest[..i], &rest[i + 1..]),
+                None => (rest, &[][..]),
+            };
+            let thousands = *self.spoken_words.get(&head.join(" "))?;
+            let more: Option<i32> = tail.iter().map(|w| self.spoken_words.get(*w).copied()).sum();
+            return Some(thousands + more?);
+        }
+        let (first, rest) = words.split_first()?;
+        let century = *self.spoken_centuries.get(*first)?;
+        let year: Option<i32> = rest.iter().map(|w| self.spoken_words.get(*w).copied()).sum();
+        Some(century * 100 + year?)
     }
 
     /// Where a word of `half` ends right before `at` ("half an hour"): its
