@@ -510,6 +510,26 @@ mod tests {
     }
 
     #[test]
+    fn easter_and_the_days_it_moves() {
+        let got = typed("Easter falls early this year, and Good Friday is a public holiday.", "2013-03-20");
+        assert_eq!(got[0], t("Easter", "DATE", "2013-03-31"));
+        assert_eq!(got[2], t("Good Friday", "DATE", "2013-03-29"));
+        let got = typed("Shops reopen on Easter Monday.", "2019-04-10");
+        assert_eq!(got, vec![t("Easter Monday", "DATE", "2019-04-22")]);
+        // Trap: a plain Friday is the weekday.
+        let got = typed("Shops will reopen on Friday.", "2013-03-20");
+        assert_eq!(got, vec![t("Friday", "DATE", "2013-03-22")]);
+    }
+
+    #[test]
+    fn wire_clock_times_in_local_time() {
+        let got = typed("The statement, issued at 1400 local time, said talks would go on.", "2013-03-20");
+        assert_eq!(got, vec![t("1400 local time", "TIME", "2013-03-20T14:00")]);
+        // Traps: counts of local people.
+        assert!(typed("About 1200 local residents and 2000 local police attended.", "2013-03-20").is_empty());
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

@@ -92,6 +92,10 @@ pub struct TimexRules {
     pub months: Vec<String>,
     /// Phrases naming a weekend.
     pub weekend: Vec<String>,
+    /// Zones after a four-digit wire-style clock time ("0342 GMT", "1400
+    /// local time"); GMT and UTC when empty.
+    #[serde(default)]
+    pub wire_time_zones: Vec<String>,
     /// `[word, century]`: first words of a year read aloud ("nineteen").
     #[serde(default)]
     pub spoken_centuries: Vec<(String, i32)>,
@@ -365,7 +369,13 @@ impl TimeFinder {
             "numeric dates",
             r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b".replace("(?P=sep)", "[/.]"),
         )?;
-        let military = build("wire clock times", r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s+(?:GMT|UTC)\b".to_string())?;
+        let wire_zones = if r.wire_time_zones.is_empty() {
+            vec!["GMT".to_string(), "UTC".to_string()]
+        } else {
+            r.wire_time_zones.clone()
+        };
+        let military =
+            build("wire clock times", format!(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s+(?:{})\b", alt(&wire_zones)))?;
         let anaphora = build(
             "anaphora",
             format!(
@@ -424,7 +434,11 @@ impl TimeFinder {
             lower(&[r.set_lead.clone(), firsts(&r.set_words)].concat()),
             lower(&r.set_frequency),
             lower(&firsts(&r.references)),
-            [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"].iter().map(|w| w.to_string()).collect(),
+            [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"]
+                .iter()
+                .map(|w| w.to_string())
+                .chain(lower(&wire_zones))
+                .collect(),
             lower(&firsts(&r.day_parts)),
             vec!["quarter".into()],
             lower(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
@@ -462,6 +476,7 @@ impl TimeFinder {
         };
         let mut clock_words = between_digits(&[':', '.'], 6);
         clock_words.extend(["am", "pm", "a.m", "p.m", "gmt", "utc"].map(Need::word));
+        clock_words.extend(whole(&wire_zones));
         let tight = vec![
             // A unit follows a space or a hyphen, and may take a plural ending.
             unit_words.iter().map(|w| Need { word: w.clone(), start: true, end: false }).collect(),
@@ -1303,9 +1318,14 @@ fn season_year(end_month: u32, lead: Option<&str>, d: NaiveDate) -> Option<i32> 
 /// The day of a holiday rule ("12-25", "11-Thu-4", "05-Mon-last") in
 /// `year`, or in the year that puts it nearest to `dct`.
 fn holiday(rule: &str, year: Option<i32>, dct: Option<NaiveDate>) -> Option<NaiveDate> {
+    // "Easter-2": days from Easter Sunday.
+    let easter = rule.strip_prefix("Easter").map(|d| if d.is_empty() { Some(0) } else { d.parse::<i64>().ok() });
     let parts: Vec<&str> = rule.split('-').collect();
-    let month: u32 = parts.first()?.parse().ok()?;
+    let month: u32 = if easter.is_some() { 0 } else { parts.first()?.parse().ok()? };
     let on = |y: i32| -> Option<NaiveDate> {
+        if let Some(offset) = easter {
+            return easter_sunday(y)?.checked_add_signed(chrono::Duration::days(offset?));
+        }
         match parts.as_slice() {
             [_, d] => NaiveDate::from_ymd_opt(y, month, d.parse().ok()?),
             [_, wd, n] => {
@@ -1331,6 +1351,23 @@ fn holiday(rule: &str, year: Option<i32>, dct: Option<NaiveDate>) -> Option<Naiv
         (None, Some(d)) => (d.year() - 1..=d.year() + 1).filter_map(on).min_by_key(|h| (*h - d).num_days().abs()),
         (None, None) => None,
     }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm,
+/// "Meeus/Jones/Butcher").
+fn easter_sunday(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 fn next_word(s: &str) -> Option<String> {
