@@ -530,6 +530,30 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_weekdays_share_a_tense() {
+        // A Wednesday report: both days are to come.
+        let got = typed("He is due to visit the West Bank on Thursday and Jordan on Friday.", "2013-03-20");
+        assert_eq!(got, vec![t("Thursday", "DATE", "2013-03-21"), t("Friday", "DATE", "2013-03-22")]);
+        let got = typed("Talks will be held on Thursday and Friday.", "2013-03-20");
+        assert_eq!(got, vec![t("Thursday", "DATE", "2013-03-21"), t("Friday", "DATE", "2013-03-22")]);
+        // Both gone by.
+        let got = typed("The team lost on Tuesday and won on Sunday.", "2013-03-20");
+        assert_eq!(got, vec![t("Tuesday", "DATE", "2013-03-19"), t("Sunday", "DATE", "2013-03-17")]);
+        // Trap: a clause with its own verb keeps its own tense.
+        let got = typed("The deal was signed on Thursday, and officials will meet again on Friday.", "2013-03-20");
+        assert_eq!(got, vec![t("Thursday", "DATE", "2013-03-14"), t("Friday", "DATE", "2013-03-22")]);
+    }
+
+    #[test]
+    fn weekdays_in_the_plural_recur() {
+        let got = typed("The market is closed on Sundays, and the show airs Tuesday nights.", "2013-03-20");
+        assert_eq!(got, vec![t("Sundays", "SET", "XXXX-WXX-7"), t("Tuesday nights", "SET", "XXXX-WXX-2TNI")]);
+        // Trap: one night is a time of that day.
+        let got = typed("He arrived Tuesday night.", "2013-03-20");
+        assert_eq!(got, vec![t("Tuesday night", "TIME", "2013-03-19TNI")]);
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

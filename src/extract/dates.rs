@@ -48,6 +48,10 @@ use crate::span::Span;
 
 /// Years written next to a month or in ISO form must lie in this range.
 const EXPLICIT_YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
+/// How many words may join a date to the one before it for the two to share
+/// a tense ("on Thursday and Jordan on Friday").
+const COORDINATED_WORDS: usize = 4;
+
 /// How many words before a date are searched for a tense marker.
 const TENSE_WORDS_BEFORE: usize = 10;
 /// How many words after a date are searched for a tense marker.
@@ -119,6 +123,10 @@ pub struct DateRules {
     /// Words that end the search for a tense marker ("that", "and"): a verb
     /// beyond them belongs to another clause.
     pub clause_breaks: Vec<String>,
+    /// Words that join two dates of one clause ("on Thursday and Jordan on
+    /// Friday"): the second, with no tense of its own, takes the first's.
+    #[serde(default)]
+    pub coordinators: Vec<String>,
     /// Words after which a past marker is a passive participle and says
     /// nothing about tense ("be" in "will be held").
     pub passive_auxiliaries: Vec<String>,
@@ -299,6 +307,10 @@ struct Cand {
     outer: usize,
     anchor: Anchor,
     what: What,
+    /// The date before it in the sentence, as `(span, outer)`, when only a
+    /// few words joined by "and", "or" or a comma lie between: "will visit
+    /// the West Bank on Thursday and Jordan on Friday" shares one tense.
+    coordinated: Option<(Span, usize)>,
 }
 
 /// Which regex a candidate came from.
@@ -342,6 +354,7 @@ pub struct DateFinder {
     speech_verbs: HashSet<String>,
     passive: HashSet<String>,
     clause_breaks: HashSet<String>,
+    coordinators: HashSet<String>,
     adjective_determiners: HashSet<String>,
     past_of_future: HashSet<String>,
     verb_followers: HashSet<String>,
@@ -694,6 +707,7 @@ impl DateFinder {
             speech_verbs: rules.speech_verbs.iter().map(|s| norm(s)).collect(),
             passive: rules.passive_auxiliaries.iter().map(|s| norm(s)).collect(),
             clause_breaks: rules.clause_breaks.iter().map(|s| norm(s)).collect(),
+            coordinators: rules.coordinators.iter().map(|s| norm(s)).collect(),
             adjective_determiners: rules.adjective_determiners.iter().map(|s| norm(s)).collect(),
             past_of_future: rules.past_of_future.iter().map(|s| norm(s)).collect(),
             verb_followers: rules.verb_followers.iter().map(|s| norm(s)).collect(),
@@ -730,6 +744,16 @@ impl DateFinder {
         for c in cands {
             if !kept.last().is_some_and(|k| k.span.overlaps(&c.span)) {
                 kept.push(c);
+            }
+        }
+        for i in 1..kept.len() {
+            let (prev, c) = (&kept[i - 1], &kept[i]);
+            let between = sentence.get(prev.span.end..c.span.start).unwrap_or("");
+            let joined = words(between).iter().filter(|(w, _)| self.coordinators.contains(w.as_ref())).count() > 0
+                || between.contains(',');
+            if joined && words(between).len() <= COORDINATED_WORDS {
+                let coordinated = Some((prev.span, prev.outer));
+                kept[i].coordinated = coordinated;
             }
         }
         kept.iter().filter_map(|c| self.resolve(c, sentence, published)).collect()
@@ -842,7 +866,7 @@ impl DateFinder {
             }
         };
         let outer = caps.get(0).map_or(span.start, |m| m.start());
-        Some(Cand { span, outer, anchor, what })
+        Some(Cand { span, outer, anchor, what, coordinated: None })
     }
 
     /// Whether the text after a bare year lets it be a year: the next word,
@@ -987,7 +1011,10 @@ impl DateFinder {
     /// date opens its clause ("On Friday, Modi will ..."): in "who arrived
     /// on Tuesday, will visit" the "will" is not about Tuesday.
     fn tense(&self, s: &str, c: &Cand) -> Option<Tense> {
-        let tense = self.clause_tense(s, c);
+        let tense = self.clause_tense(s, c).or_else(|| {
+            let (span, outer) = c.coordinated?;
+            self.tense(s, &Cand { span, outer, anchor: Anchor::At, what: What::Invalid, coordinated: None })
+        });
         // "extended to Nov. 20", "postponed until Friday": a past verb says
         // nothing about when the deadline falls.
         let preposition = words(&s[c.outer..c.span.start]);

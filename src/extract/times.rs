@@ -279,14 +279,14 @@ impl TimeFinder {
             ),
         )?;
         let weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+        let parts = alt(r.day_parts.iter().filter(|[_, c]| c.chars().all(|c| c.is_ascii_uppercase())).map(|[w, _]| w));
         let set = build(
             "sets",
             format!(
-                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays}|{}|{}|{})|(?P<word>{}))\b",
+                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays}|{}|{}|{parts})|(?P<word>{})|(?P<wd>{weekdays})(?:s|\s+(?P<dp>{parts})s))\b",
                 alt(&r.set_lead),
                 alt(&r.months),
                 alt(r.seasons.iter().map(|(w, _, _)| w)),
-                alt(r.day_parts.iter().filter(|[_, c]| c.chars().all(|c| c.is_ascii_uppercase())).map(|[w, _]| w)),
                 alt(r.set_words.iter().map(|[w, _]| w))
             ),
         )?;
@@ -426,12 +426,21 @@ impl TimeFinder {
             |v: &[String]| v.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         let firsts = |v: &[[String; 2]]| v.iter().map(|[w, _]| w.clone()).collect::<Vec<_>>();
         let firsts2 = |v: &[(String, i32)]| v.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>();
+        // "Mondays", "nights" (of "Tuesday nights"): recurrences too.
+        let plural_days: Vec<String> = weekdays
+            .split('|')
+            .map(String::from)
+            .chain(
+                r.day_parts.iter().filter(|[_, c]| c.chars().all(|c| c.is_ascii_uppercase())).map(|[w, _]| w.clone()),
+            )
+            .map(|w| format!("{w}s"))
+            .collect();
         let mut unit_words: Vec<String> = r.units.iter().map(|[w, _]| w.clone()).collect();
         unit_words.extend(r.units.iter().filter_map(|[w, _]| w.strip_suffix('y').map(|s| format!("{s}ies"))));
         let needs = vec![
             lower(&unit_words),
             lower(&r.plural_units),
-            lower(&[r.set_lead.clone(), firsts(&r.set_words)].concat()),
+            lower(&[r.set_lead.clone(), firsts(&r.set_words), plural_days.clone()].concat()),
             lower(&r.set_frequency),
             lower(&firsts(&r.references)),
             [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"]
@@ -481,7 +490,7 @@ impl TimeFinder {
             // A unit follows a space or a hyphen, and may take a plural ending.
             unit_words.iter().map(|w| Need { word: w.clone(), start: true, end: false }).collect(),
             whole(&r.plural_units),
-            whole(&[r.set_lead.clone(), firsts(&r.set_words)].concat()),
+            whole(&[r.set_lead.clone(), firsts(&r.set_words), plural_days].concat()),
             whole(&r.set_frequency),
             whole(&firsts(&r.references)),
             clock_words,
@@ -773,6 +782,11 @@ impl TimeFinder {
             let Some(m) = c.get(0) else { continue };
             if let Some(w) = c.name("word") {
                 let v = self.set_value(w.as_str());
+                push(m.start(), m.end(), TimexType::Set, v);
+            } else if let Some(wd) = c.name("wd") {
+                // "on Mondays", "Tuesday nights": that day of every week.
+                let part = c.name("dp").and_then(|p| self.parts.get(&norm(p.as_str())));
+                let v = format!("{}{}", weekday_set(wd.as_str()), part.map_or(String::new(), |p| format!("T{p}")));
                 push(m.start(), m.end(), TimexType::Set, v);
             } else if let Some(what) = c.name("what") {
                 let month =
