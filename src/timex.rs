@@ -554,6 +554,18 @@ mod tests {
     }
 
     #[test]
+    fn year_end_and_the_near_future() {
+        let got = typed("The sale should close by year-end; the index is up 5% since year-end.", "1989-10-26");
+        assert_eq!(got, vec![t("year-end", "DATE", "1989"), t("year-end", "DATE", "1988")]);
+        let got = typed("Cuts are planned by year's end.", "1989-10-26");
+        assert_eq!(got, vec![t("year's end", "DATE", "1989")]);
+        let got = typed("Analysts expect gains in the near future but losses in the short term.", "1989-10-26");
+        assert_eq!(got, vec![t("the near future", "DATE", "FUTURE_REF"), t("the short term", "DATE", "FUTURE_REF")]);
+        // Traps: an end that is not a year's, a term that is not time.
+        assert!(typed("The end of the affair came; the term was coined by Smith.", "1989-10-26").is_empty());
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

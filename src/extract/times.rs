@@ -92,6 +92,13 @@ pub struct TimexRules {
     pub months: Vec<String>,
     /// Phrases naming a weekend.
     pub weekend: Vec<String>,
+    /// Words for the end of the year ("year-end", "year's end").
+    #[serde(default)]
+    pub year_end: Vec<String>,
+    /// Words before such a phrase that make it the end of the last year
+    /// ("since year-end").
+    #[serde(default)]
+    pub year_end_since: Vec<String>,
     /// Zones after a four-digit wire-style clock time ("0342 GMT", "1400
     /// local time"); GMT and UTC when empty.
     #[serde(default)]
@@ -228,6 +235,8 @@ pub struct TimeFinder {
     weekend_this: Vec<String>,
     /// "decade-long", "weeklong": a unit made an adjective of length.
     long: Regex,
+    /// "year-end", "year's end".
+    year_end: Regex,
     /// Years read aloud ("nineteen ninety-six"), after a month or not.
     spoken: Regex,
     /// The words of years read aloud and their values.
@@ -352,6 +361,10 @@ impl TimeFinder {
             format!(r"\b(?P<h>{})(?:\s+(?P<y>(?:19|20)\d\d))?\b", alt(r.holidays.iter().map(|[h, _]| h))),
         )?;
         let year_ago = build("year-ago phrases", format!(r"(?i)\b(?:{})\b", alt(&r.year_ago)))?;
+        let year_end = build(
+            "year ends",
+            format!(r"(?i)\b(?:(?P<since>{})\s+)?(?P<e>{})\b", alt(&r.year_end_since), alt(&r.year_end)),
+        )?;
         let century = build("centuries", r"(?i)\b(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b".to_string())?;
         let quarter_code = build(
             "quarter codes",
@@ -456,7 +469,7 @@ impl TimeFinder {
             lower(&r.weekend),
             lower(&r.fiscal),
             lower(&firsts(&r.holidays)),
-            vec!["year-".into()],
+            [vec!["year-".to_string()], lower(&r.year_end)].concat(),
             vec!["/".into(), ".".into()],
             lower(&r.quarter_prefix),
             lower(&r.period_parts),
@@ -506,7 +519,8 @@ impl TimeFinder {
             whole(&r.weekend),
             whole(&r.fiscal),
             whole(&firsts(&r.holidays)),
-            vec![Need::anywhere("year-")],
+            [vec![Need::anywhere("year-")], r.year_end.iter().map(|w| Need::anywhere(w.to_lowercase())).collect()]
+                .concat(),
             between_digits(&['/', '.'], 10),
             r.quarter_prefix
                 .iter()
@@ -567,6 +581,7 @@ impl TimeFinder {
             half: r.half.iter().map(|w| norm(w)).collect(),
             weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
             long,
+            year_end,
             spoken,
             spoken_words,
             spoken_centuries: r.spoken_centuries.iter().map(|(w, n)| (norm(w), *n)).collect(),
@@ -955,6 +970,12 @@ impl TimeFinder {
             let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
             let value = holiday(rule, year, dct).map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
             push(m.start(), m.end(), TimexType::Date, value);
+        }
+        // "by year-end": the end of this year; "since year-end", the last one.
+        for c in need(14).then(|| self.year_end.captures_iter(s)).into_iter().flatten() {
+            let (Some(e), Some(d)) = (c.name("e"), dct) else { continue };
+            let year = if c.name("since").is_some() { d.year() - 1 } else { d.year() };
+            push(e.start(), e.end(), TimexType::Date, year.to_string());
         }
         for m in need(14).then(|| self.year_ago.find_iter(s)).into_iter().flatten() {
             let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
