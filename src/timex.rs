@@ -566,6 +566,17 @@ mod tests {
     }
 
     #[test]
+    fn a_count_from_now_is_a_point_ahead() {
+        let got = typed("The deadline falls two weeks from now.", "2013-03-20");
+        assert_eq!(got, vec![t("two weeks from now", "DATE", "2013-W14")]);
+        let got = typed("A year from now, the plant will be closed; ten years hence, it may reopen.", "2013-03-20");
+        assert_eq!(got, vec![t("A year from now", "DATE", "2014"), t("ten years hence", "DATE", "2023")]);
+        // Traps: a count "from" something else stays a duration.
+        let got = typed("The flight from London took two hours from takeoff.", "2013-03-20");
+        assert_eq!(got, vec![t("two hours", "DURATION", "PT2H")]);
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

@@ -48,6 +48,10 @@ pub struct TimexRules {
     pub plural_units: Vec<String>,
     /// Words after a duration that make it a point in the past.
     pub ago: Vec<String>,
+    /// Words after a duration that make it a point in the future ("two
+    /// weeks from now").
+    #[serde(default)]
+    pub hence: Vec<String>,
     /// Words of `ago` that do so only with nothing but punctuation after
     /// them ("a week before," but not "two days before the vote").
     #[serde(default)]
@@ -262,6 +266,7 @@ impl TimeFinder {
         let units: HashMap<String, String> = r.units.iter().map(|[w, u]| (norm(w), u.clone())).collect();
         let unit = format!(r"(?:{})(?:s|es)?", alt(units.keys()));
         let ago = alt(&r.ago);
+        let hence = alt(&r.hence);
         // ASCII word boundaries keep every pattern on the fast DFA engines.
         let build = |name: &str, re: String| {
             Regex::new(&re.replace(r"\b", r"(?-u:\b)")).map_err(|e| format!("rules/timex.toml: {name}: {e}"))
@@ -269,7 +274,7 @@ impl TimeFinder {
         let count = build(
             "counts",
             format!(
-                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>\s+and\s+a\s+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?",
+                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>\s+and\s+a\s+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?:(?P<ago>{ago})|(?P<hence>{hence}))\b)?",
                 alt(&r.unit_qualifiers)
             ),
         )?;
@@ -281,7 +286,7 @@ impl TimeFinder {
         let vague = build(
             "vague counts",
             format!(
-                r"(?i)\b(?P<v>{}|{}|{}|a|an|one)\s+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+(?P<ago>{ago})\b)?",
+                r"(?i)\b(?P<v>{}|{}|{}|a|an|one)\s+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+(?:(?P<ago>{ago})|(?P<hence>{hence}))\b)?",
                 alt(&r.vague_counts),
                 alt(&r.couple),
                 alt(&r.one_more)
@@ -709,9 +714,10 @@ impl TimeFinder {
                     continue;
                 }
                 let lead = self.lead_before(s, n.span.start);
-                match point {
-                    true => push(lead, end, TimexType::Date, ago(dct, value, u)),
-                    false => push(lead, end, TimexType::Duration, duration(value, u)),
+                match (point, c.name("hence")) {
+                    (true, Some(_)) => push(lead, end, TimexType::Date, ahead(dct, value, u)),
+                    (true, None) => push(lead, end, TimexType::Date, ago(dct, value, u)),
+                    (false, _) => push(lead, end, TimexType::Duration, duration(value, u)),
                 }
             }
         }
@@ -766,8 +772,11 @@ impl TimeFinder {
                 None => self.lead_before(s, m.start()),
             };
             let m = Span::new(start, end);
+            let later = c.name("hence").is_some();
             match (point, n) {
                 _ if recent => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
+                (true, Some(n)) if later => push(m.start, m.end, TimexType::Date, ahead(dct, n, u)),
+                (true, None) if later => push(m.start, m.end, TimexType::Date, "FUTURE_REF".into()),
                 (true, Some(n)) => push(m.start, m.end, TimexType::Date, ago(dct, n, u)),
                 (true, None) => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
                 (false, Some(n)) => push(m.start, m.end, TimexType::Duration, duration(n, u)),
@@ -1072,7 +1081,7 @@ impl TimeFinder {
     /// "two days before the vote" is a duration, ending before "before").
     fn ago_end(&self, s: &str, offset: usize, c: &Captures) -> (usize, bool) {
         let whole = offset + c.get(0).map_or(0, |m| m.end());
-        let Some(a) = c.name("ago") else { return (whole, false) };
+        let Some(a) = c.name("ago").or(c.name("hence")) else { return (whole, false) };
         let rest = s[whole..].trim_start();
         let followed = rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '$');
         if followed && self.ago_alone.contains(&norm(a.as_str())) {
@@ -1311,6 +1320,22 @@ fn letter(unit: &str) -> &str {
 /// and "centuries" `PXY` too, "hours" `PTXH`.
 fn vague(unit: &str) -> String {
     format!("P{}X{}", t_of(unit), letter(unit).trim_start_matches(|c: char| c.is_ascii_digit()))
+}
+
+/// The point `n` units after the creation time, at the unit's precision
+/// ("two weeks from now").
+fn ahead(dct: Option<NaiveDate>, n: f64, unit: &str) -> String {
+    let Some(d) = dct else { return "FUTURE_REF".into() };
+    let n = n as u32;
+    let value = match letter(unit) {
+        "Y" => Some(PartialDate::year(d.year() + n as i32)),
+        "M" if unit.starts_with('T') => None,
+        "M" => d.checked_add_months(Months::new(n)).and_then(|x| PartialDate::month(x.year(), x.month())),
+        "W" => d.checked_add_days(Days::new(7 * u64::from(n))).map(PartialDate::week_of),
+        "D" => d.checked_add_days(Days::new(u64::from(n))).map(PartialDate::from),
+        _ => None,
+    };
+    value.map_or_else(|| "FUTURE_REF".into(), |v| v.to_string())
 }
 
 /// The point `n` units before the creation time, at the unit's precision.
