@@ -210,8 +210,30 @@ impl Tagger {
             .collect();
         for t in merged.iter_mut().filter(|t| t.kind == TimexType::Time) {
             let text = t.span.of(sentence);
+            // A part of the day with no day of its own ("by mid-afternoon",
+            // "overnight") is one of that day too; "this morning", "last
+            // night" are not.
+            let lower = text.to_lowercase();
+            let own_day_word = [
+                "this",
+                "tonight",
+                "today",
+                "yesterday",
+                "tomorrow",
+                "last",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ]
+            .iter()
+            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
             let clock = text.chars().any(|c| c.is_ascii_digit())
-                || ["noon", "midday", "midnight"].contains(&text.to_lowercase().as_str());
+                || ["noon", "midday", "midnight"].contains(&lower.as_str())
+                || (t.value.len() == 13 && !own_day_word);
             let own_day = dct.is_some_and(|d| t.value.starts_with(&d.to_string()));
             let nearest = days.iter().min_by_key(|(span, _)| span.start.abs_diff(t.span.start));
             if let (true, true, Some((_, day)), Some((_, time))) = (clock, own_day, nearest, t.value.split_once('T')) {
@@ -574,6 +596,20 @@ mod tests {
         // Traps: a count "from" something else stays a duration.
         let got = typed("The flight from London took two hours from takeoff.", "2013-03-20");
         assert_eq!(got, vec![t("two hours", "DURATION", "PT2H")]);
+    }
+
+    #[test]
+    fn a_part_of_the_day_without_a_day_takes_the_one_the_sentence_names() {
+        let got =
+            typed("At 8:15 a.m. on Tuesday the first bus arrived; by mid-afternoon the square was full.", "2013-03-20");
+        assert_eq!(got[2], t("mid-afternoon", "TIME", "2013-03-19TAF"));
+        let got = typed("Rebels attacked the town on Sunday and fighting continued overnight.", "2013-03-20");
+        assert_eq!(got[1], t("overnight", "TIME", "2013-03-17TNI"));
+        // Traps: parts tied to a day keep it.
+        let got = typed("On Monday, he said he had slept well last night and felt fine this morning.", "2013-03-20");
+        assert_eq!(got[1..], [t("last night", "TIME", "2013-03-19TNI"), t("this morning", "TIME", "2013-03-20TMO")]);
+        let got = typed("Police said on Thursday that the raid began Friday morning.", "2013-03-22");
+        assert_eq!(got[1], t("Friday morning", "TIME", "2013-03-22TMO"));
     }
 
     #[test]
