@@ -613,6 +613,26 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_in_a_name_is_no_date() {
+        let got = typed(
+            "The Sunday Times reported it first, and the Monday Night Football broadcast followed.",
+            "2013-03-20",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // Traps: a weekday before a name or a month is still a date.
+        let got = typed("The White House said Friday Obama would travel to the Friday March 22 summit.", "2013-03-20");
+        assert_eq!(got, vec![t("Friday", "DATE", "2013-03-15"), t("Friday March 22", "DATE", "2013-03-22")]);
+    }
+
+    #[test]
+    fn a_bare_year_opening_a_range_of_years() {
+        let got = typed("The report covers the period 2001 to 2010.", "2013-03-20");
+        assert_eq!(got, vec![t("2001", "DATE", "2001"), t("2010", "DATE", "2010")]);
+        // Trap: a range of counts.
+        assert!(typed("Organisers said 2000 to 2050 people came.", "2013-03-20").is_empty());
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

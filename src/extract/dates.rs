@@ -103,6 +103,14 @@ pub struct DateRules {
     /// Words after a determiner and a four-digit number that make it a count,
     /// not a year ("the 2000 troops").
     pub year_blockers: Vec<String>,
+    /// Words between two years that make the first the start of a range
+    /// ("2001 to 2010") even with no preposition before it.
+    #[serde(default)]
+    pub year_range_words: Vec<String>,
+    /// Determiners that make a weekday followed by a capitalised word a
+    /// name ("the Sunday Times").
+    #[serde(default)]
+    pub name_determiners: Vec<String>,
     /// Words and phrases marking future tense; an entry starting with an
     /// apostrophe matches the end of a word ("'ll").
     pub future_markers: Vec<String>,
@@ -346,6 +354,8 @@ pub struct DateFinder {
     bare_years: std::ops::RangeInclusive<i32>,
     year_followers: HashSet<String>,
     year_blockers: HashSet<String>,
+    year_range_words: HashSet<String>,
+    name_determiners: HashSet<String>,
     future: Phrases,
     future_endings: Vec<String>,
     past: Phrases,
@@ -699,6 +709,8 @@ impl DateFinder {
             bare_years: rules.bare_year_min..=rules.bare_year_max,
             year_followers: rules.year_followers.iter().map(|w| norm(w)).collect(),
             year_blockers: rules.year_blockers.iter().map(|w| norm(w)).collect(),
+            year_range_words: rules.year_range_words.iter().map(|w| norm(w)).collect(),
+            name_determiners: rules.name_determiners.iter().map(|w| norm(w)).collect(),
             future: Phrases::new(future),
             future_endings,
             past: Phrases::new(phrases("past_markers", &rules.past_markers)?),
@@ -834,7 +846,7 @@ impl DateFinder {
                 let ok = if caps.name("det").is_some() {
                     self.year_attribute_ok(tail)
                 } else {
-                    licensed && self.year_follower_ok(tail)
+                    (licensed || self.year_range_follows(tail)) && self.year_follower_ok(tail)
                 };
                 if !ok || !self.bare_years.contains(&year) {
                     return None;
@@ -862,6 +874,16 @@ impl DateFinder {
                 if caps.name("rel").is_some() && modifier.is_none() {
                     return None;
                 }
+                // "the Sunday Times", "the Monday Night Football": a name.
+                let after_the =
+                    words(&s[..span.start]).last().is_some_and(|(w, _)| self.name_determiners.contains(w.as_ref()));
+                let capital_next = s[span.end..].strip_prefix(' ').is_some_and(|t| {
+                    t.starts_with(char::is_uppercase)
+                        && !self.months.contains_key(next_word(&s[span.end..]).unwrap_or_default().as_str())
+                });
+                if prep.is_none() && caps.name("rel").is_none() && after_the && capital_next {
+                    return None;
+                }
                 What::Weekday { weekday, modifier }
             }
         };
@@ -876,6 +898,20 @@ impl DateFinder {
             Some(w) if w.starts_with(char::is_lowercase) => self.year_followers.contains(&w),
             _ => true,
         }
+    }
+
+    /// Whether a bare year opens a range of years ("the period 2001 to
+    /// 2010"): a word of `year_range_words` and another year in range follow.
+    fn year_range_follows(&self, tail: &str) -> bool {
+        let Some(w) = next_word(tail) else { return false };
+        if !self.year_range_words.contains(&w.to_lowercase()) {
+            return false;
+        }
+        let rest = tail.trim_start()[w.len()..].trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.len() == 4
+            && digits.parse::<i32>().is_ok_and(|y| self.bare_years.contains(&y))
+            && self.year_follower_ok(&rest[4..])
     }
 
     /// Whether the text after a bare year that follows a determiner lets it
