@@ -633,6 +633,15 @@ mod tests {
     }
 
     #[test]
+    fn last_as_a_verb_is_no_part_of_a_duration() {
+        let got = typed("The conclave could last several days, and the drought may last two more years.", "2013-03-20");
+        assert_eq!(got, vec![t("several days", "DURATION", "PXD"), t("two more years", "DURATION", "P2Y")]);
+        // Trap: "the last" and a bare "last" before a count still lead.
+        let got = typed("Rain fell for the last two days, after last three years of drought.", "2013-03-20");
+        assert_eq!(got, vec![t("the last two days", "DURATION", "P2D"), t("last three years", "DURATION", "P3Y")]);
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

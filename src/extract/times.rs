@@ -48,6 +48,13 @@ pub struct TimexRules {
     pub plural_units: Vec<String>,
     /// Words after a duration that make it a point in the past.
     pub ago: Vec<String>,
+    /// Words of `duration_lead` that are also verbs ("last").
+    #[serde(default)]
+    pub verb_leads: Vec<String>,
+    /// Words before such a lead that make it the verb ("could last several
+    /// days").
+    #[serde(default)]
+    pub verb_lead_blockers: Vec<String>,
     /// Words after a duration that make it a point in the future ("two
     /// weeks from now").
     #[serde(default)]
@@ -235,6 +242,8 @@ pub struct TimeFinder {
     leads: Vec<String>,
     set_leads: Vec<String>,
     ago_alone: Vec<String>,
+    verb_leads: Vec<String>,
+    verb_lead_blockers: Vec<String>,
     half: Vec<String>,
     weekend_this: Vec<String>,
     /// "decade-long", "weeklong": a unit made an adjective of length.
@@ -583,6 +592,8 @@ impl TimeFinder {
             leads: r.duration_lead.iter().map(|w| norm(w)).collect(),
             set_leads: r.set_lead.iter().map(|w| norm(w)).collect(),
             ago_alone: r.ago_alone.iter().map(|w| norm(w)).collect(),
+            verb_leads: r.verb_leads.iter().map(|w| norm(w)).collect(),
+            verb_lead_blockers: r.verb_lead_blockers.iter().map(|w| norm(w)).collect(),
             half: r.half.iter().map(|w| norm(w)).collect(),
             weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
             long,
@@ -1138,6 +1149,12 @@ impl TimeFinder {
                 lower.ends_with(l.as_str())
                     && lower.len() == trimmed.len()
                     && !lower[..lower.len() - l.len()].ends_with(char::is_alphanumeric)
+                    // "could last several days": the verb, not a lead.
+                    && !(self.verb_leads.contains(*l)
+                        && lower[..lower.len() - l.len()]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| self.verb_lead_blockers.contains(&norm(w))))
             })
             .map(|l| trimmed.len() - l.len())
             .min()
