@@ -642,6 +642,17 @@ mod tests {
     }
 
     #[test]
+    fn payable_and_effective_dates_are_to_come() {
+        let got = typed("Directors authorized a 3-for-2 split, payable Dec. 7 to stock of record.", "1989-10-27");
+        assert_eq!(got, vec![t("Dec. 7", "DATE", "1989-12-07")]);
+        let got = typed("The bank also created a new office, effective Feb. 1.", "1989-10-26");
+        assert_eq!(got, vec![t("Feb. 1", "DATE", "1990-02-01")]);
+        // Trap: a date of the past tense with no such word stays past.
+        let got = typed("Directors authorized a 3-for-2 split on Feb. 1.", "1989-10-26");
+        assert_eq!(got, vec![t("Feb. 1", "DATE", "1989-02-01")]);
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));
