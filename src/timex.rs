@@ -653,6 +653,20 @@ mod tests {
     }
 
     #[test]
+    fn a_month_with_no_tense_is_past_unless_close_ahead() {
+        // A November report: March with no tense in its clause is gone by.
+        let text = "He succeeds Mr. Taylor, who stepped down as chairman, president and chief executive in March.";
+        assert_eq!(typed(text, "1989-11-02"), vec![t("March", "DATE", "1989-03")]);
+        // Traps: a month close ahead, one looked forward to, one said to come.
+        assert_eq!(
+            typed("The chairman, president and chief executive in December.", "1989-11-02"),
+            vec![t("December", "DATE", "1989-12")]
+        );
+        assert_eq!(typed("The offer stands until March.", "1989-11-02"), vec![t("March", "DATE", "1990-03")]);
+        assert_eq!(typed("The plant will reopen in March.", "1989-11-02"), vec![t("March", "DATE", "1990-03")]);
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

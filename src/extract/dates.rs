@@ -61,6 +61,10 @@ const TENSE_WORDS_AFTER: usize = 6;
 /// after only when that occurrence is more than this many days on the wrong
 /// side ("went on strike on 3 March" in December is the March before).
 const TENSE_OVERRIDE_DAYS: i64 = 14;
+/// A month without a year and with no tense in its clause is taken for the
+/// past one when the nearest lies more than this many months ahead ("stepped
+/// down as chairman, president and chief executive in March" in November).
+const UNTENSED_MONTHS_AHEAD: i64 = 2;
 /// A month without a year is the nearest such month; the tense moves it a
 /// year only when it lies more than this many months on the wrong side.
 const MONTH_OVERRIDE: i64 = 0;
@@ -956,6 +960,10 @@ impl DateFinder {
                         let diff = match self.tense(s, c) {
                             Some(Tense::Past) if diff > MONTH_OVERRIDE => diff - 12,
                             Some(Tense::Future) if diff < -MONTH_OVERRIDE => diff + 12,
+                            // No tense to go by: news tells of months gone
+                            // by, unless the month is close ahead or looked
+                            // forward to ("until March").
+                            None if diff > UNTENSED_MONTHS_AHEAD && c.anchor != Anchor::Until => diff - 12,
                             _ => diff,
                         };
                         let index = i64::from(p.year()) * 12 + i64::from(p.month()) - 1 + diff;
