@@ -667,6 +667,17 @@ mod tests {
     }
 
     #[test]
+    fn a_day_with_no_tense_is_past_unless_close_ahead() {
+        // A May report: Oct. 23 with no tense in its clause is last October's.
+        let text = "The suspect, a fugitive since the Oct. 23 sniper shooting of a doctor, is sought.";
+        assert_eq!(typed(text, "1999-05-06"), vec![t("Oct. 23", "DATE", "1998-10-23")]);
+        // Traps: close ahead, looked forward to, said to come.
+        assert_eq!(typed("The vote, on June 1, decides it.", "1999-05-06"), vec![t("June 1", "DATE", "1999-06-01")]);
+        assert_eq!(typed("The offer stands until Oct. 23.", "1999-05-06"), vec![t("Oct. 23", "DATE", "1999-10-23")]);
+        assert_eq!(typed("The plant will reopen on Oct. 23.", "1999-05-06"), vec![t("Oct. 23", "DATE", "1999-10-23")]);
+    }
+
+    #[test]
     fn fractions_of_a_unit_go_to_the_next_smaller_one() {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));

@@ -65,6 +65,8 @@ const TENSE_OVERRIDE_DAYS: i64 = 14;
 /// past one when the nearest lies more than this many months ahead ("stepped
 /// down as chairman, president and chief executive in March" in November).
 const UNTENSED_MONTHS_AHEAD: i64 = 2;
+/// The same for a month and day without a year, in days.
+const UNTENSED_DAYS_AHEAD: i64 = 61;
 /// A month without a year is the nearest such month; the tense moves it a
 /// year only when it lies more than this many months on the wrong side.
 const MONTH_OVERRIDE: i64 = 0;
@@ -1042,6 +1044,10 @@ impl DateFinder {
         let date = match self.tense(s, c) {
             Some(Tense::Past) if gap > TENSE_OVERRIDE_DAYS => dates.iter().rev().find(|d| **d <= published).copied(),
             Some(Tense::Future) if gap < -TENSE_OVERRIDE_DAYS => dates.iter().find(|d| **d > published).copied(),
+            // No tense: the past one unless close ahead or looked forward to.
+            None if gap > UNTENSED_DAYS_AHEAD && c.anchor != Anchor::Until => {
+                dates.iter().rev().find(|d| **d <= published).copied()
+            }
             _ => Some(nearest),
         };
         date.map(PartialDate::from)
