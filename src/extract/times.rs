@@ -800,7 +800,7 @@ impl TimeFinder {
             let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let value =
-                match unit.as_str().to_lowercase().ends_with('s') && self.units.get(&norm(unit.as_str())).is_none() {
+                match unit.as_str().to_lowercase().ends_with('s') && !self.units.contains_key(&norm(unit.as_str())) {
                     true => vague(u),
                     false => duration(1.0, u),
                 };
