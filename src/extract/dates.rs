@@ -767,9 +767,10 @@ impl DateFinder {
         for i in 1..kept.len() {
             let (prev, c) = (&kept[i - 1], &kept[i]);
             let between = sentence.get(prev.span.end..c.span.start).unwrap_or("");
-            let joined = words(between).iter().filter(|(w, _)| self.coordinators.contains(w.as_ref())).count() > 0
-                || between.contains(',');
-            if joined && words(between).len() <= COORDINATED_WORDS {
+            let few = between.split_whitespace().count() <= COORDINATED_WORDS;
+            if few
+                && (between.contains(',') || words(between).iter().any(|(w, _)| self.coordinators.contains(w.as_ref())))
+            {
                 let coordinated = Some((prev.span, prev.outer));
                 kept[i].coordinated = coordinated;
             }
@@ -881,13 +882,19 @@ impl DateFinder {
                     return None;
                 }
                 // "the Sunday Times", "the Monday Night Football": a name.
-                let after_the =
-                    words(&s[..span.start]).last().is_some_and(|(w, _)| self.name_determiners.contains(w.as_ref()));
-                let capital_next = s[span.end..].strip_prefix(' ').is_some_and(|t| {
-                    t.starts_with(char::is_uppercase)
-                        && !self.months.contains_key(next_word(&s[span.end..]).unwrap_or_default().as_str())
-                });
-                if prep.is_none() && caps.name("rel").is_none() && after_the && capital_next {
+                let capital_next = || {
+                    s[span.end..].strip_prefix(' ').is_some_and(|t| {
+                        t.starts_with(char::is_uppercase)
+                            && !self.months.contains_key(next_word(&s[span.end..]).unwrap_or_default().as_str())
+                    })
+                };
+                let after_the = || {
+                    s[..span.start]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| self.name_determiners.contains(&norm(w)))
+                };
+                if prep.is_none() && caps.name("rel").is_none() && capital_next() && after_the() {
                     return None;
                 }
                 What::Weekday { weekday, modifier }

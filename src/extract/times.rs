@@ -248,6 +248,8 @@ pub struct TimeFinder {
     weekend_this: Vec<String>,
     /// "decade-long", "weeklong": a unit made an adjective of length.
     long: Regex,
+    /// The endings of those, lowercase, as a cheap test before the pattern.
+    long_endings: Vec<String>,
     /// "year-end", "year's end".
     year_end: Regex,
     /// Years read aloud ("nineteen ninety-six"), after a month or not.
@@ -488,7 +490,7 @@ impl TimeFinder {
             lower(&r.quarter_prefix),
             lower(&r.period_parts),
             vec!["centur".into()],
-            lower(&[firsts2(&r.spoken_centuries), vec!["year".to_string()]].concat()),
+            lower(&[firsts2(&r.spoken_centuries), firsts2(&r.spoken_thousands)].concat()),
             // The last word of an anaphor ("year" of "the following year"):
             // its first words ("the", "that") are everywhere.
             lower(
@@ -542,7 +544,7 @@ impl TimeFinder {
                 .collect(),
             whole(&r.period_parts),
             vec![Need::word("century")],
-            whole(&[firsts2(&r.spoken_centuries), vec!["year".to_string()]].concat()),
+            whole(&[firsts2(&r.spoken_centuries), firsts2(&r.spoken_thousands)].concat()),
             whole(&r.anaphora.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
         ];
         let anaphora_gate = 1 << (needs.len() - 1);
@@ -597,6 +599,7 @@ impl TimeFinder {
             half: r.half.iter().map(|w| norm(w)).collect(),
             weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
             long,
+            long_endings: r.long_endings.iter().map(|e| e.to_lowercase()).collect(),
             year_end,
             spoken,
             spoken_words,
@@ -796,7 +799,8 @@ impl TimeFinder {
         }
         // "a decade-long dispute", "a weeklong visit": one unit; "decades-long"
         // an unknown count of them.
-        for c in need(0).then(|| self.long.captures_iter(s)).into_iter().flatten() {
+        let longs = need(0) && self.long_endings.iter().any(|e| s.contains(e.as_str()));
+        for c in longs.then(|| self.long.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let value =
