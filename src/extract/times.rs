@@ -248,6 +248,8 @@ pub struct TimeFinder {
     weekend_this: Vec<String>,
     /// "decade-long", "weeklong": a unit made an adjective of length.
     long: Regex,
+    /// Wire-style zones as written, a cheap test before their pattern.
+    wire_zones: Vec<String>,
     /// The endings of those, lowercase, as a cheap test before the pattern.
     long_endings: Vec<String>,
     /// "year-end", "year's end".
@@ -472,11 +474,7 @@ impl TimeFinder {
             lower(&[r.set_lead.clone(), firsts(&r.set_words), plural_days.clone()].concat()),
             lower(&r.set_frequency),
             lower(&firsts(&r.references)),
-            [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"]
-                .iter()
-                .map(|w| w.to_string())
-                .chain(lower(&wire_zones))
-                .collect(),
+            [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"].iter().map(|w| w.to_string()).collect(),
             lower(&firsts(&r.day_parts)),
             vec!["quarter".into()],
             lower(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
@@ -514,7 +512,6 @@ impl TimeFinder {
         };
         let mut clock_words = between_digits(&[':', '.'], 6);
         clock_words.extend(["am", "pm", "a.m", "p.m", "gmt", "utc"].map(Need::word));
-        clock_words.extend(whole(&wire_zones));
         let tight = vec![
             // A unit follows a space or a hyphen, and may take a plural ending.
             unit_words.iter().map(|w| Need { word: w.clone(), start: true, end: false }).collect(),
@@ -600,6 +597,7 @@ impl TimeFinder {
             weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
             long,
             long_endings: r.long_endings.iter().map(|e| e.to_lowercase()).collect(),
+            wire_zones: wire_zones.clone(),
             year_end,
             spoken,
             spoken_words,
@@ -863,7 +861,10 @@ impl TimeFinder {
             }
         }
         // Wire style: "0342 GMT", "2155 UTC".
-        for c in need(5).then(|| self.military.captures_iter(s)).into_iter().flatten() {
+        // Zones other than GMT and UTC ("local time") are looked for only
+        // here: their words are too common to open the clock patterns.
+        let wire = need(5) || self.wire_zones.iter().any(|z| s.contains(z.as_str()));
+        for c in wire.then(|| self.military.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(h), Some(min)) = (c.get(0), c.name("h"), c.name("m")) else { continue };
             let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
             push(m.start(), m.end(), TimexType::Time, format!("{date}T{}:{}", h.as_str(), min.as_str()));
