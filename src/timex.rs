@@ -210,8 +210,30 @@ impl Tagger {
             .collect();
         for t in merged.iter_mut().filter(|t| t.kind == TimexType::Time) {
             let text = t.span.of(sentence);
+            // A part of the day with no day of its own ("by mid-afternoon",
+            // "overnight") is one of that day too; "this morning", "last
+            // night" are not.
+            let lower = text.to_lowercase();
+            let own_day_word = [
+                "this",
+                "tonight",
+                "today",
+                "yesterday",
+                "tomorrow",
+                "last",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ]
+            .iter()
+            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
             let clock = text.chars().any(|c| c.is_ascii_digit())
-                || ["noon", "midday", "midnight"].contains(&text.to_lowercase().as_str());
+                || ["noon", "midday", "midnight"].contains(&lower.as_str())
+                || (t.value.len() == 13 && !own_day_word);
             let own_day = dct.is_some_and(|d| t.value.starts_with(&d.to_string()));
             let nearest = days.iter().min_by_key(|(span, _)| span.start.abs_diff(t.span.start));
             if let (true, true, Some((_, day)), Some((_, time))) = (clock, own_day, nearest, t.value.split_once('T')) {
@@ -366,6 +388,293 @@ mod tests {
         // Without amounts to compare, it is the year.
         let got = tagged("Third-quarter net income rose. He joined a year earlier.", "1989-10-27");
         assert_eq!(got.last(), Some(&("a year earlier".to_string(), "1988".to_string())));
+    }
+
+    fn typed(text: &str, dct: &str) -> Vec<(String, &'static str, String)> {
+        let tagger = Tagger::new(&Rules::built_in().unwrap()).unwrap();
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        tagger.tag(text, dct).iter().map(|t| (t.span.of(text).to_string(), t.kind.name(), t.value.clone())).collect()
+    }
+
+    fn t(text: &str, kind: &'static str, value: &str) -> (String, &'static str, String) {
+        (text.to_string(), kind, value.to_string())
+    }
+
+    #[test]
+    fn a_count_before_an_event_is_a_duration() {
+        // TIMEX3 guidelines: a timex is not anchored to an event, so "two
+        // days before the vote" is the length of time.
+        let got = typed("Two days before the vote, the minister resigned.", "2013-03-20");
+        assert_eq!(got, vec![t("Two days", "DURATION", "P2D")]);
+        let got = typed("Officials met three weeks before the talks collapsed.", "2013-03-20");
+        assert_eq!(got, vec![t("three weeks", "DURATION", "P3W")]);
+        // Standing alone, "before" still makes a point in time.
+        let got = typed("The envoy had arrived a week before, aides said.", "2013-03-20");
+        assert_eq!(got, vec![t("a week before", "DATE", "2013-W11")]);
+        let got = typed("He had left two years before.", "2013-03-20");
+        assert_eq!(got, vec![t("two years before", "DATE", "2011")]);
+    }
+
+    #[test]
+    fn lengths_written_as_adjectives() {
+        let got = typed("The deal ends a decade-long dispute and follows a weeklong visit.", "2013-03-20");
+        assert_eq!(got, vec![t("decade-long", "DURATION", "P10Y"), t("weeklong", "DURATION", "P1W")]);
+        let got = typed("Rebels ended a decades-long feud after an hour-long meeting.", "2013-03-20");
+        assert_eq!(got, vec![t("decades-long", "DURATION", "PXY"), t("hour-long", "DURATION", "PT1H")]);
+        // Traps: "long" alone, and words merely ending in a unit.
+        assert!(typed("It was a long day; the debts belong to the state.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn half_a_unit() {
+        let got = typed("Half an hour later, police arrived.", "2013-03-20");
+        assert_eq!(got, vec![t("Half an hour", "DURATION", "PT30M")]);
+        let got = typed("It was the first papal resignation in half a century.", "2013-03-20");
+        assert_eq!(got, vec![t("half a century", "DURATION", "P50Y")]);
+        let got = typed("The strike shut the port for half a day.", "2013-03-20");
+        assert_eq!(got, vec![t("half a day", "DURATION", "PT12H")]);
+        // Traps: half of something else.
+        assert!(typed("Half a million people marched; half the staff left.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn recurrences_of_seasons_and_parts_of_the_day() {
+        let got = typed("The festival returns every summer, and guards patrol each morning.", "2013-03-20");
+        assert_eq!(got, vec![t("every summer", "SET", "XXXX-SU"), t("each morning", "SET", "XXXX-XX-XXTMO")]);
+        // Traps: one season or one morning is a date or a time.
+        let got = typed("The festival returns this summer, and guards patrolled this morning.", "2013-03-20");
+        assert_eq!(got, vec![t("this summer", "DATE", "2013-SU"), t("this morning", "TIME", "2013-03-20TMO")]);
+    }
+
+    #[test]
+    fn this_weekend_is_the_weekend_of_the_week_of_publication() {
+        // A Wednesday report: this weekend is to come, the weekend was past.
+        let got = typed("The vote is set for this weekend.", "2013-03-20");
+        assert_eq!(got, vec![t("this weekend", "DATE", "2013-W12-WE")]);
+        let got = typed("Talks broke down over the weekend.", "2013-03-20");
+        assert_eq!(got, vec![t("the weekend", "DATE", "2013-W11-WE")]);
+        // A Sunday report: this weekend is under way.
+        let got = typed("Crowds gathered this weekend.", "2013-03-24");
+        assert_eq!(got, vec![t("this weekend", "DATE", "2013-W12-WE")]);
+    }
+
+    #[test]
+    fn hundreds_are_centuries_except_the_2000s() {
+        let got =
+            typed("The house, built in the late 1800s, was rebuilt in the 1900s and sold in the 2000s.", "2013-03-20");
+        assert_eq!(
+            got,
+            vec![t("the late 1800s", "DATE", "18"), t("the 1900s", "DATE", "19"), t("the 2000s", "DATE", "200")]
+        );
+        let got = typed("Prices peaked in the 1990s.", "2013-03-20");
+        assert_eq!(got, vec![t("the 1990s", "DATE", "199")]);
+    }
+
+    #[test]
+    fn a_quarter_far_ahead_of_the_current_one_is_last_years() {
+        // A March report on results: the fourth quarter is over, the second
+        // is next.
+        let got =
+            typed("Fourth-quarter profit rose, and the company expects second-quarter sales to fall.", "2013-03-20");
+        assert_eq!(got, vec![t("Fourth-quarter", "DATE", "2012-Q4"), t("second-quarter", "DATE", "2013-Q2")]);
+        // An October report: the fourth quarter is the coming one.
+        let got = typed("The company expects fourth-quarter sales to fall.", "2013-10-20");
+        assert_eq!(got, vec![t("fourth-quarter", "DATE", "2013-Q4")]);
+    }
+
+    #[test]
+    fn a_percentage_is_not_a_count_of_years() {
+        let got = typed("Arrivals rose 5 percent year-on-year in February.", "2013-03-20");
+        assert_eq!(got, vec![t("February", "DATE", "2013-02")]);
+        // A count of years still is.
+        let got = typed("Arrivals rose for 5 years in a row.", "2013-03-20");
+        assert_eq!(got, vec![t("5 years", "DURATION", "P5Y")]);
+    }
+
+    #[test]
+    fn a_rule_that_takes_effect_looks_ahead() {
+        let got = typed("The new rules take effect Jan. 1, regulators said.", "2013-03-20");
+        assert_eq!(got, vec![t("Jan. 1", "DATE", "2014-01-01")]);
+        // Once in force, the day is past.
+        let got = typed("The new rules took effect Jan. 1, regulators said.", "2013-03-20");
+        assert_eq!(got, vec![t("Jan. 1", "DATE", "2013-01-01")]);
+    }
+
+    #[test]
+    fn years_read_aloud_in_broadcast_transcripts() {
+        let got = typed(
+            "In nineteen ninety-one Keating was convicted; in January nineteen ninety-seven he won.",
+            "1998-01-15",
+        );
+        assert_eq!(
+            got,
+            vec![t("nineteen ninety-one", "DATE", "1991"), t("January nineteen ninety-seven", "DATE", "1997-01")]
+        );
+        let got = typed(
+            "The winter of nineteen ninety-four was cold, and by the year two thousand it was over.",
+            "1998-01-15",
+        );
+        assert_eq!(
+            got,
+            vec![
+                t("The winter of nineteen ninety-four", "DATE", "1994-WI"),
+                t("the year two thousand", "DATE", "2000")
+            ]
+        );
+        let got = typed("Talks resume in twenty thirteen, not in the year two thousand and five.", "2012-01-15");
+        assert_eq!(
+            got,
+            vec![t("twenty thirteen", "DATE", "2013"), t("the year two thousand and five", "DATE", "2005")]
+        );
+        // Traps: counts and ages in words.
+        assert!(typed("Nineteen hundred people came; twenty thirty-year-olds applied.", "1998-01-15").is_empty());
+        assert!(typed("The scores were twenty, thirty and forty.", "1998-01-15").is_empty());
+    }
+
+    #[test]
+    fn easter_and_the_days_it_moves() {
+        let got = typed("Easter falls early this year, and Good Friday is a public holiday.", "2013-03-20");
+        assert_eq!(got[0], t("Easter", "DATE", "2013-03-31"));
+        assert_eq!(got[2], t("Good Friday", "DATE", "2013-03-29"));
+        let got = typed("Shops reopen on Easter Monday.", "2019-04-10");
+        assert_eq!(got, vec![t("Easter Monday", "DATE", "2019-04-22")]);
+        // Trap: a plain Friday is the weekday.
+        let got = typed("Shops will reopen on Friday.", "2013-03-20");
+        assert_eq!(got, vec![t("Friday", "DATE", "2013-03-22")]);
+    }
+
+    #[test]
+    fn wire_clock_times_in_local_time() {
+        let got = typed("The statement, issued at 1400 local time, said talks would go on.", "2013-03-20");
+        assert_eq!(got, vec![t("1400 local time", "TIME", "2013-03-20T14:00")]);
+        // Traps: counts of local people.
+        assert!(typed("About 1200 local residents and 2000 local police attended.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn coordinated_weekdays_share_a_tense() {
+        // A Wednesday report: both days are to come.
+        let got = typed("He is due to visit the West Bank on Thursday and Jordan on Friday.", "2013-03-20");
+        assert_eq!(got, vec![t("Thursday", "DATE", "2013-03-21"), t("Friday", "DATE", "2013-03-22")]);
+        let got = typed("Talks will be held on Thursday and Friday.", "2013-03-20");
+        assert_eq!(got, vec![t("Thursday", "DATE", "2013-03-21"), t("Friday", "DATE", "2013-03-22")]);
+        // Both gone by.
+        let got = typed("The team lost on Tuesday and won on Sunday.", "2013-03-20");
+        assert_eq!(got, vec![t("Tuesday", "DATE", "2013-03-19"), t("Sunday", "DATE", "2013-03-17")]);
+        // Trap: a clause with its own verb keeps its own tense.
+        let got = typed("The deal was signed on Thursday, and officials will meet again on Friday.", "2013-03-20");
+        assert_eq!(got, vec![t("Thursday", "DATE", "2013-03-14"), t("Friday", "DATE", "2013-03-22")]);
+    }
+
+    #[test]
+    fn weekdays_in_the_plural_recur() {
+        let got = typed("The market is closed on Sundays, and the show airs Tuesday nights.", "2013-03-20");
+        assert_eq!(got, vec![t("Sundays", "SET", "XXXX-WXX-7"), t("Tuesday nights", "SET", "XXXX-WXX-2TNI")]);
+        // Trap: one night is a time of that day.
+        let got = typed("He arrived Tuesday night.", "2013-03-20");
+        assert_eq!(got, vec![t("Tuesday night", "TIME", "2013-03-19TNI")]);
+    }
+
+    #[test]
+    fn year_end_and_the_near_future() {
+        let got = typed("The sale should close by year-end; the index is up 5% since year-end.", "1989-10-26");
+        assert_eq!(got, vec![t("year-end", "DATE", "1989"), t("year-end", "DATE", "1988")]);
+        let got = typed("Cuts are planned by year's end.", "1989-10-26");
+        assert_eq!(got, vec![t("year's end", "DATE", "1989")]);
+        let got = typed("Analysts expect gains in the near future but losses in the short term.", "1989-10-26");
+        assert_eq!(got, vec![t("the near future", "DATE", "FUTURE_REF"), t("the short term", "DATE", "FUTURE_REF")]);
+        // Traps: an end that is not a year's, a term that is not time.
+        assert!(typed("The end of the affair came; the term was coined by Smith.", "1989-10-26").is_empty());
+    }
+
+    #[test]
+    fn a_count_from_now_is_a_point_ahead() {
+        let got = typed("The deadline falls two weeks from now.", "2013-03-20");
+        assert_eq!(got, vec![t("two weeks from now", "DATE", "2013-W14")]);
+        let got = typed("A year from now, the plant will be closed; ten years hence, it may reopen.", "2013-03-20");
+        assert_eq!(got, vec![t("A year from now", "DATE", "2014"), t("ten years hence", "DATE", "2023")]);
+        // Traps: a count "from" something else stays a duration.
+        let got = typed("The flight from London took two hours from takeoff.", "2013-03-20");
+        assert_eq!(got, vec![t("two hours", "DURATION", "PT2H")]);
+    }
+
+    #[test]
+    fn a_part_of_the_day_without_a_day_takes_the_one_the_sentence_names() {
+        let got =
+            typed("At 8:15 a.m. on Tuesday the first bus arrived; by mid-afternoon the square was full.", "2013-03-20");
+        assert_eq!(got[2], t("mid-afternoon", "TIME", "2013-03-19TAF"));
+        let got = typed("Rebels attacked the town on Sunday and fighting continued overnight.", "2013-03-20");
+        assert_eq!(got[1], t("overnight", "TIME", "2013-03-17TNI"));
+        // Traps: parts tied to a day keep it.
+        let got = typed("On Monday, he said he had slept well last night and felt fine this morning.", "2013-03-20");
+        assert_eq!(got[1..], [t("last night", "TIME", "2013-03-19TNI"), t("this morning", "TIME", "2013-03-20TMO")]);
+        let got = typed("Police said on Thursday that the raid began Friday morning.", "2013-03-22");
+        assert_eq!(got[1], t("Friday morning", "TIME", "2013-03-22TMO"));
+    }
+
+    #[test]
+    fn a_weekday_in_a_name_is_no_date() {
+        let got = typed(
+            "The Sunday Times reported it first, and the Monday Night Football broadcast followed.",
+            "2013-03-20",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // Traps: a weekday before a name or a month is still a date.
+        let got = typed("The White House said Friday Obama would travel to the Friday March 22 summit.", "2013-03-20");
+        assert_eq!(got, vec![t("Friday", "DATE", "2013-03-15"), t("Friday March 22", "DATE", "2013-03-22")]);
+    }
+
+    #[test]
+    fn a_bare_year_opening_a_range_of_years() {
+        let got = typed("The report covers the period 2001 to 2010.", "2013-03-20");
+        assert_eq!(got, vec![t("2001", "DATE", "2001"), t("2010", "DATE", "2010")]);
+        // Trap: a range of counts.
+        assert!(typed("Organisers said 2000 to 2050 people came.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn last_as_a_verb_is_no_part_of_a_duration() {
+        let got = typed("The conclave could last several days, and the drought may last two more years.", "2013-03-20");
+        assert_eq!(got, vec![t("several days", "DURATION", "PXD"), t("two more years", "DURATION", "P2Y")]);
+        // Trap: "the last" and a bare "last" before a count still lead.
+        let got = typed("Rain fell for the last two days, after last three years of drought.", "2013-03-20");
+        assert_eq!(got, vec![t("the last two days", "DURATION", "P2D"), t("last three years", "DURATION", "P3Y")]);
+    }
+
+    #[test]
+    fn payable_and_effective_dates_are_to_come() {
+        let got = typed("Directors authorized a 3-for-2 split, payable Dec. 7 to stock of record.", "1989-10-27");
+        assert_eq!(got, vec![t("Dec. 7", "DATE", "1989-12-07")]);
+        let got = typed("The bank also created a new office, effective Feb. 1.", "1989-10-26");
+        assert_eq!(got, vec![t("Feb. 1", "DATE", "1990-02-01")]);
+        // Trap: a date of the past tense with no such word stays past.
+        let got = typed("Directors authorized a 3-for-2 split on Feb. 1.", "1989-10-26");
+        assert_eq!(got, vec![t("Feb. 1", "DATE", "1989-02-01")]);
+    }
+
+    #[test]
+    fn a_month_with_no_tense_is_past_unless_close_ahead() {
+        // A November report: March with no tense in its clause is gone by.
+        let text = "He succeeds Mr. Taylor, who stepped down as chairman, president and chief executive in March.";
+        assert_eq!(typed(text, "1989-11-02"), vec![t("March", "DATE", "1989-03")]);
+        // Traps: a month close ahead, one looked forward to, one said to come.
+        assert_eq!(
+            typed("The chairman, president and chief executive in December.", "1989-11-02"),
+            vec![t("December", "DATE", "1989-12")]
+        );
+        assert_eq!(typed("The offer stands until March.", "1989-11-02"), vec![t("March", "DATE", "1990-03")]);
+        assert_eq!(typed("The plant will reopen in March.", "1989-11-02"), vec![t("March", "DATE", "1990-03")]);
+    }
+
+    #[test]
+    fn a_day_with_no_tense_is_past_unless_close_ahead() {
+        // A May report: Oct. 23 with no tense in its clause is last October's.
+        let text = "The suspect, a fugitive since the Oct. 23 sniper shooting of a doctor, is sought.";
+        assert_eq!(typed(text, "1999-05-06"), vec![t("Oct. 23", "DATE", "1998-10-23")]);
+        // Traps: close ahead, looked forward to, said to come.
+        assert_eq!(typed("The vote, on June 1, decides it.", "1999-05-06"), vec![t("June 1", "DATE", "1999-06-01")]);
+        assert_eq!(typed("The offer stands until Oct. 23.", "1999-05-06"), vec![t("Oct. 23", "DATE", "1999-10-23")]);
+        assert_eq!(typed("The plant will reopen on Oct. 23.", "1999-05-06"), vec![t("Oct. 23", "DATE", "1999-10-23")]);
     }
 
     #[test]

@@ -48,6 +48,10 @@ use crate::span::Span;
 
 /// Years written next to a month or in ISO form must lie in this range.
 const EXPLICIT_YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
+/// How many words may join a date to the one before it for the two to share
+/// a tense ("on Thursday and Jordan on Friday").
+const COORDINATED_WORDS: usize = 4;
+
 /// How many words before a date are searched for a tense marker.
 const TENSE_WORDS_BEFORE: usize = 10;
 /// How many words after a date are searched for a tense marker.
@@ -57,6 +61,12 @@ const TENSE_WORDS_AFTER: usize = 6;
 /// after only when that occurrence is more than this many days on the wrong
 /// side ("went on strike on 3 March" in December is the March before).
 const TENSE_OVERRIDE_DAYS: i64 = 14;
+/// A month without a year and with no tense in its clause is taken for the
+/// past one when the nearest lies more than this many months ahead ("stepped
+/// down as chairman, president and chief executive in March" in November).
+const UNTENSED_MONTHS_AHEAD: i64 = 2;
+/// The same for a month and day without a year, in days.
+const UNTENSED_DAYS_AHEAD: i64 = 61;
 /// A month without a year is the nearest such month; the tense moves it a
 /// year only when it lies more than this many months on the wrong side.
 const MONTH_OVERRIDE: i64 = 0;
@@ -99,6 +109,14 @@ pub struct DateRules {
     /// Words after a determiner and a four-digit number that make it a count,
     /// not a year ("the 2000 troops").
     pub year_blockers: Vec<String>,
+    /// Words between two years that make the first the start of a range
+    /// ("2001 to 2010") even with no preposition before it.
+    #[serde(default)]
+    pub year_range_words: Vec<String>,
+    /// Determiners that make a weekday followed by a capitalised word a
+    /// name ("the Sunday Times").
+    #[serde(default)]
+    pub name_determiners: Vec<String>,
     /// Words and phrases marking future tense; an entry starting with an
     /// apostrophe matches the end of a word ("'ll").
     pub future_markers: Vec<String>,
@@ -119,6 +137,10 @@ pub struct DateRules {
     /// Words that end the search for a tense marker ("that", "and"): a verb
     /// beyond them belongs to another clause.
     pub clause_breaks: Vec<String>,
+    /// Words that join two dates of one clause ("on Thursday and Jordan on
+    /// Friday"): the second, with no tense of its own, takes the first's.
+    #[serde(default)]
+    pub coordinators: Vec<String>,
     /// Words after which a past marker is a passive participle and says
     /// nothing about tense ("be" in "will be held").
     pub passive_auxiliaries: Vec<String>,
@@ -299,6 +321,10 @@ struct Cand {
     outer: usize,
     anchor: Anchor,
     what: What,
+    /// The date before it in the sentence, as `(span, outer)`, when only a
+    /// few words joined by "and", "or" or a comma lie between: "will visit
+    /// the West Bank on Thursday and Jordan on Friday" shares one tense.
+    coordinated: Option<(Span, usize)>,
 }
 
 /// Which regex a candidate came from.
@@ -334,6 +360,8 @@ pub struct DateFinder {
     bare_years: std::ops::RangeInclusive<i32>,
     year_followers: HashSet<String>,
     year_blockers: HashSet<String>,
+    year_range_words: HashSet<String>,
+    name_determiners: HashSet<String>,
     future: Phrases,
     future_endings: Vec<String>,
     past: Phrases,
@@ -342,6 +370,7 @@ pub struct DateFinder {
     speech_verbs: HashSet<String>,
     passive: HashSet<String>,
     clause_breaks: HashSet<String>,
+    coordinators: HashSet<String>,
     adjective_determiners: HashSet<String>,
     past_of_future: HashSet<String>,
     verb_followers: HashSet<String>,
@@ -686,6 +715,8 @@ impl DateFinder {
             bare_years: rules.bare_year_min..=rules.bare_year_max,
             year_followers: rules.year_followers.iter().map(|w| norm(w)).collect(),
             year_blockers: rules.year_blockers.iter().map(|w| norm(w)).collect(),
+            year_range_words: rules.year_range_words.iter().map(|w| norm(w)).collect(),
+            name_determiners: rules.name_determiners.iter().map(|w| norm(w)).collect(),
             future: Phrases::new(future),
             future_endings,
             past: Phrases::new(phrases("past_markers", &rules.past_markers)?),
@@ -694,6 +725,7 @@ impl DateFinder {
             speech_verbs: rules.speech_verbs.iter().map(|s| norm(s)).collect(),
             passive: rules.passive_auxiliaries.iter().map(|s| norm(s)).collect(),
             clause_breaks: rules.clause_breaks.iter().map(|s| norm(s)).collect(),
+            coordinators: rules.coordinators.iter().map(|s| norm(s)).collect(),
             adjective_determiners: rules.adjective_determiners.iter().map(|s| norm(s)).collect(),
             past_of_future: rules.past_of_future.iter().map(|s| norm(s)).collect(),
             verb_followers: rules.verb_followers.iter().map(|s| norm(s)).collect(),
@@ -730,6 +762,17 @@ impl DateFinder {
         for c in cands {
             if !kept.last().is_some_and(|k| k.span.overlaps(&c.span)) {
                 kept.push(c);
+            }
+        }
+        for i in 1..kept.len() {
+            let (prev, c) = (&kept[i - 1], &kept[i]);
+            let between = sentence.get(prev.span.end..c.span.start).unwrap_or("");
+            let few = between.split_whitespace().count() <= COORDINATED_WORDS;
+            if few
+                && (between.contains(',') || words(between).iter().any(|(w, _)| self.coordinators.contains(w.as_ref())))
+            {
+                let coordinated = Some((prev.span, prev.outer));
+                kept[i].coordinated = coordinated;
             }
         }
         kept.iter().filter_map(|c| self.resolve(c, sentence, published)).collect()
@@ -810,7 +853,7 @@ impl DateFinder {
                 let ok = if caps.name("det").is_some() {
                     self.year_attribute_ok(tail)
                 } else {
-                    licensed && self.year_follower_ok(tail)
+                    (licensed || self.year_range_follows(tail)) && self.year_follower_ok(tail)
                 };
                 if !ok || !self.bare_years.contains(&year) {
                     return None;
@@ -838,11 +881,27 @@ impl DateFinder {
                 if caps.name("rel").is_some() && modifier.is_none() {
                     return None;
                 }
+                // "the Sunday Times", "the Monday Night Football": a name.
+                let capital_next = || {
+                    s[span.end..].strip_prefix(' ').is_some_and(|t| {
+                        t.starts_with(char::is_uppercase)
+                            && !self.months.contains_key(next_word(&s[span.end..]).unwrap_or_default().as_str())
+                    })
+                };
+                let after_the = || {
+                    s[..span.start]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| self.name_determiners.contains(&norm(w)))
+                };
+                if prep.is_none() && caps.name("rel").is_none() && capital_next() && after_the() {
+                    return None;
+                }
                 What::Weekday { weekday, modifier }
             }
         };
         let outer = caps.get(0).map_or(span.start, |m| m.start());
-        Some(Cand { span, outer, anchor, what })
+        Some(Cand { span, outer, anchor, what, coordinated: None })
     }
 
     /// Whether the text after a bare year lets it be a year: the next word,
@@ -852,6 +911,20 @@ impl DateFinder {
             Some(w) if w.starts_with(char::is_lowercase) => self.year_followers.contains(&w),
             _ => true,
         }
+    }
+
+    /// Whether a bare year opens a range of years ("the period 2001 to
+    /// 2010"): a word of `year_range_words` and another year in range follow.
+    fn year_range_follows(&self, tail: &str) -> bool {
+        let Some(w) = next_word(tail) else { return false };
+        if !self.year_range_words.contains(&w.to_lowercase()) {
+            return false;
+        }
+        let rest = tail.trim_start()[w.len()..].trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.len() == 4
+            && digits.parse::<i32>().is_ok_and(|y| self.bare_years.contains(&y))
+            && self.year_follower_ok(&rest[4..])
     }
 
     /// Whether the text after a bare year that follows a determiner lets it
@@ -896,6 +969,10 @@ impl DateFinder {
                         let diff = match self.tense(s, c) {
                             Some(Tense::Past) if diff > MONTH_OVERRIDE => diff - 12,
                             Some(Tense::Future) if diff < -MONTH_OVERRIDE => diff + 12,
+                            // No tense to go by: news tells of months gone
+                            // by, unless the month is close ahead or looked
+                            // forward to ("until March").
+                            None if diff > UNTENSED_MONTHS_AHEAD && c.anchor != Anchor::Until => diff - 12,
                             _ => diff,
                         };
                         let index = i64::from(p.year()) * 12 + i64::from(p.month()) - 1 + diff;
@@ -974,6 +1051,10 @@ impl DateFinder {
         let date = match self.tense(s, c) {
             Some(Tense::Past) if gap > TENSE_OVERRIDE_DAYS => dates.iter().rev().find(|d| **d <= published).copied(),
             Some(Tense::Future) if gap < -TENSE_OVERRIDE_DAYS => dates.iter().find(|d| **d > published).copied(),
+            // No tense: the past one unless close ahead or looked forward to.
+            None if gap > UNTENSED_DAYS_AHEAD && c.anchor != Anchor::Until => {
+                dates.iter().rev().find(|d| **d <= published).copied()
+            }
             _ => Some(nearest),
         };
         date.map(PartialDate::from)
@@ -987,7 +1068,10 @@ impl DateFinder {
     /// date opens its clause ("On Friday, Modi will ..."): in "who arrived
     /// on Tuesday, will visit" the "will" is not about Tuesday.
     fn tense(&self, s: &str, c: &Cand) -> Option<Tense> {
-        let tense = self.clause_tense(s, c);
+        let tense = self.clause_tense(s, c).or_else(|| {
+            let (span, outer) = c.coordinated?;
+            self.tense(s, &Cand { span, outer, anchor: Anchor::At, what: What::Invalid, coordinated: None })
+        });
         // "extended to Nov. 20", "postponed until Friday": a past verb says
         // nothing about when the deadline falls.
         let preposition = words(&s[c.outer..c.span.start]);
@@ -1210,6 +1294,22 @@ mod tests {
         assert_eq!(a("Friday"), [Anchor::At]);
         assert_eq!(one("since 2021").0, "2021");
         assert_eq!(one("by December 4").0, "December 4");
+    }
+
+    #[test]
+    fn years_after_hedged_prepositions() {
+        let f = finder();
+        let a =
+            |s: &str| f.find(s, pub_date()).iter().map(|m| (m.span.of(s).to_string(), m.anchor)).collect::<Vec<_>>();
+        let y = |y: &str, anchor| vec![(y.to_string(), anchor)];
+        assert_eq!(a("Prices are expected to rise until at least 2015, the bank said."), y("2015", Anchor::Until));
+        assert_eq!(a("The ban holds through at least 2030."), y("2030", Anchor::Until));
+        assert_eq!(a("Nothing is planned beyond 2025, officials said."), y("2025", Anchor::Since));
+        assert_eq!(a("The plant could open as early as 2027."), y("2027", Anchor::At));
+        assert_eq!(a("As of 2024, the fund held $3 billion."), y("2024", Anchor::At));
+        // Counts stay counts.
+        assert!(a("Turnout rose to at least 2015 voters.").is_empty());
+        assert!(a("The index climbed beyond 2025 points.").is_empty());
     }
 
     #[test]

@@ -48,6 +48,27 @@ pub struct TimexRules {
     pub plural_units: Vec<String>,
     /// Words after a duration that make it a point in the past.
     pub ago: Vec<String>,
+    /// Words of `duration_lead` that are also verbs ("last").
+    #[serde(default)]
+    pub verb_leads: Vec<String>,
+    /// Words before such a lead that make it the verb ("could last several
+    /// days").
+    #[serde(default)]
+    pub verb_lead_blockers: Vec<String>,
+    /// Words after a duration that make it a point in the future ("two
+    /// weeks from now").
+    #[serde(default)]
+    pub hence: Vec<String>,
+    /// Words of `ago` that do so only with nothing but punctuation after
+    /// them ("a week before," but not "two days before the vote").
+    #[serde(default)]
+    pub ago_alone: Vec<String>,
+    /// Endings that make a unit an adjective of length ("decade-long").
+    #[serde(default)]
+    pub long_endings: Vec<String>,
+    /// Words before "a"/"an" and a unit that halve it ("half an hour").
+    #[serde(default)]
+    pub half: Vec<String>,
     /// `[word, value]` recurrences.
     pub set_words: Vec<[String; 2]>,
     /// Words before a unit that make a recurrence.
@@ -82,6 +103,32 @@ pub struct TimexRules {
     pub months: Vec<String>,
     /// Phrases naming a weekend.
     pub weekend: Vec<String>,
+    /// Words for the end of the year ("year-end", "year's end").
+    #[serde(default)]
+    pub year_end: Vec<String>,
+    /// Words before such a phrase that make it the end of the last year
+    /// ("since year-end").
+    #[serde(default)]
+    pub year_end_since: Vec<String>,
+    /// Zones after a four-digit wire-style clock time ("0342 GMT", "1400
+    /// local time"); GMT and UTC when empty.
+    #[serde(default)]
+    pub wire_time_zones: Vec<String>,
+    /// `[word, century]`: first words of a year read aloud ("nineteen").
+    #[serde(default)]
+    pub spoken_centuries: Vec<(String, i32)>,
+    /// `[word, n]`: tens words of a year read aloud ("ninety").
+    #[serde(default)]
+    pub spoken_tens: Vec<(String, i32)>,
+    /// `[word, n]`: unit and teen words of a year read aloud ("six").
+    #[serde(default)]
+    pub spoken_units: Vec<(String, i32)>,
+    /// `[words, year]`: whole thousands read aloud after "the year".
+    #[serde(default)]
+    pub spoken_thousands: Vec<(String, i32)>,
+    /// Weekend phrases naming the weekend of the week of publication.
+    #[serde(default)]
+    pub weekend_this: Vec<String>,
     /// Words before a fiscal year.
     pub fiscal: Vec<String>,
     /// `[name, rule]` holidays.
@@ -194,6 +241,25 @@ pub struct TimeFinder {
     one_more: Vec<String>,
     leads: Vec<String>,
     set_leads: Vec<String>,
+    ago_alone: Vec<String>,
+    verb_leads: Vec<String>,
+    verb_lead_blockers: Vec<String>,
+    half: Vec<String>,
+    weekend_this: Vec<String>,
+    /// "decade-long", "weeklong": a unit made an adjective of length.
+    long: Regex,
+    /// Wire-style zones as written, a cheap test before their pattern.
+    wire_zones: Vec<String>,
+    /// The endings of those, lowercase, as a cheap test before the pattern.
+    long_endings: Vec<String>,
+    /// "year-end", "year's end".
+    year_end: Regex,
+    /// Years read aloud ("nineteen ninety-six"), after a month or not.
+    spoken: Regex,
+    /// The words of years read aloud and their values.
+    spoken_words: HashMap<String, i32>,
+    /// Their century words ("nineteen": 19).
+    spoken_centuries: HashMap<String, i32>,
     /// For each pattern, words one of which it needs (on a lowercased copy
     /// of the sentence): checking them is far cheaper than running the
     /// pattern, and most sentences need few of the patterns.
@@ -213,6 +279,7 @@ impl TimeFinder {
         let units: HashMap<String, String> = r.units.iter().map(|[w, u]| (norm(w), u.clone())).collect();
         let unit = format!(r"(?:{})(?:s|es)?", alt(units.keys()));
         let ago = alt(&r.ago);
+        let hence = alt(&r.hence);
         // ASCII word boundaries keep every pattern on the fast DFA engines.
         let build = |name: &str, re: String| {
             Regex::new(&re.replace(r"\b", r"(?-u:\b)")).map_err(|e| format!("rules/timex.toml: {name}: {e}"))
@@ -220,10 +287,11 @@ impl TimeFinder {
         let count = build(
             "counts",
             format!(
-                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>\s+and\s+a\s+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?P<ago>{ago})\b)?",
+                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>\s+and\s+a\s+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?:(?P<ago>{ago})|(?P<hence>{hence}))\b)?",
                 alt(&r.unit_qualifiers)
             ),
         )?;
+        let long = build("lengths", format!(r"(?i)\b(?P<unit>{unit})(?:{})\b", alt(&r.long_endings)))?;
         let span_of_units = build(
             "plural units",
             format!(r"(?i)\b(?:{})\s+(?P<unit>{})\b", alternation(&r.plural_unit_lead), alternation(&r.plural_units)),
@@ -231,19 +299,21 @@ impl TimeFinder {
         let vague = build(
             "vague counts",
             format!(
-                r"(?i)\b(?P<v>{}|{}|{}|a|an|one)\s+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+(?P<ago>{ago})\b)?",
+                r"(?i)\b(?P<v>{}|{}|{}|a|an|one)\s+(?P<unit>{unit})\b(?P<half>\s+and\s+a\s+half\b)?(?:\s+(?:(?P<ago>{ago})|(?P<hence>{hence}))\b)?",
                 alt(&r.vague_counts),
                 alt(&r.couple),
                 alt(&r.one_more)
             ),
         )?;
         let weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+        let parts = alt(r.day_parts.iter().filter(|[_, c]| c.chars().all(|c| c.is_ascii_uppercase())).map(|[w, _]| w));
         let set = build(
             "sets",
             format!(
-                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays}|{})|(?P<word>{}))\b",
+                r"(?i)\b(?:(?P<lead>{})\s+(?P<what>{unit}|{weekdays}|{}|{}|{parts})|(?P<word>{})|(?P<wd>{weekdays})(?:s|\s+(?P<dp>{parts})s))\b",
                 alt(&r.set_lead),
                 alt(&r.months),
+                alt(r.seasons.iter().map(|(w, _, _)| w)),
                 alt(r.set_words.iter().map(|[w, _]| w))
             ),
         )?;
@@ -274,10 +344,27 @@ impl TimeFinder {
                 alt(r.quarter_words.iter().map(|(w, _)| w))
             ),
         )?;
+        // A year read aloud: a century and its year ("nineteen ninety-six"),
+        // or whole thousands after "the year".
+        let spoken_year = format!(
+            r"(?:(?:{})[\s-]+(?:(?:{})(?:[\s-]+(?:{}))?|(?:{}))|the\s+year\s+(?:{})(?:\s+and\s+(?:{}))?)",
+            alt(r.spoken_centuries.iter().map(|(w, _)| w)),
+            alt(r.spoken_tens.iter().map(|(w, _)| w)),
+            alt(r.spoken_units.iter().filter(|(_, n)| *n < 10).map(|(w, _)| w)),
+            alt(r.spoken_units.iter().filter(|(_, n)| *n >= 10).map(|(w, _)| w)),
+            alt(r.spoken_thousands.iter().map(|(w, _)| w)),
+            alt(r.spoken_units.iter().map(|(w, _)| w)),
+        );
+        let spoken =
+            build("years read aloud", format!(r"(?i)\b(?:(?P<m>{})\s+)?(?P<y>{spoken_year})\b", alt(&r.months)))?;
+        let mut spoken_words = HashMap::new();
+        for (w, n) in r.spoken_tens.iter().chain(&r.spoken_units).chain(&r.spoken_thousands) {
+            spoken_words.insert(norm(w), *n);
+        }
         let season = build(
             "seasons",
             format!(
-                r"\b(?i:(?P<lead>this|last|next|the|early|late|mid-?)\s+)?(?P<s>(?i:{}))(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?\b",
+                r"\b(?i:(?P<lead>this|last|next|the|early|late|mid-?)\s+)?(?P<s>(?i:{}))(?:\s+(?:of\s+)?(?P<y>\d{{4}}|(?i:{spoken_year})))?\b",
                 alt(r.seasons.iter().map(|(w, _, _)| w))
             ),
         )?;
@@ -292,6 +379,10 @@ impl TimeFinder {
             format!(r"\b(?P<h>{})(?:\s+(?P<y>(?:19|20)\d\d))?\b", alt(r.holidays.iter().map(|[h, _]| h))),
         )?;
         let year_ago = build("year-ago phrases", format!(r"(?i)\b(?:{})\b", alt(&r.year_ago)))?;
+        let year_end = build(
+            "year ends",
+            format!(r"(?i)\b(?:(?P<since>{})\s+)?(?P<e>{})\b", alt(&r.year_end_since), alt(&r.year_end)),
+        )?;
         let century = build("centuries", r"(?i)\b(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b".to_string())?;
         let quarter_code = build(
             "quarter codes",
@@ -309,7 +400,13 @@ impl TimeFinder {
             "numeric dates",
             r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b".replace("(?P=sep)", "[/.]"),
         )?;
-        let military = build("wire clock times", r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s+(?:GMT|UTC)\b".to_string())?;
+        let wire_zones = if r.wire_time_zones.is_empty() {
+            vec!["GMT".to_string(), "UTC".to_string()]
+        } else {
+            r.wire_time_zones.clone()
+        };
+        let military =
+            build("wire clock times", format!(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s+(?:{})\b", alt(&wire_zones)))?;
         let anaphora = build(
             "anaphora",
             format!(
@@ -359,12 +456,22 @@ impl TimeFinder {
         let lower =
             |v: &[String]| v.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         let firsts = |v: &[[String; 2]]| v.iter().map(|[w, _]| w.clone()).collect::<Vec<_>>();
+        let firsts2 = |v: &[(String, i32)]| v.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>();
+        // "Mondays", "nights" (of "Tuesday nights"): recurrences too.
+        let plural_days: Vec<String> = weekdays
+            .split('|')
+            .map(String::from)
+            .chain(
+                r.day_parts.iter().filter(|[_, c]| c.chars().all(|c| c.is_ascii_uppercase())).map(|[w, _]| w.clone()),
+            )
+            .map(|w| format!("{w}s"))
+            .collect();
         let mut unit_words: Vec<String> = r.units.iter().map(|[w, _]| w.clone()).collect();
         unit_words.extend(r.units.iter().filter_map(|[w, _]| w.strip_suffix('y').map(|s| format!("{s}ies"))));
         let needs = vec![
             lower(&unit_words),
             lower(&r.plural_units),
-            lower(&[r.set_lead.clone(), firsts(&r.set_words)].concat()),
+            lower(&[r.set_lead.clone(), firsts(&r.set_words), plural_days.clone()].concat()),
             lower(&r.set_frequency),
             lower(&firsts(&r.references)),
             [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"].iter().map(|w| w.to_string()).collect(),
@@ -376,11 +483,12 @@ impl TimeFinder {
             lower(&r.weekend),
             lower(&r.fiscal),
             lower(&firsts(&r.holidays)),
-            vec!["year-".into()],
+            [vec!["year-".to_string()], lower(&r.year_end)].concat(),
             vec!["/".into(), ".".into()],
             lower(&r.quarter_prefix),
             lower(&r.period_parts),
             vec!["centur".into()],
+            lower(&[firsts2(&r.spoken_centuries), firsts2(&r.spoken_thousands)].concat()),
             // The last word of an anaphor ("year" of "the following year"):
             // its first words ("the", "that") are everywhere.
             lower(
@@ -408,7 +516,7 @@ impl TimeFinder {
             // A unit follows a space or a hyphen, and may take a plural ending.
             unit_words.iter().map(|w| Need { word: w.clone(), start: true, end: false }).collect(),
             whole(&r.plural_units),
-            whole(&[r.set_lead.clone(), firsts(&r.set_words)].concat()),
+            whole(&[r.set_lead.clone(), firsts(&r.set_words), plural_days].concat()),
             whole(&r.set_frequency),
             whole(&firsts(&r.references)),
             clock_words,
@@ -424,7 +532,8 @@ impl TimeFinder {
             whole(&r.weekend),
             whole(&r.fiscal),
             whole(&firsts(&r.holidays)),
-            vec![Need::anywhere("year-")],
+            [vec![Need::anywhere("year-")], r.year_end.iter().map(|w| Need::anywhere(w.to_lowercase())).collect()]
+                .concat(),
             between_digits(&['/', '.'], 10),
             r.quarter_prefix
                 .iter()
@@ -432,6 +541,7 @@ impl TimeFinder {
                 .collect(),
             whole(&r.period_parts),
             vec![Need::word("century")],
+            whole(&[firsts2(&r.spoken_centuries), firsts2(&r.spoken_thousands)].concat()),
             whole(&r.anaphora.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
         ];
         let anaphora_gate = 1 << (needs.len() - 1);
@@ -480,6 +590,18 @@ impl TimeFinder {
             one_more: r.one_more.iter().map(|w| norm(w)).collect(),
             leads: r.duration_lead.iter().map(|w| norm(w)).collect(),
             set_leads: r.set_lead.iter().map(|w| norm(w)).collect(),
+            ago_alone: r.ago_alone.iter().map(|w| norm(w)).collect(),
+            verb_leads: r.verb_leads.iter().map(|w| norm(w)).collect(),
+            verb_lead_blockers: r.verb_lead_blockers.iter().map(|w| norm(w)).collect(),
+            half: r.half.iter().map(|w| norm(w)).collect(),
+            weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
+            long,
+            long_endings: r.long_endings.iter().map(|e| e.to_lowercase()).collect(),
+            wire_zones: wire_zones.clone(),
+            year_end,
+            spoken,
+            spoken_words,
+            spoken_centuries: r.spoken_centuries.iter().map(|(w, n)| (norm(w), *n)).collect(),
         })
     }
 
@@ -574,10 +696,14 @@ impl TimeFinder {
                 push(n.span.start, n.span.end, TimexType::Duration, duration(n.value, u));
                 continue;
             }
+            // "5 percent year-on-year": a count of something else.
+            if n.unit.is_some() {
+                continue;
+            }
             if let Some(c) = self.count.captures(&s[n.span.end..]) {
-                let (Some(unit), Some(m)) = (c.name("unit"), c.get(0)) else { continue };
+                let Some(unit) = c.name("unit") else { continue };
                 let Some(u) = self.unit(unit.as_str()) else { continue };
-                let end = n.span.end + m.end();
+                let (end, point) = self.ago_end(s, n.span.end, &c);
                 let half = c.name("half").is_some() || c.name("frac").is_some();
                 let value = if half { n.value + 0.5 } else { n.value };
                 // "the 1988 second quarter": a singular "second" after a
@@ -600,9 +726,10 @@ impl TimeFinder {
                     continue;
                 }
                 let lead = self.lead_before(s, n.span.start);
-                match c.name("ago") {
-                    Some(_) => push(lead, end, TimexType::Date, ago(dct, value, u)),
-                    None => push(lead, end, TimexType::Duration, duration(value, u)),
+                match (point, c.name("hence")) {
+                    (true, Some(_)) => push(lead, end, TimexType::Date, ahead(dct, value, u)),
+                    (true, None) => push(lead, end, TimexType::Date, ago(dct, value, u)),
+                    (false, _) => push(lead, end, TimexType::Duration, duration(value, u)),
                 }
             }
         }
@@ -611,7 +738,12 @@ impl TimeFinder {
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let v = norm(v.as_str());
             let plural = unit.as_str().to_lowercase().ends_with('s');
-            let n = if matches!(v.as_str(), "a" | "an" | "one") {
+            let (end, point) = self.ago_end(s, 0, &c);
+            // "half an hour", "half a century": half the unit, from "half".
+            let halved = matches!(v.as_str(), "a" | "an").then(|| self.half_before(s, m.start())).flatten();
+            let n = if let (Some(_), false) = (halved, plural) {
+                Some(0.5)
+            } else if matches!(v.as_str(), "a" | "an" | "one") {
                 // "a second time" is an ordinal, not a second of time; "$500
                 // million a year" and "four flights a week" are rates.
                 let before = s[..m.start()].trim_end();
@@ -628,7 +760,7 @@ impl TimeFinder {
                                 "was" | "has" | "this" | "its" | "his" | "perhaps" | "towards" | "across"
                             )
                     });
-                if plural || u == "TS" || (rate && c.name("ago").is_none()) {
+                if plural || u == "TS" || (rate && !point) {
                     continue;
                 }
                 Some(1.0)
@@ -646,21 +778,41 @@ impl TimeFinder {
             let n = n.map(|n| if c.name("half").is_some() { n + 0.5 } else { n });
             let recent = v == "recent" && plural;
             // "over a week", "the next several days": the lead belongs to it.
-            let start = if c.name("ago").is_some() { m.start() } else { self.lead_before(s, m.start()) };
-            let m = Span::new(start, m.end());
-            match (c.name("ago"), n) {
+            let start = match halved {
+                Some(h) => h,
+                None if point => m.start(),
+                None => self.lead_before(s, m.start()),
+            };
+            let m = Span::new(start, end);
+            let later = c.name("hence").is_some();
+            match (point, n) {
                 _ if recent => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
-                (Some(_), Some(n)) => push(m.start, m.end, TimexType::Date, ago(dct, n, u)),
-                (Some(_), None) => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
-                (None, Some(n)) => push(m.start, m.end, TimexType::Duration, duration(n, u)),
-                (None, None) => push(m.start, m.end, TimexType::Duration, format!("P{}X{}", t_of(u), letter(u))),
+                (true, Some(n)) if later => push(m.start, m.end, TimexType::Date, ahead(dct, n, u)),
+                (true, None) if later => push(m.start, m.end, TimexType::Date, "FUTURE_REF".into()),
+                (true, Some(n)) => push(m.start, m.end, TimexType::Date, ago(dct, n, u)),
+                (true, None) => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
+                (false, Some(n)) => push(m.start, m.end, TimexType::Duration, duration(n, u)),
+                (false, None) => push(m.start, m.end, TimexType::Duration, vague(u)),
             }
+        }
+        // "a decade-long dispute", "a weeklong visit": one unit; "decades-long"
+        // an unknown count of them.
+        let longs = need(0) && self.long_endings.iter().any(|e| s.contains(e.as_str()));
+        for c in longs.then(|| self.long.captures_iter(s)).into_iter().flatten() {
+            let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
+            let Some(u) = self.unit(unit.as_str()) else { continue };
+            let value =
+                match unit.as_str().to_lowercase().ends_with('s') && !self.units.contains_key(&norm(unit.as_str())) {
+                    true => vague(u),
+                    false => duration(1.0, u),
+                };
+            push(m.start(), m.end(), TimexType::Duration, value);
         }
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
         for c in need(1).then(|| self.span_of_units.captures_iter(s)).into_iter().flatten() {
             let Some(unit) = c.name("unit") else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
-                push(unit.start(), unit.end(), TimexType::Duration, format!("P{}X{}", t_of(u), letter(u)));
+                push(unit.start(), unit.end(), TimexType::Duration, vague(u));
             }
         }
         for c in need(2).then(|| self.set.captures_iter(s)).into_iter().flatten() {
@@ -668,13 +820,21 @@ impl TimeFinder {
             if let Some(w) = c.name("word") {
                 let v = self.set_value(w.as_str());
                 push(m.start(), m.end(), TimexType::Set, v);
+            } else if let Some(wd) = c.name("wd") {
+                // "on Mondays", "Tuesday nights": that day of every week.
+                let part = c.name("dp").and_then(|p| self.parts.get(&norm(p.as_str())));
+                let v = format!("{}{}", weekday_set(wd.as_str()), part.map_or(String::new(), |p| format!("T{p}")));
+                push(m.start(), m.end(), TimexType::Set, v);
             } else if let Some(what) = c.name("what") {
                 let month =
                     self.month_index.iter().find(|(m, _)| m.eq_ignore_ascii_case(what.as_str())).map(|(_, i)| *i);
-                let v = match (self.unit(what.as_str()), month) {
-                    (Some(u), _) => duration(1.0, u),
-                    (None, Some(m)) => format!("XXXX-{m:02}"),
-                    (None, None) => weekday_set(what.as_str()),
+                let w = norm(what.as_str());
+                let v = match (self.unit(what.as_str()), month, self.seasons.get(&w), self.parts.get(&w)) {
+                    (Some(u), ..) => duration(1.0, u),
+                    (None, Some(m), ..) => format!("XXXX-{m:02}"),
+                    (None, None, Some((code, _)), _) => format!("XXXX-{code}"),
+                    (None, None, None, Some(code)) => format!("XXXX-XX-XXT{code}"),
+                    (None, None, None, None) => weekday_set(what.as_str()),
                 };
                 push(m.start(), m.end(), TimexType::Set, v);
             }
@@ -701,7 +861,10 @@ impl TimeFinder {
             }
         }
         // Wire style: "0342 GMT", "2155 UTC".
-        for c in need(5).then(|| self.military.captures_iter(s)).into_iter().flatten() {
+        // Zones other than GMT and UTC ("local time") are looked for only
+        // here: their words are too common to open the clock patterns.
+        let wire = need(5) || self.wire_zones.iter().any(|z| s.contains(z.as_str()));
+        for c in wire.then(|| self.military.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(h), Some(min)) = (c.get(0), c.name("h"), c.name("m")) else { continue };
             let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
             push(m.start(), m.end(), TimexType::Time, format!("{date}T{}:{}", h.as_str(), min.as_str()));
@@ -766,6 +929,9 @@ impl TimeFinder {
                 -1 => (d.year(), current),
                 0 if current == 1 => (d.year() - 1, 4),
                 0 => (d.year(), current - 1),
+                // A quarter two or more ahead of the current one is the
+                // last year's: "fourth-quarter profit" in a March report.
+                q if q - current >= 2 => (d.year() - 1, q),
                 q => (d.year(), q),
             };
             push(start, m.end(), TimexType::Date, format!("{year}-Q{q}"));
@@ -778,7 +944,7 @@ impl TimeFinder {
                 continue; // a bare "fall" or "spring" is too often a verb
             }
             let year = match (c.name("y"), dct) {
-                (Some(y), _) => y.as_str().parse::<i32>().ok(),
+                (Some(y), _) => self.year_of(y.as_str()),
                 (None, Some(d)) => season_year(*end_month, lead.as_deref(), d),
                 (None, None) => None,
             };
@@ -808,7 +974,10 @@ impl TimeFinder {
             // The weekend meant is the last one, or the coming one when so said.
             let back = (d.weekday().num_days_from_monday() + 2) % 7;
             let saturday = d - chrono::Duration::days(i64::from(back));
-            let saturday = if lower.contains("next") || lower.contains("coming") {
+            // "this weekend" is the one of the week of publication: still to
+            // come from Monday to Friday.
+            let this = self.weekend_this.contains(&norm(&lower)) && d.weekday().num_days_from_monday() < 5;
+            let saturday = if this || lower.contains("next") || lower.contains("coming") {
                 saturday + chrono::Duration::days(7)
             } else {
                 saturday
@@ -826,6 +995,12 @@ impl TimeFinder {
             let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
             let value = holiday(rule, year, dct).map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
             push(m.start(), m.end(), TimexType::Date, value);
+        }
+        // "by year-end": the end of this year; "since year-end", the last one.
+        for c in need(14).then(|| self.year_end.captures_iter(s)).into_iter().flatten() {
+            let (Some(e), Some(d)) = (c.name("e"), dct) else { continue };
+            let year = if c.name("since").is_some() { d.year() - 1 } else { d.year() };
+            push(e.start(), e.end(), TimexType::Date, year.to_string());
         }
         for m in need(14).then(|| self.year_ago.find_iter(s)).into_iter().flatten() {
             let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
@@ -889,11 +1064,79 @@ impl TimeFinder {
                 }
             }
         }
+        // "nineteen ninety-six", "January nineteen ninety-seven".
+        for c in need(19).then(|| self.spoken.captures_iter(s)).into_iter().flatten() {
+            let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
+            if s[m.end()..].starts_with('-') {
+                continue; // "twenty thirty-year-olds"
+            }
+            let Some(year) = self.year_of(y.as_str()) else { continue };
+            let month = c.name("m").and_then(|m| {
+                self.month_index.iter().find(|(k, _)| k.eq_ignore_ascii_case(m.as_str())).map(|(_, i)| *i)
+            });
+            let value = month.map_or_else(|| format!("{year:04}"), |m| format!("{year:04}-{m:02}"));
+            push(m.start(), m.end(), TimexType::Date, value);
+        }
         for c in need(9).then(|| self.decade.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
-            push(m.start(), m.end(), TimexType::Date, d.as_str().to_string());
+            // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
+            // "the 2000s" is the decade of 2000 to 2009.
+            let d = d.as_str();
+            let value = match d.strip_suffix('0') {
+                Some(century) if century != "20" => century,
+                _ => d,
+            };
+            push(m.start(), m.end(), TimexType::Date, value.to_string());
         }
         resolve_overlaps(out)
+    }
+
+    /// Where a count and unit matched by `c` (on `s[offset..]`) ends, and
+    /// whether its `ago` word makes it a point in time: a word of
+    /// `ago_alone` does only with no word after it ("a week before," but
+    /// "two days before the vote" is a duration, ending before "before").
+    fn ago_end(&self, s: &str, offset: usize, c: &Captures) -> (usize, bool) {
+        let whole = offset + c.get(0).map_or(0, |m| m.end());
+        let Some(a) = c.name("ago").or(c.name("hence")) else { return (whole, false) };
+        let rest = s[whole..].trim_start();
+        let followed = rest.starts_with(|ch: char| ch.is_alphanumeric() || ch == '$');
+        if followed && self.ago_alone.contains(&norm(a.as_str())) {
+            (offset + s[offset..offset + a.start()].trim_end().len(), false)
+        } else {
+            (whole, true)
+        }
+    }
+
+    /// The year of digits or of words read aloud ("nineteen ninety-six",
+    /// "the year two thousand and five").
+    fn year_of(&self, text: &str) -> Option<i32> {
+        if let Ok(y) = text.parse::<i32>() {
+            return Some(y);
+        }
+        let lower = norm(text);
+        let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+        if let ["the", "year", rest @ ..] = words.as_slice() {
+            // Whole thousands, then "and" and the rest.
+            let (head, tail) = match rest.iter().position(|w| *w == "and") {
+                Some(i) => (&rest[..i], &rest[i + 1..]),
+                None => (rest, &[][..]),
+            };
+            let thousands = *self.spoken_words.get(&head.join(" "))?;
+            let more: Option<i32> = tail.iter().map(|w| self.spoken_words.get(*w).copied()).sum();
+            return Some(thousands + more?);
+        }
+        let (first, rest) = words.split_first()?;
+        let century = *self.spoken_centuries.get(*first)?;
+        let year: Option<i32> = rest.iter().map(|w| self.spoken_words.get(*w).copied()).sum();
+        Some(century * 100 + year?)
+    }
+
+    /// Where a word of `half` ends right before `at` ("half an hour"): its
+    /// start.
+    fn half_before(&self, s: &str, at: usize) -> Option<usize> {
+        let before = s[..at].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+        self.half.contains(&norm(word)).then(|| before.len() - word.len())
     }
 
     /// Where a duration starting at `at` really starts: before the longest
@@ -911,6 +1154,12 @@ impl TimeFinder {
                 lower.ends_with(l.as_str())
                     && lower.len() == trimmed.len()
                     && !lower[..lower.len() - l.len()].ends_with(char::is_alphanumeric)
+                    // "could last several days": the verb, not a lead.
+                    && !(self.verb_leads.contains(*l)
+                        && lower[..lower.len() - l.len()]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| self.verb_lead_blockers.contains(&norm(w))))
             })
             .map(|l| trimmed.len() - l.len())
             .min()
@@ -1089,6 +1338,28 @@ fn letter(unit: &str) -> &str {
     unit.trim_start_matches('T')
 }
 
+/// An unknown count of `unit`, in its base unit: "years" `PXY`, "decades"
+/// and "centuries" `PXY` too, "hours" `PTXH`.
+fn vague(unit: &str) -> String {
+    format!("P{}X{}", t_of(unit), letter(unit).trim_start_matches(|c: char| c.is_ascii_digit()))
+}
+
+/// The point `n` units after the creation time, at the unit's precision
+/// ("two weeks from now").
+fn ahead(dct: Option<NaiveDate>, n: f64, unit: &str) -> String {
+    let Some(d) = dct else { return "FUTURE_REF".into() };
+    let n = n as u32;
+    let value = match letter(unit) {
+        "Y" => Some(PartialDate::year(d.year() + n as i32)),
+        "M" if unit.starts_with('T') => None,
+        "M" => d.checked_add_months(Months::new(n)).and_then(|x| PartialDate::month(x.year(), x.month())),
+        "W" => d.checked_add_days(Days::new(7 * u64::from(n))).map(PartialDate::week_of),
+        "D" => d.checked_add_days(Days::new(u64::from(n))).map(PartialDate::from),
+        _ => None,
+    };
+    value.map_or_else(|| "FUTURE_REF".into(), |v| v.to_string())
+}
+
 /// The point `n` units before the creation time, at the unit's precision.
 fn ago(dct: Option<NaiveDate>, n: f64, unit: &str) -> String {
     let Some(d) = dct else { return "PAST_REF".into() };
@@ -1129,9 +1400,14 @@ fn season_year(end_month: u32, lead: Option<&str>, d: NaiveDate) -> Option<i32> 
 /// The day of a holiday rule ("12-25", "11-Thu-4", "05-Mon-last") in
 /// `year`, or in the year that puts it nearest to `dct`.
 fn holiday(rule: &str, year: Option<i32>, dct: Option<NaiveDate>) -> Option<NaiveDate> {
+    // "Easter-2": days from Easter Sunday.
+    let easter = rule.strip_prefix("Easter").map(|d| if d.is_empty() { Some(0) } else { d.parse::<i64>().ok() });
     let parts: Vec<&str> = rule.split('-').collect();
-    let month: u32 = parts.first()?.parse().ok()?;
+    let month: u32 = if easter.is_some() { 0 } else { parts.first()?.parse().ok()? };
     let on = |y: i32| -> Option<NaiveDate> {
+        if let Some(offset) = easter {
+            return easter_sunday(y)?.checked_add_signed(chrono::Duration::days(offset?));
+        }
         match parts.as_slice() {
             [_, d] => NaiveDate::from_ymd_opt(y, month, d.parse().ok()?),
             [_, wd, n] => {
@@ -1157,6 +1433,23 @@ fn holiday(rule: &str, year: Option<i32>, dct: Option<NaiveDate>) -> Option<Naiv
         (None, Some(d)) => (d.year() - 1..=d.year() + 1).filter_map(on).min_by_key(|h| (*h - d).num_days().abs()),
         (None, None) => None,
     }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm,
+/// "Meeus/Jones/Butcher").
+fn easter_sunday(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 fn next_word(s: &str) -> Option<String> {
