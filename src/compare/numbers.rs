@@ -647,6 +647,16 @@ mod tests {
             "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 10:05 a.m. local time.",
             "time-conflict",
         );
+        // A zone written after a part of the day is that time's zone.
+        assert_rule(
+            "The fire broke out near Amaliada at noon BST, officials said.",
+            "The fire broke out near Amaliada at 14:00 GMT, officials said.",
+            "time-conflict",
+        );
+        assert_agree(
+            "The fire broke out near Amaliada at noon BST, officials said.",
+            "The fire broke out near Amaliada at 11:00 GMT, officials said.",
+        );
         assert_agree(
             "The Soyuz rocket carrying the Indian crew lifted off from Baikonur shortly after 9 a.m.",
             "The Soyuz rocket carrying the Indian crew lifted off from Baikonur at 9:05 a.m.",

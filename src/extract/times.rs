@@ -1236,7 +1236,16 @@ impl TimeFinder {
                 w.chars().any(|c| c.is_ascii_digit()) || matches!(*w, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
             })
             .map_or(words.len(), |i| i + 1);
-        let zone = (clock_end < words.len()).then(|| words[clock_end..].join(" "));
+        let mut zone = (clock_end < words.len()).then(|| words[clock_end..].join(" "));
+        // "noon BST", "midnight GMT": a zone the rules know, right after a
+        // part of the day that the span leaves it out of.
+        if zone.is_none() && minutes.is_some() {
+            let after = norm(&sentence[span.end.min(sentence.len())..]);
+            let next: String = after.trim_start().chars().take_while(|c| c.is_alphanumeric()).collect();
+            if !next.is_empty() && self.zone_offsets.iter().any(|(k, _)| *k == next) {
+                zone = Some(next);
+            }
+        }
         let offset = zone.as_ref().and_then(|z| self.zone_offsets.iter().find(|(k, _)| k == z).map(|(_, o)| *o));
         let head = norm(&sentence[..span.start]);
         let slack = self
