@@ -689,6 +689,12 @@ mod tests {
             "The accident took place shortly after 2 am local time on the Prithvi Highway, police said.",
         );
         assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+        // A truce that took effect is one that began.
+        let run = check(
+            "The 48-hour truce took effect at midnight on Friday, according to the Ombudsman's Office.",
+            "The three-day truce began at 6 a.m. on Saturday and covers the rural areas.",
+        );
+        assert!(rules_of(&run).contains(&"time-conflict"), "{:#?}", run.findings);
         // A launch pad is no launch: the rocket's lift-off is the event.
         let run = check(
             "The PSLV-C64 rocket, with six strap-on motors, lifted off from the second launch pad at 10.24 a.m.",
