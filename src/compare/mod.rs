@@ -557,16 +557,18 @@ fn owner(c: &Claim) -> Option<&str> {
         .map(|t| t.key.as_str())
 }
 
-/// Pairs of date (or clock time) claims from two reports whose predicates
-/// (for a time without one, its clause) name one kind of event (an event group of `rules/events.toml`: "broke out" and
-/// "started"), each report giving one date for it, whose sentences share a
-/// word besides the predicate ("the fire", "rain"), neither dated more
-/// than two months before its report (history), and neither a statement
-/// ("said on Wednesday"). [`dates::compare`] keeps the start of something
-/// apart from a day of it.
 /// The event group of `rules/events.toml` of words that start something.
 pub(super) const BEGIN: &str = "begin";
 
+/// Pairs of date (or clock time) claims from two reports whose predicates
+/// (for a time without one, its clause) name one kind of event (an event
+/// group of `rules/events.toml`: "broke out" and "started"; a date whose
+/// clause says something began is in the `begin` group whatever its verb),
+/// each report giving one date for it, whose sentences share a word besides
+/// the predicate ("the fire", "rain"), neither dated more than two months
+/// before its report (history: such dates do not count as a report's date
+/// of the event at all), and neither a statement ("said on Wednesday").
+/// [`dates::compare`] keeps the start of something apart from a day of it.
 fn by_event(input: &Input) -> Vec<(usize, usize)> {
     use crate::extract::ClaimValue;
     use std::collections::BTreeMap;
