@@ -737,6 +737,15 @@ mod tests {
     }
 
     #[test]
+    fn dates_of_one_publication_pair_by_the_event() {
+        let run = check(
+            "Nordhavn will publish its full-year results on Feb. 12.",
+            "The carrier will present its full-year report on 5 February.",
+        );
+        assert!(rules_of(&run).contains(&"date-conflict"), "{:#?}", run.findings);
+    }
+
+    #[test]
     fn runs_rank_apart_from_the_periods_they_count() {
         let run = check(
             "Nordhavn said third-quarter profit rose. It was the company's third consecutive quarter of profit growth.",
