@@ -1370,6 +1370,8 @@ mod tests {
         check("He will arrive on Thursday.", "Thursday", "2025-12-04");
         check("On Friday, Modi will address the nation.", "Friday", "2025-12-05");
         check("Drivers stage a 72-hour strike beginning on Friday.", "Friday", "2025-12-05");
+        check("Schools in Malatya will stay closed on Friday.", "Friday", "2025-12-05");
+        check("The summit will be held on Friday.", "Friday", "2025-12-05");
         check("Carrick, who arrived on Tuesday, will visit the plant.", "Tuesday", "2025-12-02");
         check("He arrived on Sunday and will meet exporters.", "Sunday", "2025-11-30");
         check("They signed a deal on Tuesday that will cut tariffs.", "Tuesday", "2025-12-02");
