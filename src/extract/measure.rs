@@ -8,6 +8,10 @@
 //! The reading, in order (the first that answers wins):
 //! 1. a baseline ("from $488 million", "against $488mn", "than 40") measures
 //!    the quantity of another time, not the one reported: [`BASELINE`];
+//!    then a few readings of what the words around say the amount is: a
+//!    sum asked for ("seeking Rs 1,500 crore": [`REQUEST`]), a share of a
+//!    vote ("came second with 31.2 percent": [`SHARE`]), a winning margin
+//!    ("won by 1,248 votes": [`MARGIN`]);
 //! 2. what the number counts, the last noun of the phrase after it ("1,284
 //!    votes", "74% excess rainfall");
 //! 3. the noun whose amount it is: `<noun> of N` ("a majority of 1,284");
@@ -16,7 +20,9 @@
 //!
 //! A length of time is given for the object of its verb ("gave parliament
 //! 120 days", "three months to present the plan"):
-//! [`MeasureReader::duration_object`].
+//! [`MeasureReader::duration_object`], unless it extends something ("a
+//! further six months": [`MeasureReader::extension`]). A rank may count a
+//! run ("the third consecutive quarter": [`MeasureReader::streak`]).
 //!
 //! A count of people says little by its noun alone ("12 people killed",
 //! "15 people injured"), so the fate of the clause ("killed", "injured",
@@ -156,14 +162,14 @@ pub const EXTENSION: &str = "extension";
 /// The head of a sum of money asked for.
 pub const REQUEST: &str = "request";
 
+/// Added to the head of a rank that counts a run ("quarter/streak" for "the
+/// third consecutive quarter").
+pub const STREAK: &str = "streak";
+
 /// Whether a unit is a currency: an ISO 4217 code ("USD", "INR").
 fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
 }
-
-/// Added to the head of a rank that counts a run ("quarter/streak" for "the
-/// third consecutive quarter").
-pub const STREAK: &str = "streak";
 
 /// A word of a sentence, folded, with its bytes.
 struct Word<'a> {
@@ -290,7 +296,7 @@ impl MeasureReader {
         {
             return Some(REQUEST.to_string());
         }
-        // The words before a hedge ("by just six wickets").
+        // Hedges right before it are skipped ("by just six wickets").
         let i = before.iter().take_while(|w| self.skip.contains(&folded(w))).count();
         // A share: "came second with 31.2 percent", the verb within five
         // words of its clause.
