@@ -207,36 +207,20 @@ pub fn footer(
                     writeln!(out, "  {message}")?;
                 }
             }
-            writeln!(
-                out,
-                "\n{}, {}, {} in {} checked; {} unchecked; {}",
-                plural(conflict, "conflict"),
-                plural(warning, "warning"),
-                plural(info, "info"),
-                plural(summary.checked, "group"),
-                plural(summary.unchecked, "report"),
-                plural(summary.errors, "error")
-            )
+            writeln!(out, "\n{}", totals(&summary))
         }
         BatchFormat::Sarif => writeln!(out, "]}}"),
         BatchFormat::Github => {
+            use crate::report::github;
             for (path, message) in &errors {
-                let file = if path.is_empty() { String::new() } else { format!(" file={}", github_property(path)) };
-                writeln!(out, "::error{file}::{}", github_data(message))?;
+                let file = if path.is_empty() {
+                    String::new()
+                } else {
+                    format!(" file={}", github::property(&github::path(path.as_ref())))
+                };
+                writeln!(out, "::error{file}::{}", github::data(message))?;
             }
-            writeln!(
-                out,
-                "::notice title=crosscheck batch::{}",
-                github_data(&format!(
-                    "{}, {}, {} in {} checked; {} unchecked; {}",
-                    plural(conflict, "conflict"),
-                    plural(warning, "warning"),
-                    plural(info, "info"),
-                    plural(summary.checked, "group"),
-                    plural(summary.unchecked, "report"),
-                    plural(summary.errors, "error")
-                ))
-            )
+            writeln!(out, "::notice title=crosscheck batch::{}", github::data(&totals(&summary)))
         }
         BatchFormat::Json => {
             let errors: Vec<_> = errors.iter().map(|(p, m)| json!({"path": p, "message": m})).collect();
@@ -288,14 +272,18 @@ fn feed_counts(feed: &Feed, grouping: &Grouping) -> serde_json::Value {
            "checked": checked, "unchecked": grouping.groups.len() - checked})
 }
 
-/// GitHub's escaping of a workflow command's message.
-fn github_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-/// GitHub's escaping of a workflow command's property value.
-fn github_property(s: &str) -> String {
-    github_data(s).replace(':', "%3A").replace(',', "%2C")
+/// The last line of a batch: findings, groups, reports left unchecked, errors.
+fn totals(summary: &Summary) -> String {
+    let f = &summary.findings;
+    format!(
+        "{}, {}, {} in {} checked; {} unchecked; {}",
+        plural(f.conflict, "conflict"),
+        plural(f.warning, "warning"),
+        plural(f.info, "info"),
+        plural(summary.checked, "group"),
+        plural(summary.unchecked, "report"),
+        plural(summary.errors, "error")
+    )
 }
 
 fn plural(n: usize, what: &str) -> String {

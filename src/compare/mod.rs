@@ -578,13 +578,8 @@ fn by_event(input: &Input) -> Vec<(usize, usize)> {
         // History ("well below the 2024 local elections") is no date of
         // the event reported, nor a second one that would keep its report
         // out of the group.
-        let old = |c: &Claim| match (&c.value, input.docs[c.doc].published) {
-            (ClaimValue::Date(d), Some(published)) if d.anchor != crate::extract::dates::Anchor::Since => {
-                d.value.and_then(|v| v.range()).is_some_and(|(_, end)| (published - end).num_days() > 62)
-            }
-            _ => false,
-        };
-        if p.is_some_and(|p| input.lexicon.is_statement(p)) || numbers::past(input, c) || old(c) {
+        let old = input.docs[c.doc].published.is_some_and(|published| numbers::history(c, published));
+        if p.is_some_and(|p| input.lexicon.is_statement(p)) || numbers::past(input, c) || old {
             continue;
         }
         let kinds: Vec<&str> = match &c.value {

@@ -324,13 +324,18 @@ pub(super) fn past(input: &Input, c: &Claim) -> bool {
     if claims.iter().any(|d| d.head.as_deref() == Some(crate::extract::measure::BASELINE)) {
         return false;
     }
-    // "since January" runs to the report's day.
-    claims.iter().any(|d| match &d.value {
+    claims.iter().any(|d| history(d, published))
+}
+
+/// Whether a claim is a date that ended more than two months before
+/// `published`; "since January" runs to the report's day, so it never is.
+pub(super) fn history(c: &Claim, published: chrono::NaiveDate) -> bool {
+    match &c.value {
         ClaimValue::Date(x) if x.anchor != crate::extract::dates::Anchor::Since => {
             x.value.and_then(|v| v.range()).is_some_and(|(_, end)| (published - end).num_days() > 62)
         }
         _ => false,
-    })
+    }
 }
 
 /// Whether two claims' sentences share a term other than their head (the

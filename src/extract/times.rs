@@ -1240,8 +1240,8 @@ impl TimeFinder {
         // "noon BST", "midnight GMT": a zone the rules know, right after a
         // part of the day that the span leaves it out of.
         if zone.is_none() && minutes.is_some() {
-            let after = norm(&sentence[span.end.min(sentence.len())..]);
-            let next: String = after.trim_start().chars().take_while(|c| c.is_alphanumeric()).collect();
+            let after = sentence[span.end.min(sentence.len())..].trim_start();
+            let next = norm(&after[..after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len())]);
             if !next.is_empty() && self.zone_offsets.iter().any(|(k, _)| *k == next) {
                 zone = Some(next);
             }

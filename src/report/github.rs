@@ -100,7 +100,7 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
 
 /// A path as GitHub matches it against the repository: `/` separators, no
 /// leading `./`.
-fn path(p: &std::path::Path) -> String {
+pub(crate) fn path(p: &std::path::Path) -> String {
     let text = p.display().to_string().replace('\\', "/");
     let mut rest = text.as_str();
     while let Some(r) = rest.strip_prefix("./") {
@@ -110,12 +110,12 @@ fn path(p: &std::path::Path) -> String {
 }
 
 /// Escapes the message of a workflow command.
-fn data(text: &str) -> String {
+pub(crate) fn data(text: &str) -> String {
     text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a property value of a workflow command.
-fn property(text: &str) -> String {
+pub(crate) fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

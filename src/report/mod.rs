@@ -4,11 +4,11 @@
 //! they never analyse. Byte spans become `path:line:column` in one shared
 //! step, [`Located`], so every format prints the same numbers.
 
-mod github;
+pub(crate) mod github;
 mod html;
 mod json;
 mod jsonl;
-pub mod sarif;
+pub(crate) mod sarif;
 mod text;
 
 pub use json::SCHEMA;
