@@ -205,6 +205,64 @@ pub fn event_match(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -
     }
 }
 
+/// Which end of its event a date or clock time gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bound {
+    /// The time of the event itself ("on Friday", "at 9 a.m.").
+    At,
+    /// Its start ("from 11 p.m.", "since 2021", "beginning on Friday").
+    Start,
+    /// Its end ("until 9am", "to 6 a.m. on Friday", "until 2030").
+    End,
+}
+
+/// The bound a claim gives: a date's anchor says it ("since 2021"), and
+/// otherwise the nearest word before it that is not part of a time or day
+/// ("from 11 p.m. on Thursday": the day starts it too), from `start_words`
+/// and `end_words` in `rules/events.toml`.
+pub(super) fn bound(input: &Input, c: &Claim) -> Bound {
+    use crate::extract::dates::Anchor;
+    use crate::extract::ClaimValue;
+    match &c.value {
+        ClaimValue::Date(d) if d.anchor == Anchor::Since => return Bound::Start,
+        ClaimValue::Date(d) if d.anchor == Anchor::Until => return Bound::End,
+        _ => {}
+    }
+    let text = &input.docs[c.doc].norm.text;
+    let events = &input.rules.events;
+    let before = &text[c.clause.start.min(c.norm.start)..c.norm.start];
+    let timeish = |w: &str| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            || matches!(
+                w,
+                "on" | "at" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "noon" | "midnight" | "local" | "time"
+            )
+            || (w.len() <= 4 && w.chars().all(|ch| ch.is_ascii_uppercase()))
+    };
+    for w in before.split_whitespace().rev().take(6) {
+        let w = w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '.');
+        if w.is_empty() || timeish(w) {
+            continue;
+        }
+        let w = w.trim_end_matches('.').to_lowercase();
+        return if events.start_words.contains(&w) {
+            Bound::Start
+        } else if events.end_words.contains(&w) {
+            Bound::End
+        } else {
+            Bound::At
+        };
+    }
+    Bound::At
+}
+
+/// Whether two bounds can speak of one point: the start and the end of an
+/// event are two ("from 11 p.m." and "until 9am"); the event's own time
+/// may be told as either.
+pub(super) fn bounds_meet(a: Bound, b: Bound) -> bool {
+    !matches!((a, b), (Bound::Start, Bound::End) | (Bound::End, Bound::Start))
+}
+
 /// Whether two claims whose predicates name one kind of event pick out one
 /// occurrence of it without sharing a name: the same occurrence words in
 /// both clauses ("first" and "first"; neither "next"), no names that
@@ -807,6 +865,26 @@ mod tests {
             "It started on Sunday near Kardiakafti.",
         );
         assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn dates_compare_by_the_end_of_the_event_they_give() {
+        // Two starts of one strike, one an interval from a day.
+        assert_conflict(
+            "Train drivers at Southern Coast Railway are to stage a 48-hour walkout from Thursday over pay.",
+            "Train drivers at Southern Coast Railway stage a 48-hour strike beginning on Friday over pay.",
+        );
+        // A count since a date starts nothing.
+        assert_not_compared(
+            "Train drivers at Southern Coast Railway confirmed their third strike since January over pay.",
+            "Train drivers at Southern Coast Railway stage a 48-hour strike beginning on Friday over pay.",
+        );
+        // The start and the end of one closure are two days.
+        let run = check(
+            "Chennai airport was closed to all flights from 11 p.m. on Wednesday to 6 a.m. on Thursday.",
+            "Chennai airport was closed to all flights until 9 a.m. on Thursday.",
+        );
+        assert_eq!(severities(&run), vec![("time-conflict", Severity::Conflict)], "{:#?}", run.findings);
     }
 
     #[test]

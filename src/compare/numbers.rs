@@ -56,6 +56,11 @@ pub(super) fn compare(
     if !comparable {
         return false;
     }
+    // "until 9am" ends a closure and "from 11 p.m." begins it: a clock time
+    // is compared only with one that bounds its event the same way.
+    if kind == ClaimKind::Time && !super::bounds_meet(super::bound(input, a), super::bound(input, b)) {
+        return false;
+    }
     // An ordinal ranks its event: the 22nd meeting is not the 23rd, so the
     // occurrence words that keep dates of two meetings apart must not keep
     // their ordinals apart. It is compared only when the rest of its clause
@@ -706,6 +711,33 @@ mod tests {
             "The PSLV-C64 rocket lifted off at 10.42 am and placed the satellites in orbit.",
         );
         assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn clock_times_bound_their_event_at_one_end() {
+        // The end of a closure against the end of the same closure.
+        let run = check_on(
+            "Chennai airport was closed to all flights from 11 p.m. on Thursday to 6 a.m. on Friday.",
+            "2025-11-29",
+            "Chennai airport shut to all flights until 9am on Friday.",
+            "2025-11-29",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+        let conflict = &run.findings[0];
+        let texts: Vec<&str> = conflict
+            .claims
+            .iter()
+            .map(|&i| run.claims[i].norm.of(&run.documents[run.claims[i].doc].norm.text))
+            .collect();
+        assert!(texts.contains(&"6 a.m.") && texts.contains(&"9am"), "{texts:?}");
+        // The start of it is no end.
+        let run = check_on(
+            "Chennai airport was closed to all flights from 11 p.m. on Thursday.",
+            "2025-11-29",
+            "Chennai airport shut to all flights until 9am on Friday.",
+            "2025-11-29",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 
     #[test]
