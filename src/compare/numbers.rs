@@ -42,6 +42,10 @@ pub(super) fn compare(
     }
     // Comparable at all: same unit, same counted thing, same clock.
     let comparable = match (&a.value, &b.value) {
+        // A tally compares with a tally only.
+        (ClaimValue::Number(x), ClaimValue::Number(y)) if x.against.is_some() || y.against.is_some() => {
+            x.against.is_some() && y.against.is_some()
+        }
         (ClaimValue::Number(x), ClaimValue::Number(y)) if x.kind == NumberKind::Cardinal => {
             // Two amounts that measure one named thing ("profit") compare
             // whatever word follows them ("$621mn, against").
@@ -116,9 +120,15 @@ pub(super) fn compare(
     // rest of the sentences says, unless an occurrence word sets one apart
     // ("a separate four-hour stoppage").
     let compounds = kind == ClaimKind::Duration && compound(input, a) && compound(input, b);
+    // A story tells of one vote's tally ("ruling 8-3", "The justices voted
+    // 7-4"), whatever else its sentences say; dates still tell two apart.
+    let tally_head = Some(crate::extract::measure::TALLY);
+    let tallies = a.head.as_deref() == tally_head && b.head.as_deref() == tally_head;
     if by_head
         && matches!(kind, ClaimKind::Number | ClaimKind::Duration)
-        && (past(input, a) || past(input, b) || !compounds && (!shares_more(input, a, b) || dated_apart(input, a, b)))
+        && (past(input, a)
+            || past(input, b)
+            || !compounds && (!(tallies || shares_more(input, a, b)) || dated_apart(input, a, b)))
     {
         return false;
     }
@@ -154,6 +164,13 @@ pub(super) fn compare(
         subject
     };
     let outcome = match (&a.value, &b.value) {
+        (ClaimValue::Number(x), ClaimValue::Number(y)) if x.against.is_some() => {
+            if x.value == y.value && x.against == y.against {
+                Outcome::Agree
+            } else {
+                Outcome::Conflict
+            }
+        }
         (ClaimValue::Number(x), ClaimValue::Number(y)) => {
             if x.low <= y.high && y.low <= x.high {
                 Outcome::Agree
@@ -191,6 +208,7 @@ pub(super) fn compare(
     let (na, nb) = (a.norm.of(&doc_a.norm.text), b.norm.of(&doc_b.norm.text));
     let (va, vb) = (a.value.normalised().unwrap_or_default(), b.value.normalised().unwrap_or_default());
     let what = match kind {
+        ClaimKind::Number if tallies => "one vote cannot have two tallies",
         ClaimKind::Number => "the two amounts do not overlap even allowing for rounding and hedges",
         ClaimKind::Ordinal => "one event cannot be both",
         ClaimKind::Duration => "the two lengths of time differ",
@@ -711,6 +729,29 @@ mod tests {
             "The PSLV-C64 rocket lifted off at 10.42 am and placed the satellites in orbit.",
         );
         assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn tallies_of_one_vote_conflict() {
+        let run = check(
+            "Brazil's Supreme Federal Court on Thursday ordered a plan to remove illegal miners, ruling 8-3 that \
+             authorities had failed in their duty.",
+            "The justices voted 7-4 in favor of a lawsuit filed by the Rede party.",
+        );
+        assert_eq!(rules_of(&run), vec!["number-conflict"], "{:#?}", run.findings);
+        assert!(
+            run.findings[0].reason.contains("8-3") && run.findings[0].reason.contains("7-4"),
+            "{}",
+            run.findings[0].reason
+        );
+        assert_agree(
+            "The court voted by eight votes to three on Thursday in a case brought by prosecutors.",
+            "Brazil's Supreme Federal Court on Thursday ordered a plan to remove illegal miners, ruling 8-3.",
+        );
+        // A tally is not an amount: "7-4" and "7 justices" are two things.
+        let run =
+            check("The justices voted 7-4 in favor of the lawsuit.", "Seven justices voted in favor of the lawsuit.");
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 
     #[test]

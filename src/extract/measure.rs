@@ -113,6 +113,11 @@ pub struct MeasureRules {
     /// extension ("extended for four months").
     #[serde(default)]
     pub extension_verbs: Vec<String>,
+    /// Words of a vote or contest within six words of two numbers that
+    /// make them a tally ("voted 7-4", "ruling 8-3", "by eight votes to
+    /// three").
+    #[serde(default)]
+    pub tally_words: Vec<String>,
     /// Verbs of placing in a vote or race: a percentage after "with" within
     /// their clause is a share ("came second with 31.2 percent").
     #[serde(default)]
@@ -146,6 +151,7 @@ pub struct MeasureReader {
     request_verbs: Vec<String>,
     extension_words: Vec<String>,
     extension_verbs: Vec<String>,
+    tally_words: Vec<String>,
     share_verbs: Vec<String>,
 }
 
@@ -165,6 +171,21 @@ pub const REQUEST: &str = "request";
 /// Added to the head of a rank that counts a run ("quarter/streak" for "the
 /// third consecutive quarter").
 pub const STREAK: &str = "streak";
+
+/// The head of a tally of a vote or contest ("voted 7-4").
+pub const TALLY: &str = "tally";
+
+/// Two numbers read as one tally: its span and its two sides, the larger
+/// first ("8-3", "by eight votes to three").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tally {
+    /// Bytes within the sentence, from the first number to the second.
+    pub span: Span,
+    /// The larger side.
+    pub more: f64,
+    /// The smaller side.
+    pub fewer: f64,
+}
 
 /// Whether a unit is a currency: an ISO 4217 code ("USD", "INR").
 fn is_currency(unit: &str) -> bool {
@@ -237,7 +258,49 @@ impl MeasureReader {
             share_verbs: r.share_verbs.iter().map(|w| norm(w)).collect(),
             extension_words: r.extension_words.iter().map(|w| norm(w)).collect(),
             extension_verbs: r.extension_verbs.iter().map(|w| norm(w)).collect(),
+            tally_words: r.tally_words.iter().map(|w| norm(w)).collect(),
         })
+    }
+
+    /// The tallies of a sentence: two whole numbers joined by a dash or by
+    /// "to" ("7-4", "eight votes to three", "60 to 40"), with a word of a
+    /// vote or contest (`tally_words`) within six words of them or between
+    /// them. `numbers` are the sentence's numbers, in order.
+    pub fn tallies(&self, text: &str, numbers: &[super::numbers::NumberMatch]) -> Vec<Tally> {
+        let mut out = Vec::new();
+        let whole = |m: &super::numbers::NumberMatch| {
+            m.kind == super::numbers::NumberKind::Cardinal
+                && m.unit.is_none()
+                && m.value.fract() == 0.0
+                && (0.0..1e6).contains(&m.value)
+        };
+        for pair in numbers.windows(2) {
+            let (x, y) = (&pair[0], &pair[1]);
+            if !whole(x) || !whole(y) || x.span.end > y.span.start {
+                continue;
+            }
+            let gap = norm(text[x.span.end..y.span.start].trim());
+            let gap_words: Vec<&str> = gap.split_whitespace().collect();
+            let joined = matches!(gap.as_str(), "-" | "–" | "to" | "-to-")
+                || matches!(gap_words.as_slice(), [v, "to"] if self.tally_words.contains(&v.to_string()));
+            if !joined {
+                continue;
+            }
+            let near = |w: &Word| self.tally_words.contains(&norm(w.text));
+            let before = words(&text[..x.span.start]);
+            let after = words(&text[y.span.end..]);
+            let voted = gap_words.len() == 2
+                || before.iter().rev().take(6).take_while(|w| is_word(w.text)).any(near)
+                || after.iter().take(6).take_while(|w| is_word(w.text)).any(near);
+            if voted {
+                out.push(Tally {
+                    span: Span::new(x.span.start, y.span.end),
+                    more: x.value.max(y.value),
+                    fewer: x.value.min(y.value),
+                });
+            }
+        }
+        out
     }
 
     /// Whether a word can name what is measured: not a function word.
@@ -492,6 +555,31 @@ mod tests {
                 .as_deref(),
             Some("profit")
         );
+    }
+
+    #[test]
+    fn a_tally_of_a_vote() {
+        let r = reader();
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let numbers = super::super::numbers::NumberFinder::new(&rules.numbers).unwrap();
+        let t = |s: &str| {
+            r.tallies(s, &numbers.find(s, &[]))
+                .into_iter()
+                .map(|t| (t.span.of(s).to_string(), t.more, t.fewer))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(t("The justices voted 7-4 in favor of the lawsuit."), vec![("7-4".to_string(), 7.0, 4.0)]);
+        assert_eq!(t("The court ruled 8-3 that the state had failed."), vec![("8-3".to_string(), 8.0, 3.0)]);
+        assert_eq!(
+            t("The court voted by eight votes to three on Thursday."),
+            vec![("eight votes to three".to_string(), 8.0, 3.0)]
+        );
+        assert_eq!(t("The bill passed 60 to 40 in the Senate."), vec![("60 to 40".to_string(), 60.0, 40.0)]);
+        // Without a vote, two numbers are a range or two amounts.
+        assert!(t("Temperatures will reach 30-35 degrees this week.").is_empty());
+        assert!(t("Between 8 and 10 people were hurt, and 12 to 15 houses burned.").is_empty());
+        // A vote word beyond a full stop or a comma's clause is not near.
+        assert!(t("The vote is on Friday. Prices rose 3-4 percent.").is_empty());
     }
 
     #[test]
