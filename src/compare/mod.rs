@@ -403,6 +403,8 @@ pub struct Input<'a> {
     pub lexicon: &'a Lexicon,
     /// What makes a number a running count.
     pub quantities: &'a crate::extract::quantities::QuantityReader,
+    /// What amounts and lengths of time measure.
+    pub measure: &'a crate::extract::measure::MeasureReader,
     /// Which place lies in which.
     pub gazetteer: &'a crate::extract::entities::Gazetteer,
     /// The quotation comparer, compiled once with the checker.

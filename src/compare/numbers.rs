@@ -122,13 +122,13 @@ pub(super) fn compare(
     let compounds = kind == ClaimKind::Duration && compound(input, a) && compound(input, b);
     // A story tells of one vote's tally ("ruling 8-3", "The justices voted
     // 7-4"), whatever else its sentences say; dates still tell two apart.
-    let tally_head = Some(crate::extract::measure::TALLY);
-    let tallies = a.head.as_deref() == tally_head && b.head.as_deref() == tally_head;
+    let tallies = a.head.as_deref() == Some(crate::extract::measure::TALLY);
+    let one_per_story = a.head == b.head && a.head.as_deref().is_some_and(|h| input.measure.one_per_story(h));
     if by_head
         && matches!(kind, ClaimKind::Number | ClaimKind::Duration)
         && (past(input, a)
             || past(input, b)
-            || !compounds && (!(tallies || shares_more(input, a, b)) || dated_apart(input, a, b)))
+            || !compounds && (!(one_per_story || shares_more(input, a, b)) || dated_apart(input, a, b)))
     {
         return false;
     }
@@ -751,6 +751,38 @@ mod tests {
         // A tally is not an amount: "7-4" and "7 justices" are two things.
         let run =
             check("The justices voted 7-4 in favor of the lawsuit.", "Seven justices voted in favor of the lawsuit.");
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn lengths_read_by_the_phrase_next_to_them_pair_by_it() {
+        // A lifetime, one per story: nothing else need be shared.
+        let run = check(
+            "EOS-12 carries an ocean colour monitor. It has a mission life of seven years.",
+            "The main payload was released into a polar orbit. It is designed to last 10 years.",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        // The time a fire took to put out.
+        let run = check(
+            "Firefighters brought the blaze under control after five hours.",
+            "It took 18 firefighting units more than seven hours to douse the flames, the fire service said.",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        assert_agree(
+            "Firefighters brought the blaze under control after about seven hours.",
+            "It took 18 firefighting units more than seven hours to douse the flames, the fire service said.",
+        );
+        // A vacancy pairs by its reading and a word shared ("mayor").
+        let run = check(
+            "The post had been vacant for five months after the previous mayor stepped down.",
+            "Her victory comes after eight months without a mayor.",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        // But a lifetime is not the time a visit lasts.
+        let run = check(
+            "The satellite has a mission life of seven years.",
+            "The minister's visit is expected to last two days.",
+        );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 

@@ -118,6 +118,11 @@ pub struct MeasureRules {
     /// three").
     #[serde(default)]
     pub tally_words: Vec<String>,
+    /// What a length of time is, told by the words right before or right
+    /// after it: a lifetime ("a mission life of seven years"), the time a
+    /// fire took to put out, how long a post stood vacant.
+    #[serde(default)]
+    pub duration_readings: Vec<DurationReading>,
     /// Verbs of placing in a vote or race: a percentage after "with" within
     /// their clause is a share ("came second with 31.2 percent").
     #[serde(default)]
@@ -153,6 +158,9 @@ pub struct MeasureReader {
     extension_verbs: Vec<String>,
     tally_words: Vec<String>,
     share_verbs: Vec<String>,
+    /// `(head, phrases before, phrases after, one per story)`, phrases as
+    /// folded words.
+    duration_readings: Vec<(String, Vec<Vec<String>>, Vec<Vec<String>>, bool)>,
 }
 
 /// The head of a winning margin ("won by 1,248 votes", "a majority of
@@ -174,6 +182,26 @@ pub const STREAK: &str = "streak";
 
 /// The head of a tally of a vote or contest ("voted 7-4").
 pub const TALLY: &str = "tally";
+
+/// One reading of a length of time by the phrase next to it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationReading {
+    /// The head it gives the length of time.
+    pub head: String,
+    /// Phrases that end right before it ("designed to last").
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Phrases that start right after it ("without a").
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// Whether a story tells of one such length only, so that two reports'
+    /// lengths pair by this head alone, with no other word shared ("It
+    /// has a mission life of seven years", "It is designed to last 10
+    /// years").
+    #[serde(default)]
+    pub one_per_story: bool,
+}
 
 /// Two numbers read as one tally: its span and its two sides, the larger
 /// first ("8-3", "by eight votes to three").
@@ -259,6 +287,15 @@ impl MeasureReader {
             extension_words: r.extension_words.iter().map(|w| norm(w)).collect(),
             extension_verbs: r.extension_verbs.iter().map(|w| norm(w)).collect(),
             tally_words: r.tally_words.iter().map(|w| norm(w)).collect(),
+            duration_readings: r
+                .duration_readings
+                .iter()
+                .map(|d| {
+                    let phrases =
+                        |p: &[String]| p.iter().map(|x| x.split_whitespace().map(norm).collect()).collect::<Vec<_>>();
+                    (d.head.clone(), phrases(&d.before), phrases(&d.after), d.one_per_story)
+                })
+                .collect(),
         })
     }
 
@@ -457,6 +494,27 @@ impl MeasureReader {
         self.streak_phrases.iter().any(|p| (1..stop).any(|i| i + p.len() <= stop && after[i..i + p.len()] == p[..]))
     }
 
+    /// What the phrase right before or right after the length of time at
+    /// `at` says it is (`duration_readings`): "a mission life of seven
+    /// years" is a lifetime, "eight months without a mayor" a vacancy.
+    pub fn duration_reading(&self, text: &str, at: Span) -> Option<&str> {
+        let all = words(text);
+        let first = all.iter().position(|w| w.span.end > at.start)?;
+        let after = all.iter().position(|w| w.span.start >= at.end).unwrap_or(all.len());
+        let before: Vec<String> = all[first.saturating_sub(4)..first].iter().map(|w| norm(w.text)).collect();
+        let next: Vec<String> = all[after..].iter().take(4).map(|w| norm(w.text)).collect();
+        self.duration_readings
+            .iter()
+            .find(|(_, b, a, _)| b.iter().any(|p| before.ends_with(p)) || a.iter().any(|p| next.starts_with(p)))
+            .map(|(head, ..)| head.as_str())
+    }
+
+    /// Whether reports tell of one length of time of this head only (see
+    /// [`DurationReading::one_per_story`]); tallies are one per story too.
+    pub fn one_per_story(&self, head: &str) -> bool {
+        head == TALLY || self.duration_readings.iter().any(|(h, _, _, one)| *one && h == head)
+    }
+
     /// Whether the length of time at `at` extends something: "for a
     /// further six months", "extended for another four months", "an
     /// extension of 90 days" ([`EXTENSION`]).
@@ -580,6 +638,34 @@ mod tests {
         assert!(t("Between 8 and 10 people were hurt, and 12 to 15 houses burned.").is_empty());
         // A vote word beyond a full stop or a comma's clause is not near.
         assert!(t("The vote is on Friday. Prices rose 3-4 percent.").is_empty());
+    }
+
+    #[test]
+    fn what_a_length_of_time_is_by_the_phrase_next_to_it() {
+        let r = reader();
+        let reading = |s: &str, d: &str| {
+            let at = s.find(d).unwrap();
+            r.duration_reading(s, Span::new(at, at + d.len())).map(str::to_string)
+        };
+        assert_eq!(reading("It has a mission life of seven years.", "seven years").as_deref(), Some("lifetime"));
+        assert_eq!(reading("It is designed to last 10 years.", "10 years").as_deref(), Some("lifetime"));
+        assert_eq!(
+            reading("Firefighters brought the blaze under control after five hours.", "five hours").as_deref(),
+            Some("containment")
+        );
+        assert_eq!(
+            reading("It took 18 units more than seven hours to douse the flames.", "more than seven hours").as_deref(),
+            Some("containment")
+        );
+        assert_eq!(reading("The post had been vacant for five months.", "five months").as_deref(), Some("vacancy"));
+        assert_eq!(
+            reading("Her victory comes after eight months without a mayor.", "eight months").as_deref(),
+            Some("vacancy")
+        );
+        // A visit expected to last two days is no lifetime.
+        assert_eq!(reading("The visit is expected to last two days.", "two days"), None);
+        assert!(r.one_per_story("lifetime") && r.one_per_story(TALLY) && !r.one_per_story("vacancy"));
+        assert!(!r.one_per_story("people/killed"));
     }
 
     #[test]

@@ -381,6 +381,11 @@ impl Extractor {
     pub fn quantities(&self) -> &quantities::QuantityReader {
         &self.quantities
     }
+
+    /// The reader of what amounts and lengths of time measure.
+    pub fn measure(&self) -> &measure::MeasureReader {
+        &self.measure
+    }
 }
 
 /// Extracts the claims of every sentence that is not a repeat, ordered by
@@ -747,6 +752,9 @@ fn head_of(
         // days"), or else belongs to its verb.
         ClaimValue::Duration(_) if written.contains('-') => noun_after(text, at.end, lexicon),
         ClaimValue::Duration(_) if measure.extension(text, at) => Some(measure::EXTENSION.to_string()),
+        ClaimValue::Duration(_) if measure.duration_reading(text, at).is_some() => {
+            measure.duration_reading(text, at).map(str::to_string)
+        }
         ClaimValue::Duration(_) => measure.duration_object(text, at, |w| lexicon.is_stopword(w)).or_else(any_verb),
         ClaimValue::Time(_) => any_verb(),
         _ => None,
