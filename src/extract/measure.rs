@@ -158,9 +158,17 @@ pub struct MeasureReader {
     extension_verbs: Vec<String>,
     tally_words: Vec<String>,
     share_verbs: Vec<String>,
-    /// `(head, phrases before, phrases after, one per story)`, phrases as
-    /// folded words.
-    duration_readings: Vec<(String, Vec<Vec<String>>, Vec<Vec<String>>, bool)>,
+    /// The readings, their phrases as folded words.
+    duration_readings: Vec<Reading>,
+}
+
+/// A [`DurationReading`] compiled: phrases as folded words.
+#[derive(Debug)]
+struct Reading {
+    head: String,
+    before: Vec<Vec<String>>,
+    after: Vec<Vec<String>>,
+    one_per_story: bool,
 }
 
 /// The head of a winning margin ("won by 1,248 votes", "a majority of
@@ -293,7 +301,12 @@ impl MeasureReader {
                 .map(|d| {
                     let phrases =
                         |p: &[String]| p.iter().map(|x| x.split_whitespace().map(norm).collect()).collect::<Vec<_>>();
-                    (d.head.clone(), phrases(&d.before), phrases(&d.after), d.one_per_story)
+                    Reading {
+                        head: d.head.clone(),
+                        before: phrases(&d.before),
+                        after: phrases(&d.after),
+                        one_per_story: d.one_per_story,
+                    }
                 })
                 .collect(),
         })
@@ -505,14 +518,14 @@ impl MeasureReader {
         let next: Vec<String> = all[after..].iter().take(4).map(|w| norm(w.text)).collect();
         self.duration_readings
             .iter()
-            .find(|(_, b, a, _)| b.iter().any(|p| before.ends_with(p)) || a.iter().any(|p| next.starts_with(p)))
-            .map(|(head, ..)| head.as_str())
+            .find(|r| r.before.iter().any(|p| before.ends_with(p)) || r.after.iter().any(|p| next.starts_with(p)))
+            .map(|r| r.head.as_str())
     }
 
     /// Whether reports tell of one length of time of this head only (see
     /// [`DurationReading::one_per_story`]); tallies are one per story too.
     pub fn one_per_story(&self, head: &str) -> bool {
-        head == TALLY || self.duration_readings.iter().any(|(h, _, _, one)| *one && h == head)
+        head == TALLY || self.duration_readings.iter().any(|r| r.one_per_story && r.head == head)
     }
 
     /// Whether the length of time at `at` extends something: "for a
