@@ -756,6 +756,26 @@ mod tests {
     }
 
     #[test]
+    fn sums_asked_for_pair_across_reports_by_that_alone() {
+        let run = check(
+            "Chief Minister K Selvaraj has written to the Prime Minister seeking an immediate release of Rs 1,500 \
+             crore from the National Disaster Response Fund.",
+            "Tamil Nadu's government has asked the federal government for 20 billion rupees ($224m) in emergency aid.",
+        );
+        assert_eq!(rules_of(&run), vec!["number-conflict"], "{:#?}", run.findings);
+        assert_agree(
+            "Chief Minister K Selvaraj has written to the Prime Minister seeking Rs 2,000 crore from the fund.",
+            "Tamil Nadu's government has asked the federal government for 20 billion rupees ($224m) in emergency aid.",
+        );
+        // A report that asks for two sums is not paired by the request.
+        let run = check(
+            "The state first sought Rs 500 crore, and on Friday it sought Rs 1,500 crore from the fund.",
+            "Tamil Nadu's government has asked the federal government for 20 billion rupees in emergency aid.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
     fn lengths_read_by_the_phrase_next_to_them_pair_by_it() {
         // A lifetime, one per story: nothing else need be shared.
         let run = check(

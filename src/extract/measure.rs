@@ -522,10 +522,15 @@ impl MeasureReader {
             .map(|r| r.head.as_str())
     }
 
-    /// Whether reports tell of one length of time of this head only (see
-    /// [`DurationReading::one_per_story`]); tallies are one per story too.
+    /// Whether reports of one event tell of one value of this head only, so
+    /// that two reports' values pair by it with no other word shared: a
+    /// tally ("ruling 8-3", "The justices voted 7-4"), a sum asked for
+    /// ("seeking Rs 1,500 crore", "asked the federal government for 20
+    /// billion rupees"), and the lengths of time
+    /// [`DurationReading::one_per_story`] says. A report that gives two
+    /// values of the head is not paired by it at all.
     pub fn one_per_story(&self, head: &str) -> bool {
-        head == TALLY || self.duration_readings.iter().any(|r| r.one_per_story && r.head == head)
+        head == TALLY || head == REQUEST || self.duration_readings.iter().any(|r| r.one_per_story && r.head == head)
     }
 
     /// Whether the length of time at `at` extends something: "for a
