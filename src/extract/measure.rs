@@ -118,6 +118,11 @@ pub struct MeasureRules {
     /// three").
     #[serde(default)]
     pub tally_words: Vec<String>,
+    /// Verbs of backing a motion in a vote: a percentage with one of them
+    /// right after it ("93% of members voted") or before its "by" ("backed
+    /// action by 83%") is the support it won.
+    #[serde(default)]
+    pub support_verbs: Vec<String>,
     /// What a length of time is, told by the words right before or right
     /// after it: a lifetime ("a mission life of seven years"), the time a
     /// fire took to put out, how long a post stood vacant.
@@ -157,6 +162,7 @@ pub struct MeasureReader {
     extension_words: Vec<String>,
     extension_verbs: Vec<String>,
     tally_words: Vec<String>,
+    support_verbs: Vec<String>,
     share_verbs: Vec<String>,
     /// The readings, their phrases as folded words.
     duration_readings: Vec<Reading>,
@@ -177,6 +183,10 @@ pub const MARGIN: &str = "margin";
 
 /// The head of a share of a vote ("came second with 31.2 percent").
 pub const SHARE: &str = "share";
+
+/// The head of the share of voters who backed a motion ("93% of members
+/// voted for strike action", "backed action by 83%").
+pub const SUPPORT: &str = "support";
 
 /// The head of a length of time that extends something.
 pub const EXTENSION: &str = "extension";
@@ -295,6 +305,7 @@ impl MeasureReader {
             extension_words: r.extension_words.iter().map(|w| norm(w)).collect(),
             extension_verbs: r.extension_verbs.iter().map(|w| norm(w)).collect(),
             tally_words: r.tally_words.iter().map(|w| norm(w)).collect(),
+            support_verbs: r.support_verbs.iter().map(|w| norm(w)).collect(),
             duration_readings: r
                 .duration_readings
                 .iter()
@@ -422,6 +433,24 @@ impl MeasureReader {
                 .any(|w| self.share_verbs.contains(&folded(w)))
         {
             return Some(SHARE.to_string());
+        }
+        // Support in a vote: "93% of members voted for", "backed action by
+        // 83%", the verb within three words after it or before its "by".
+        if unit == Some("percent") {
+            let after_verb = all[after..]
+                .iter()
+                .take(3)
+                .take_while(|w| is_word(w.text))
+                .any(|w| self.support_verbs.contains(&folded(w)));
+            let by_verb = before.get(i).is_some_and(|w| folded(w) == "by")
+                && before[i + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|w| is_word(w.text))
+                    .any(|w| self.support_verbs.contains(&folded(w)));
+            if after_verb || by_verb {
+                return Some(SUPPORT.to_string());
+            }
         }
         // A margin: "<won> ... by N votes", the verb within its clause.
         if counted.is_some_and(|c| self.margin_nouns.contains(&singular(&norm(c))))
@@ -715,6 +744,21 @@ mod tests {
         // Not a sum of money, or not asked for.
         assert_eq!(measure("They asked for 200 more trucks.", "200", Some("trucks"), None).as_deref(), Some("truck"));
         assert_eq!(inr("The Centre released Rs 1,500 crore. Officials asked.", "Rs 1,500 crore"), None);
+    }
+
+    #[test]
+    fn the_support_a_motion_won() {
+        let pc = |s: &str, n: &str| measure(s, n, None, Some("percent"));
+        assert_eq!(
+            pc("In a ballot last month, 93% of members voted for strike action on a turnout of 71%.", "93%").as_deref(),
+            Some(SUPPORT)
+        );
+        assert_ne!(
+            pc("In a ballot last month, 93% of members voted for strike action on a turnout of 71%.", "71%").as_deref(),
+            Some(SUPPORT)
+        );
+        assert_eq!(pc("Members backed action by 83% in a ballot last month.", "83%").as_deref(), Some(SUPPORT));
+        assert_ne!(pc("Shares rose by 8% after the results.", "8%").as_deref(), Some(SUPPORT));
     }
 
     #[test]
