@@ -708,7 +708,17 @@ fn by_event(input: &Input) -> Vec<(usize, usize)> {
             // began on Thursday night", "Rain began lashing the city on
             // Wednesday evening"), even under a light verb.
             ClaimValue::Date(d) if d.value.is_some() => {
-                let begins = input.lexicon.mentions_group(c.clause.of(&input.docs[c.doc].norm.text), BEGIN);
+                // Its own verb begins it: a light one, a verb of the group,
+                // or one right after a verb of the group ("began lashing");
+                // not another verb of the clause ("rain that began on
+                // Thursday night inundated ... on Friday").
+                let text = &input.docs[c.doc].norm.text;
+                let governed = |p: &crate::terms::Predicate| {
+                    let before = text[c.clause.start.min(p.span.start)..p.span.start].trim_end();
+                    let word = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+                    p.light || p.groups.iter().any(|g| g == BEGIN) || input.lexicon.mentions_group(word, BEGIN)
+                };
+                let begins = input.lexicon.mentions_group(c.clause.of(text), BEGIN) && p.is_none_or(governed);
                 let mut g: Vec<&str> = match p {
                     Some(p) if !p.light => p.groups.iter().map(String::as_str).collect(),
                     _ => Vec::new(),
@@ -978,6 +988,21 @@ mod tests {
             "Walsh will hold talks with Wicaksono in Canberra on Friday at the 10th Annual Leaders' Meeting.",
         );
         assert_eq!(severities(&run), vec![("ordinal-conflict", Severity::Conflict)], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_start_pairs_with_a_start_though_other_verbs_of_its_clause_date_other_things() {
+        let run = check(
+            "Incessant rain that began on Tuesday night inundated large parts of Chennai, bringing suburban train \
+             services to a halt for several hours on Wednesday.",
+            "Rain began lashing the city on Monday evening and intensified overnight, with one weather station \
+             recording 280mm in 24 hours.",
+        );
+        assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
+        let f = &run.findings[0];
+        let texts: Vec<&str> =
+            f.claims.iter().map(|&i| run.claims[i].norm.of(&run.documents[run.claims[i].doc].norm.text)).collect();
+        assert_eq!(texts, vec!["Tuesday night", "Monday evening"]);
     }
 
     #[test]
