@@ -447,6 +447,84 @@ fn undated(input: &Input, c: &Claim) -> bool {
     !input.claims_of(c.sentence).iter().any(|d| matches!(d.value, ClaimValue::Date(_)))
 }
 
+/// A length of time against the one an end date implies from its report's
+/// day: "signed a contract that runs until June 2030" in a report of 9
+/// July 2025 (about five years) against "signed a four-year deal". The
+/// length's head is an event group (a deal) that a word within five words
+/// before the end date names ("contract"); the end date is the only end or start date of its
+/// sentence and
+/// after its report's day; the length tells of the event reported. A
+/// length allows half its unit either side ("four-year": 3.5 to 4.5
+/// years).
+pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
+    use crate::extract::dates::Anchor;
+    use crate::extract::{DateClaim, DurationClaim};
+    const DAY: f64 = 86_400.0;
+    for d in input.claims {
+        let ClaimValue::Duration(DurationClaim { value, seconds: Some((low, high)) }) = &d.value else { continue };
+        let Some(group) = d.head.as_deref().and_then(|h| h.strip_prefix("event:")) else { continue };
+        let unit = match value.chars().last() {
+            Some('Y') if !value.contains('T') => 365.25 * DAY,
+            Some('M') if !value.contains('T') => 30.44 * DAY,
+            Some('W') => 7.0 * DAY,
+            Some('D') => DAY,
+            _ => continue,
+        };
+        if past(input, d) {
+            continue;
+        }
+        for u in input.claims {
+            let ClaimValue::Date(DateClaim { value: Some(end), anchor: Anchor::Until, .. }) = &u.value else {
+                continue;
+            };
+            if u.doc == d.doc {
+                continue;
+            }
+            let Some(published) = input.docs[u.doc].published else { continue };
+            let Some((first, last)) = end.range() else { continue };
+            let dates = input
+                .claims_of(u.sentence)
+                .iter()
+                .filter(|c| matches!(&c.value, ClaimValue::Date(x) if x.anchor != Anchor::At))
+                .count();
+            let text = &input.docs[u.doc].norm.text;
+            // The deal's word is close before its end ("a contract that
+            // runs until June 2030"), not a word of another thing ("a
+            // three-day visit aimed at doubling trade by 2030").
+            let before = &text[u.clause.start.min(u.norm.start)..u.norm.start];
+            let named = before
+                .split_whitespace()
+                .rev()
+                .take(5)
+                .any(|w| input.lexicon.groups_in(&w.to_lowercase()).contains(&group));
+            if first <= published || dates > 1 || !named {
+                continue;
+            }
+            let (from, to) = ((first - published).num_days() as f64 * DAY, (last - published).num_days() as f64 * DAY);
+            if from <= high + unit / 2.0 && low - unit / 2.0 <= to {
+                tally.agree += 1;
+                continue;
+            }
+            tally.conflict += 1;
+            let text_d = &input.docs[d.doc].norm.text;
+            let years = |x: f64| x / (365.25 * DAY);
+            let reason = format!(
+                "Both sentences speak of the {group}. {:?} in {} gives it {value}, but {:?} in {} ends it in {}, about \
+                 {:.1} years after that report's day ({published}); the two lengths differ.",
+                d.norm.of(text_d),
+                where_(input, d),
+                u.norm.of(text),
+                where_(input, u),
+                end,
+                years((from + to) / 2.0),
+            );
+            let subject = super::SharedSubject { label: group.to_string(), score: 0.5 };
+            let rule = ("duration-conflict", Verdict::Conflict);
+            findings.extend(finding(input, 0.0, (d, u), ClaimKind::Duration, rule, &subject, reason, 0.8));
+        }
+    }
+}
+
 /// Clock times compare when both are clock times and their zones can be
 /// put side by side: both known, or both written the same way (or not at
 /// all).
@@ -752,6 +830,41 @@ mod tests {
         // A tally is not an amount: "7-4" and "7 justices" are two things.
         let run =
             check("The justices voted 7-4 in favor of the lawsuit.", "Seven justices voted in favor of the lawsuit.");
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_length_against_the_end_date_of_the_same_deal() {
+        let run = check_on(
+            "The striker, who passed his medical in Madrid on Monday, signed a contract that runs until June 2030.",
+            "2025-07-09",
+            "The 22-year-old striker has signed a four-year deal at the Benito Villamarin.",
+            "2025-07-08",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        assert!(run.findings[0].reason.contains("June 2030") || run.findings[0].reason.contains("2030-06"));
+        let run = check_on(
+            "The striker, who passed his medical in Madrid on Monday, signed a contract that runs until June 2030.",
+            "2025-07-09",
+            "The 22-year-old striker has signed a five-year deal at the Benito Villamarin.",
+            "2025-07-08",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        // An end date of something else is no end of the deal, nor of the
+        // visit that aims at it.
+        let run = check_on(
+            "The minister arrived on Wednesday for a two-day visit aimed at doubling bilateral trade by 2030.",
+            "2026-05-21",
+            "The minister is on a three-day visit to Brasilia.",
+            "2026-05-21",
+        );
+        assert!(run.findings.iter().all(|f| !f.message.contains("2030")), "{:#?}", run.findings);
+        let run = check_on(
+            "The transfer window stays open until September 1.",
+            "2025-07-09",
+            "The 22-year-old striker has signed a four-year deal at the Benito Villamarin.",
+            "2025-07-08",
+        );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 
