@@ -35,7 +35,8 @@
 //! was a record year").
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 use regex::{Captures, Regex};
@@ -525,7 +526,7 @@ impl DateFinder {
         if rules.weekdays.len() != 7 {
             return Err(format!("rules/dates.toml: expected 7 weekdays, found {}", rules.weekdays.len()));
         }
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         let mut month_full = Vec::new();
         let mut month_abbr = Vec::new();
         for (i, m) in rules.months.iter().enumerate() {
@@ -541,7 +542,7 @@ impl DateFinder {
                 }
             }
         }
-        let mut weekdays = HashMap::new();
+        let mut weekdays = HashMap::default();
         let mut wd_full = Vec::new();
         let mut wd_abbr = Vec::new();
         for (i, w) in rules.weekdays.iter().enumerate() {
@@ -557,7 +558,7 @@ impl DateFinder {
                 }
             }
         }
-        let mut anchors = HashMap::new();
+        let mut anchors = HashMap::default();
         for (list, anchor) in [
             (&rules.prepositions.at, Anchor::At),
             (&rules.prepositions.since, Anchor::Since),
@@ -567,13 +568,13 @@ impl DateFinder {
                 anchors.insert(norm(p), anchor);
             }
         }
-        let mut modifiers = HashMap::new();
+        let mut modifiers = HashMap::default();
         for (list, offset) in [(&rules.relative.this, 0), (&rules.relative.last, -1), (&rules.relative.next, 1)] {
             for w in list {
                 modifiers.insert(norm(w), offset);
             }
         }
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for (list, unit) in
             [(&rules.units.week, Unit::Week), (&rules.units.month, Unit::Month), (&rules.units.year, Unit::Year)]
         {
@@ -581,7 +582,7 @@ impl DateFinder {
                 units.insert(norm(w), unit);
             }
         }
-        let mut relative_days = HashMap::new();
+        let mut relative_days = HashMap::default();
         for (w, &offset) in &rules.relative_days {
             if !(-366..=366).contains(&offset) {
                 return Err(format!("rules/dates.toml: relative_days.{w:?} = {offset} is out of range"));

@@ -23,7 +23,8 @@
 //! word ("12 people"), currencies, glued scales ("$5bn", "5m"), fractions
 //! and approximate words ("dozens", "half a million").
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -327,7 +328,7 @@ fn parse_words(words: &[Word], i: usize) -> Option<(usize, f64, bool)> {
 impl NumberFinder {
     /// Compiles the rules; the error names the bad entry.
     pub fn new(rules: &NumberRules) -> Result<NumberFinder, String> {
-        let mut vocab = HashMap::new();
+        let mut vocab = HashMap::default();
         let mut add = |w: &str, tok: Tok| -> Result<(), String> {
             let key = w.trim().to_lowercase();
             if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphabetic()) {

@@ -20,7 +20,7 @@ use crate::timex::TimexType;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use regex::{Captures, Regex};
 use serde::Deserialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// `rules/timex.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -357,7 +357,7 @@ impl TimeFinder {
         );
         let spoken =
             build("years read aloud", format!(r"(?i)\b(?:(?P<m>{})\s+)?(?P<y>{spoken_year})\b", alt(&r.months)))?;
-        let mut spoken_words = HashMap::new();
+        let mut spoken_words = HashMap::default();
         for (w, n) in r.spoken_tens.iter().chain(&r.spoken_units).chain(&r.spoken_thousands) {
             spoken_words.insert(norm(w), *n);
         }
@@ -415,7 +415,7 @@ impl TimeFinder {
                 alt(r.anaphora.iter().map(|(w, _, _)| w))
             ),
         )?;
-        let mut anaphora_units = HashMap::new();
+        let mut anaphora_units = HashMap::default();
         for (phrase, unit, offset) in &r.anaphora {
             if !["year", "month", "week", "day"].contains(&unit.as_str()) {
                 return Err(format!(
@@ -438,7 +438,7 @@ impl TimeFinder {
         }
         // Longest first: "Moscow time" before "time".
         zone_offsets.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
-        let mut orders = HashMap::new();
+        let mut orders = HashMap::default();
         for (locale, order) in &r.numeric_dates {
             let day_first = match order.as_str() {
                 "DMY" => true,
