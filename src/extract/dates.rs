@@ -44,7 +44,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::PartialDate;
 use crate::normalize::fold_words as norm;
-use crate::pattern::{alternation, gate_word, Gates, Need};
+use crate::pattern::{factored as alternation, gate_word, Gates, Need};
 use crate::span::Span;
 
 /// Years written next to a month or in ISO form must lie in this range.

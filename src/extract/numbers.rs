@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::pattern::alternation;
+use crate::pattern::factored as alternation;
 use crate::span::Span;
 
 /// Number vocabulary, read from `rules/numbers.toml`. Words are matched
@@ -385,7 +385,7 @@ impl NumberFinder {
         let build = |what: &str, src: String| {
             Regex::new(&src).map_err(|e| format!("rules/numbers.toml: cannot build the {what} pattern: {e}"))
         };
-        let glued_re = crate::pattern::alternation(rules.glued_scales.keys());
+        let glued_re = alternation(rules.glued_scales.keys());
         let mut shapes = vec![0u32; 25];
         for w in vocab.keys() {
             if let (Some(letters), Some(first)) = (shapes.get_mut(w.len()), w.bytes().next()) {

@@ -266,12 +266,12 @@ pub struct TimeFinder {
     gates: crate::pattern::Gates,
 }
 
-use crate::pattern::alternation as alt;
+use crate::pattern::factored as alt;
 use crate::pattern::{gate_word, Gates, Need};
 
 /// The gate of the first pattern (counts of units): it opens on unit words.
 const UNIT_GATE: u64 = 1;
-use crate::pattern::alternation;
+use crate::pattern::factored as alternation;
 
 impl TimeFinder {
     /// Compiles the rules.
