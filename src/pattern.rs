@@ -157,6 +157,8 @@ struct Table {
     words: aho_corasick::dfa::DFA,
     /// Per word: the patterns it opens, its length and its edge checks.
     entries: Vec<Entry>,
+    /// What it was built from, for [`Joined`].
+    needs: Vec<Vec<Need>>,
 }
 
 #[derive(Debug, Clone)]
@@ -195,7 +197,7 @@ impl Table {
             .ascii_case_insensitive(true)
             .build(words.iter().map(|(w, _, _)| w))
             .map_err(|e| format!("cannot build the word gates: {e}"))?;
-        Ok(Table { words, entries })
+        Ok(Table { words, entries, needs: needs.to_vec() })
     }
 
     /// Bit `i` is set when pattern `i` can match `text` (every overlapping
@@ -272,6 +274,36 @@ impl Gates {
     }
 }
 
+/// Two sets of [`Gates`] read in one pass over an ASCII text (the date and
+/// the time finder's, for the tagger): the same bits as each would give,
+/// at half the cost.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    both: Table,
+    /// How many patterns the first set gates.
+    split: usize,
+}
+
+impl Joined {
+    /// Joins `a` and `b`; an error when they gate more than 64 patterns
+    /// together.
+    pub fn new(a: &Gates, b: &Gates) -> Result<Joined, String> {
+        let needs: Vec<Vec<Need>> = a.ascii.needs.iter().chain(&b.ascii.needs).cloned().collect();
+        Ok(Joined { both: Table::new(&needs)?, split: a.ascii.needs.len() })
+    }
+
+    /// `(a.open(text), b.open(text))` for an ASCII text; `None` for any
+    /// other text, which each set reads on its own.
+    pub fn open(&self, text: &str) -> Option<(u64, u64)> {
+        if !text.is_ascii() {
+            return None;
+        }
+        let both = self.both.open(text);
+        let low = if self.split >= 64 { u64::MAX } else { (1u64 << self.split) - 1 };
+        Some((both & low, both.checked_shr(self.split as u32).unwrap_or(0)))
+    }
+}
+
 /// The word of a phrase to gate it on: the longest (the rarest, as a rule),
 /// the last of equals.
 pub fn gate_word(phrase: &str) -> &str {
@@ -324,6 +356,21 @@ mod gate_tests {
         assert_eq!(Gates::ascii_only(&[vec![Need::word("x")]]).unwrap().open("é"), u64::MAX);
         assert_eq!(gate_word("the following year"), "following");
         assert_eq!(gate_word("these days"), "these");
+    }
+
+    #[test]
+    fn joined_gates_give_each_set_its_bits() {
+        let a = Gates::split(&[vec![Need::word("am")], vec![Need::anywhere("0:")]], &[vec!["am".into()], vec![":".into()]])
+            .unwrap();
+        let b = Gates::ascii_only(&[vec![Need::word("day")], vec![Need::anywhere("am")], vec![Need::word("x")]]).unwrap();
+        let joined = Joined::new(&a, &b).unwrap();
+        for text in ["", "at 10 am, 10:30 days", "today", "one day X", "AM:", "the team met today"] {
+            assert_eq!(joined.open(text), Some((a.open(text), b.open(text))), "{text:?}");
+        }
+        assert_eq!(joined.open("é day"), None);
+        let many: Vec<Vec<Need>> = (0..40).map(|i| vec![Need::word(format!("w{i}"))]).collect();
+        let big = Gates::ascii_only(&many).unwrap();
+        assert!(Joined::new(&big, &big).is_err());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::extract::dates::Anchor;
 use crate::extract::times::Open;
 use crate::extract::Extractor;
 use crate::normalize::Normalized;
+use crate::pattern::Joined;
 use crate::rules::Rules;
 use crate::segment::{split, SegmentRules};
 use crate::span::Span;
@@ -85,12 +86,17 @@ pub struct Tagger {
     /// The same compiled finders as claims are extracted with.
     ex: Extractor,
     segment: SegmentRules,
+    /// The date and the time finder's gates, read in one pass.
+    gates: Joined,
 }
 
 impl Tagger {
     /// Compiles the tagger from the rules.
     pub fn new(rules: &Rules) -> Result<Tagger, Error> {
-        Ok(Tagger { ex: Extractor::new(rules)?, segment: rules.segment.clone() })
+        let ex = Extractor::new(rules)?;
+        let gates = Joined::new(ex.dates().gates(), ex.times().gates())
+            .map_err(|message| Error::BadRules { path: "rules/timex.toml".into(), message })?;
+        Ok(Tagger { ex, segment: rules.segment.clone(), gates })
     }
 
     /// Tags one sentence of normalised text; spans are within it.
@@ -114,10 +120,15 @@ impl Tagger {
         day_first: bool,
         context: &mut Context,
     ) -> Vec<Timex> {
+        // One pass over the sentence reads the gates of both finders.
+        let (date_open, open) = match self.gates.open(sentence) {
+            Some((d, t)) => (d, self.ex.times().opened(t)),
+            None => (self.ex.dates().open(sentence), self.ex.times().open(sentence)),
+        };
         let mut found: Vec<Timex> = self
             .ex
             .dates()
-            .find(sentence, dct)
+            .find_open(sentence, date_open, dct)
             .into_iter()
             .filter(|m| m.anchor == Anchor::At || m.value.is_some())
             .map(|m| {
@@ -135,7 +146,6 @@ impl Tagger {
             .collect();
         // Numbers only matter to the time finder next to a unit word.
         let times = self.ex.times();
-        let open = times.open(sentence);
         let numbers = if times.wants_numbers_open(open) { self.ex.numbers().find(sentence, &[]) } else { Vec::new() };
         found.extend(times.find_open(sentence, open, &numbers, dct, day_first).into_iter().map(|t| Timex {
             span: t.span,

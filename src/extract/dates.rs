@@ -737,11 +737,31 @@ impl DateFinder {
     /// Finds every date expression in `sentence`, in order, resolving each
     /// against `published`. Never panics; spans are on char boundaries.
     pub fn find(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
-        let mut cands = Vec::new();
+        self.find_open(sentence, self.open(sentence), published)
+    }
+
+    /// Which patterns can match `sentence` (bit `i` for pattern `i`).
+    pub fn open(&self, sentence: &str) -> u64 {
         // The case-insensitive words also match the Kelvin sign and the long
         // s ("weeK", "thiſ"), which the ASCII gates do not see: such rare
         // sentences try every pattern.
-        let mut open = if sentence.contains(['\u{212A}', '\u{17F}']) { u64::MAX } else { self.gates.open(sentence) };
+        if sentence.contains(['\u{212A}', '\u{17F}']) {
+            u64::MAX
+        } else {
+            self.gates.open(sentence)
+        }
+    }
+
+    /// The gates [`DateFinder::open`] reads on an ASCII sentence, to be read
+    /// in one pass with other gates ([`crate::pattern::Joined`]).
+    pub fn gates(&self) -> &Gates {
+        &self.gates
+    }
+
+    /// [`DateFinder::find`] for a sentence already gated: `open` is what
+    /// [`DateFinder::open`] gives for it.
+    pub fn find_open(&self, sentence: &str, mut open: u64, published: Option<NaiveDate>) -> Vec<DateMatch> {
+        let mut cands = Vec::new();
         // The patterns with a day or a year also need a digit.
         if open & self.with_digits != 0 && !sentence.bytes().any(|c| c.is_ascii_digit()) {
             open &= !self.with_digits;

@@ -633,6 +633,18 @@ impl TimeFinder {
         Open(self.gates.open(s))
     }
 
+    /// The gates [`TimeFinder::open`] reads on an ASCII sentence, to be read
+    /// in one pass with other gates ([`crate::pattern::Joined`]).
+    pub fn gates(&self) -> &Gates {
+        &self.gates
+    }
+
+    /// What [`TimeFinder::open`] gives for a sentence whose gates were read
+    /// as `mask` by a [`crate::pattern::Joined`].
+    pub fn opened(&self, mask: u64) -> Open {
+        Open(mask)
+    }
+
     /// [`TimeFinder::wants_numbers`] for a sentence already gated.
     pub fn wants_numbers_open(&self, open: Open) -> bool {
         open.0 & UNIT_GATE != 0
