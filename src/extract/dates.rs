@@ -39,7 +39,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
-use regex::{Captures, Regex};
+use crate::pattern::{Caps as Captures, Re as Regex};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::PartialDate;

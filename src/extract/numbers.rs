@@ -26,7 +26,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
-use regex::Regex;
+use crate::pattern::Re as Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::pattern::factored as alternation;
@@ -435,6 +435,11 @@ impl NumberFinder {
     /// `roman_nouns`: "the XXII session" is an ordinal, 22. Anywhere else a
     /// run of capitals is a name or an acronym ("CIVIL", "MIX").
     fn find_roman(&self, s: &str, out: &mut Vec<NumberMatch>) {
+        // A numeral has two capitals of them side by side; few sentences do.
+        let numeral = |b: &u8| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C');
+        if !s.as_bytes().windows(2).any(|w| numeral(&w[0]) && numeral(&w[1])) {
+            return;
+        }
         if !s.contains("the ") && !s.contains("The ") {
             return;
         }

@@ -18,7 +18,7 @@ use crate::normalize::fold_words as norm;
 use crate::span::Span;
 use crate::timex::TimexType;
 use chrono::{Datelike, Days, Months, NaiveDate};
-use regex::{Captures, Regex};
+use crate::pattern::{Caps as Captures, Re as Regex};
 use serde::Deserialize;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -249,7 +249,7 @@ pub struct TimeFinder {
     /// "decade-long", "weeklong": a unit made an adjective of length.
     long: Regex,
     /// Wire-style zones as written, a cheap test before their pattern.
-    wire_zones: Vec<String>,
+    wire_zones: aho_corasick::AhoCorasick,
     /// The endings of those, lowercase, as a cheap test before the pattern.
     long_endings: Vec<String>,
     /// "year-end", "year's end".
@@ -597,7 +597,9 @@ impl TimeFinder {
             weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
             long,
             long_endings: r.long_endings.iter().map(|e| e.to_lowercase()).collect(),
-            wire_zones: wire_zones.clone(),
+            // One pass for all of them: most sentences hold none.
+            wire_zones: aho_corasick::AhoCorasick::new(&wire_zones)
+                .map_err(|e| format!("rules/timex.toml: cannot build the wire time zones: {e}"))?,
             year_end,
             spoken,
             spoken_words,
@@ -875,7 +877,7 @@ impl TimeFinder {
         // Wire style: "0342 GMT", "2155 UTC".
         // Zones other than GMT and UTC ("local time") are looked for only
         // here: their words are too common to open the clock patterns.
-        let wire = need(5) || self.wire_zones.iter().any(|z| s.contains(z.as_str()));
+        let wire = need(5) || self.wire_zones.is_match(s);
         for c in wire.then(|| self.military.captures_iter(s)).into_iter().flatten() {
             let (Some(m), Some(h), Some(min)) = (c.get(0), c.name("h"), c.name("m")) else { continue };
             let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
