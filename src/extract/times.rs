@@ -269,6 +269,19 @@ pub struct TimeFinder {
 use crate::pattern::factored as alt;
 use crate::pattern::{gate_word, Gates, Need};
 
+/// The items of an iterator behind a gate, none when the gate is shut
+/// (`None`): what `Option::into_iter().flatten()` gives, without the three
+/// iterators it checks on every call, twenty gated loops a sentence.
+struct Gated<I>(Option<I>);
+
+impl<I: Iterator> Iterator for Gated<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        self.0.as_mut()?.next()
+    }
+}
+
 /// The gate of the first pattern (counts of units): it opens on unit words.
 const UNIT_GATE: u64 = 1;
 use crate::pattern::factored as alternation;
@@ -747,7 +760,7 @@ impl TimeFinder {
                 }
             }
         }
-        for c in need(0).then(|| self.vague.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(0).then(|| self.vague.captures_iter(s))) {
             let (Some(m), Some(v), Some(unit)) = (c.get(0), c.name("v"), c.name("unit")) else { continue };
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let v = norm(v.as_str());
@@ -812,7 +825,7 @@ impl TimeFinder {
         // "a decade-long dispute", "a weeklong visit": one unit; "decades-long"
         // an unknown count of them.
         let longs = need(0) && self.long_endings.iter().any(|e| s.contains(e.as_str()));
-        for c in longs.then(|| self.long.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(longs.then(|| self.long.captures_iter(s))) {
             let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let value =
@@ -823,13 +836,13 @@ impl TimeFinder {
             push(m.start(), m.end(), TimexType::Duration, value);
         }
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
-        for c in need(1).then(|| self.span_of_units.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(1).then(|| self.span_of_units.captures_iter(s))) {
             let Some(unit) = c.name("unit") else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
                 push(unit.start(), unit.end(), TimexType::Duration, vague(u));
             }
         }
-        for c in need(2).then(|| self.set.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(2).then(|| self.set.captures_iter(s))) {
             let Some(m) = c.get(0) else { continue };
             if let Some(w) = c.name("word") {
                 let v = self.set_value(w.as_str());
@@ -853,13 +866,13 @@ impl TimeFinder {
                 push(m.start(), m.end(), TimexType::Set, v);
             }
         }
-        for c in need(3).then(|| self.set_freq.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(3).then(|| self.set_freq.captures_iter(s))) {
             let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
                 push(m.start(), m.end(), TimexType::Set, duration(1.0, u));
             }
         }
-        for c in need(4).then(|| self.reference.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(4).then(|| self.reference.captures_iter(s))) {
             let Some(w) = c.name("w") else { continue };
             let next = s[w.end()..].split_whitespace().next().map(norm).unwrap_or_default();
             if self.blockers.contains(&next) {
@@ -869,7 +882,7 @@ impl TimeFinder {
                 push(w.start(), w.end(), TimexType::Date, v.clone());
             }
         }
-        for c in need(5).then(|| self.clock.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(5).then(|| self.clock.captures_iter(s))) {
             if let Some(t) = self.clock_time(s, &c, dct) {
                 push(t.span.start, t.span.end, t.kind, t.value);
             }
@@ -878,12 +891,12 @@ impl TimeFinder {
         // Zones other than GMT and UTC ("local time") are looked for only
         // here: their words are too common to open the clock patterns.
         let wire = need(5) || self.wire_zones.is_match(s);
-        for c in wire.then(|| self.military.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(wire.then(|| self.military.captures_iter(s))) {
             let (Some(m), Some(h), Some(min)) = (c.get(0), c.name("h"), c.name("m")) else { continue };
             let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
             push(m.start(), m.end(), TimexType::Time, format!("{date}T{}:{}", h.as_str(), min.as_str()));
         }
-        for c in need(6).then(|| self.part.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(6).then(|| self.part.captures_iter(s))) {
             let (Some(m), Some(part)) = (c.get(0), c.name("part")) else { continue };
             let code = &self.parts[&norm(part.as_str())];
             let lead = c.name("lead").map(|l| norm(l.as_str()));
@@ -917,7 +930,7 @@ impl TimeFinder {
             };
             push(start, end, TimexType::Time, value);
         }
-        for c in need(7).then(|| self.quarter.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(7).then(|| self.quarter.captures_iter(s))) {
             let Some(m) = c.get(0) else { continue };
             // "a quarter of the vote" is a fraction: a quarter of the year
             // needs its ordinal, or "the" and no "of" after it.
@@ -950,7 +963,7 @@ impl TimeFinder {
             };
             push(start, m.end(), TimexType::Date, format!("{year}-Q{q}"));
         }
-        for c in need(8).then(|| self.season.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(8).then(|| self.season.captures_iter(s))) {
             let (Some(m), Some(season)) = (c.get(0), c.name("s")) else { continue };
             let Some((code, end_month)) = self.seasons.get(&norm(season.as_str())) else { continue };
             let lead = c.name("lead").map(|l| norm(l.as_str()));
@@ -965,7 +978,7 @@ impl TimeFinder {
             let value = year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"));
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(10).then(|| self.month_rel.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(10).then(|| self.month_rel.captures_iter(s))) {
             let (Some(m), Some(md), Some(month)) = (c.get(0), c.name("mod"), c.name("m")) else { continue };
             let (Some(&dir), Some(&month)) =
                 (self.month_mods.get(&norm(md.as_str())), self.month_index.get(month.as_str()))
@@ -982,7 +995,7 @@ impl TimeFinder {
             };
             push(m.start(), m.end(), TimexType::Date, format!("{year}-{month:02}"));
         }
-        for m in need(11).then(|| self.weekend.find_iter(s)).into_iter().flatten() {
+        for m in Gated(need(11).then(|| self.weekend.find_iter(s))) {
             let Some(d) = dct else { continue };
             let lower = m.as_str().to_lowercase();
             // The weekend meant is the last one, or the coming one when so said.
@@ -999,11 +1012,11 @@ impl TimeFinder {
             let w = saturday.iso_week();
             push(m.start(), m.end(), TimexType::Date, format!("{}-W{:02}-WE", w.year(), w.week()));
         }
-        for c in need(12).then(|| self.fiscal.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(12).then(|| self.fiscal.captures_iter(s))) {
             let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
             push(m.start(), m.end(), TimexType::Date, y.as_str().to_string());
         }
-        for c in need(13).then(|| self.holiday.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(13).then(|| self.holiday.captures_iter(s))) {
             let (Some(m), Some(h)) = (c.get(0), c.name("h")) else { continue };
             let Some(rule) = self.holidays.get(h.as_str()) else { continue };
             let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
@@ -1011,16 +1024,16 @@ impl TimeFinder {
             push(m.start(), m.end(), TimexType::Date, value);
         }
         // "by year-end": the end of this year; "since year-end", the last one.
-        for c in need(14).then(|| self.year_end.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(14).then(|| self.year_end.captures_iter(s))) {
             let (Some(e), Some(d)) = (c.name("e"), dct) else { continue };
             let year = if c.name("since").is_some() { d.year() - 1 } else { d.year() };
             push(e.start(), e.end(), TimexType::Date, year.to_string());
         }
-        for m in need(14).then(|| self.year_ago.find_iter(s)).into_iter().flatten() {
+        for m in Gated(need(14).then(|| self.year_ago.find_iter(s))) {
             let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(15).then(|| self.numeric.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(15).then(|| self.numeric.captures_iter(s))) {
             let (Some(m), Some(a), Some(b), Some(y)) = (c.get(0), c.name("a"), c.name("b"), c.name("y")) else {
                 continue;
             };
@@ -1035,13 +1048,13 @@ impl TimeFinder {
                 push(m.start(), m.end(), TimexType::Date, date.to_string());
             }
         }
-        for c in need(16).then(|| self.quarter_code.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(16).then(|| self.quarter_code.captures_iter(s))) {
             let (Some(m), Some(q)) = (c.get(0), c.name("q")) else { continue };
             let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()).or(dct.map(|d| d.year()));
             let value = year.map_or_else(|| format!("XXXX-Q{}", q.as_str()), |y| format!("{y}-Q{}", q.as_str()));
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(17).then(|| self.period.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(17).then(|| self.period.captures_iter(s))) {
             let Some(m) = c.get(0) else { continue };
             let value = match (c.name("y"), c.name("u"), dct) {
                 (Some(y), _, _) => y.as_str().to_string(),
@@ -1070,7 +1083,7 @@ impl TimeFinder {
             };
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(18).then(|| self.century.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(18).then(|| self.century.captures_iter(s))) {
             let (Some(m), Some(n)) = (c.get(0), c.name("n")) else { continue };
             if let Ok(n) = n.as_str().parse::<u32>() {
                 if (1..=22).contains(&n) {
@@ -1079,7 +1092,7 @@ impl TimeFinder {
             }
         }
         // "nineteen ninety-six", "January nineteen ninety-seven".
-        for c in need(19).then(|| self.spoken.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(19).then(|| self.spoken.captures_iter(s))) {
             let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
             if s[m.end()..].starts_with('-') {
                 continue; // "twenty thirty-year-olds"
@@ -1091,7 +1104,7 @@ impl TimeFinder {
             let value = month.map_or_else(|| format!("{year:04}"), |m| format!("{year:04}-{m:02}"));
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(9).then(|| self.decade.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(9).then(|| self.decade.captures_iter(s))) {
             let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
             // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
             // "the 2000s" is the decade of 2000 to 2009.
