@@ -512,3 +512,63 @@ mod factored_tests {
         assert_eq!(factored(["ab", "a", "ac"]), "(?:a(?:b|c)?)");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 96, ..Default::default() })]
+
+        /// `factored` finds what `alternation` finds, at every start, case
+        /// folded or not, on any text (the Kelvin sign, the long s and
+        /// combining marks included).
+        #[test]
+        fn factored_is_alternation(
+            words in proptest::collection::vec("[abcAB .'-]{0,5}", 0..7),
+            text in "[abcABK\u{212A}\u{17F}s \n.'é\u{301}-]{0,24}",
+        ) {
+            for (flags, tail) in [("", ""), ("(?i)", ""), ("(?i)", r"\b"), ("", r"\s+b")] {
+                let a = regex::Regex::new(&format!("{flags}{}{tail}", alternation(&words))).unwrap();
+                let f = regex::Regex::new(&format!("{flags}{}{tail}", factored(&words))).unwrap();
+                for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    proptest::prop_assert_eq!(a.find_at(&text, at).map(|m| m.range()), f.find_at(&text, at).map(|m| m.range()));
+                }
+            }
+        }
+
+        /// Joined gates give each set the bits it gives alone.
+        #[test]
+        fn joined_gates_are_each_set(
+            a in proptest::collection::vec(proptest::collection::vec(("[ab0:]{1,3}", proptest::bool::ANY, proptest::bool::ANY), 0..3), 0..5),
+            b in proptest::collection::vec(proptest::collection::vec(("[ab0:]{1,3}", proptest::bool::ANY, proptest::bool::ANY), 0..3), 0..5),
+            text in "[abAB0: é\u{301}]{0,30}",
+        ) {
+            let needs = |v: &Vec<Vec<(String, bool, bool)>>| -> Vec<Vec<Need>> {
+                v.iter().map(|n| n.iter().map(|(w, start, end)| Need { word: w.clone(), start: *start, end: *end }).collect()).collect()
+            };
+            let (a, b) = (Gates::ascii_only(&needs(&a)).unwrap(), Gates::ascii_only(&needs(&b)).unwrap());
+            let joined = Joined::new(&a, &b).unwrap();
+            match joined.open(&text) {
+                Some(bits) => proptest::prop_assert_eq!(bits, (a.open(&text), b.open(&text))),
+                None => proptest::prop_assert!(!text.is_ascii()),
+            }
+        }
+    }
+
+    #[test]
+    fn odd_text_never_trips_the_gates() {
+        let a = Gates::split(&[vec![Need::word("week")], vec![Need::anywhere("0:")]], &[vec!["week".into()], vec![":".into()]])
+            .unwrap();
+        let b = Gates::ascii_only(&[vec![Need::word("day")]]).unwrap();
+        let joined = Joined::new(&a, &b).unwrap();
+        let long = "w".repeat(100_000) + "eek " + &"9".repeat(50_000) + "0:";
+        for text in ["", " ", "week\u{301}", "e\u{301}week", "\u{0}week\u{0}", long.as_str()] {
+            if let Some(bits) = joined.open(text) {
+                assert_eq!(bits, (a.open(text), b.open(text)), "{:?}", &text[..text.len().min(20)]);
+            }
+        }
+        assert_eq!(joined.open(&long), Some((0b10, 0)));
+        assert_eq!(joined.open("a week, a day"), Some((0b01, 0b1)));
+    }
+}

@@ -362,6 +362,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_pass_gates_are_each_finders_own_on_any_sentence() {
+        let tagger = Tagger::new(&Rules::built_in().unwrap()).unwrap();
+        let long = "a".repeat(100_000) + " 10:30 p.m. on Friday " + &"9".repeat(10_000);
+        let sentences = [
+            "",
+            " ",
+            "At 10:30 p.m. EST on Friday, three weeks ago, in the third quarter of 1998.",
+            "the 1990s, every Monday morning, 0342 GMT, fiscal 2025, Christmas Day 2024",
+            "Ünïcödé Ḍecember ４ ２０２５ at noon\u{301} on ſunday K",
+            "e\u{301}very week\u{301}, a decade\u{300}-long \u{0}\u{FFFF}",
+            long.as_str(),
+        ];
+        for s in sentences {
+            match tagger.gates.open(s) {
+                Some((dates, times)) => {
+                    assert_eq!(dates, tagger.ex.dates().open(s));
+                    assert_eq!(tagger.ex.times().opened(times), tagger.ex.times().open(s));
+                }
+                None => assert!(!s.is_ascii()),
+            }
+            for day_first in [false, true] {
+                for t in tagger.tag_sentence_in(s, NaiveDate::from_ymd_opt(2025, 12, 4), day_first) {
+                    assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end) && t.span.end <= s.len());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn tags_dates_with_byte_spans() {
         let tagger = Tagger::new(&Rules::built_in().unwrap()).unwrap();
         let text = "“Talks,” he said on Thursday. The summit was in June 2025.";

@@ -497,6 +497,9 @@ fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(Cow<'_, str>, bool)> 
     fn lower(w: &str) -> (Cow<'_, str>, bool) {
         let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
             Cow::Borrowed(w)
+        } else if w.is_ascii() {
+            // The same as `to_lowercase` on ASCII, without its Unicode tables.
+            Cow::Owned(w.to_ascii_lowercase())
         } else {
             Cow::Owned(w.to_lowercase())
         };

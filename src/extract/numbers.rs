@@ -203,6 +203,15 @@ fn to_roman(mut n: u32) -> String {
     out
 }
 
+/// `digits` without its thousands separators, copied only when it has some.
+fn without_commas(digits: &str) -> std::borrow::Cow<'_, str> {
+    if digits.contains(',') {
+        std::borrow::Cow::Owned(digits.replace(',', ""))
+    } else {
+        std::borrow::Cow::Borrowed(digits)
+    }
+}
+
 fn lower_set(list: &[String]) -> HashSet<String> {
     list.iter().map(|w| w.trim().to_lowercase()).collect()
 }
@@ -487,7 +496,7 @@ impl NumberFinder {
                     continue;
                 }
                 let (Ok(v), Some(&mult)) =
-                    (num.as_str().replace(',', "").parse::<f64>(), self.glued_scales.get(g.as_str()))
+                    (without_commas(num.as_str()).parse::<f64>(), self.glued_scales.get(g.as_str()))
                 else {
                     continue;
                 };
@@ -508,7 +517,7 @@ impl NumberFinder {
             if glued_before {
                 continue;
             }
-            let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
+            let Ok(mut value) = without_commas(num.as_str()).parse::<f64>() else {
                 continue;
             };
             let mut kind = NumberKind::Cardinal;
