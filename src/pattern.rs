@@ -418,9 +418,11 @@ mod gate_tests {
 
     #[test]
     fn joined_gates_give_each_set_its_bits() {
-        let a = Gates::split(&[vec![Need::word("am")], vec![Need::anywhere("0:")]], &[vec!["am".into()], vec![":".into()]])
-            .unwrap();
-        let b = Gates::ascii_only(&[vec![Need::word("day")], vec![Need::anywhere("am")], vec![Need::word("x")]]).unwrap();
+        let a =
+            Gates::split(&[vec![Need::word("am")], vec![Need::anywhere("0:")]], &[vec!["am".into()], vec![":".into()]])
+                .unwrap();
+        let b =
+            Gates::ascii_only(&[vec![Need::word("day")], vec![Need::anywhere("am")], vec![Need::word("x")]]).unwrap();
         let joined = Joined::new(&a, &b).unwrap();
         for text in ["", "at 10 am, 10:30 days", "today", "one day X", "AM:", "the team met today"] {
             assert_eq!(joined.open(text), Some((a.open(text), b.open(text))), "{text:?}");
@@ -461,7 +463,11 @@ mod factored_tests {
                 for t in texts {
                     for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
                         let (x, y) = (a.find_at(t, at), f.find_at(t, at));
-                        assert_eq!(x.map(|m| m.range()), y.map(|m| m.range()), "{words:?} {tail:?} {flags} {t:?} at {at}");
+                        assert_eq!(
+                            x.map(|m| m.range()),
+                            y.map(|m| m.range()),
+                            "{words:?} {tail:?} {flags} {t:?} at {at}"
+                        );
                     }
                 }
             }
@@ -482,7 +488,10 @@ mod factored_tests {
                 }
                 assert_eq!(o.get(0).map(|m| m.range()), t.get(0).map(|m| m.range()));
             }
-            assert_eq!(re.captures(text).map(|c| c.get(0).map(|m| m.range())), plain.captures(text).map(|c| c.get(0).map(|m| m.range())));
+            assert_eq!(
+                re.captures(text).map(|c| c.get(0).map(|m| m.range())),
+                plain.captures(text).map(|c| c.get(0).map(|m| m.range()))
+            );
             assert_eq!(re.is_match(text), plain.is_match(text));
         }
         assert!(Re::new("(").is_err());
@@ -558,8 +567,11 @@ mod properties {
 
     #[test]
     fn odd_text_never_trips_the_gates() {
-        let a = Gates::split(&[vec![Need::word("week")], vec![Need::anywhere("0:")]], &[vec!["week".into()], vec![":".into()]])
-            .unwrap();
+        let a = Gates::split(
+            &[vec![Need::word("week")], vec![Need::anywhere("0:")]],
+            &[vec!["week".into()], vec![":".into()]],
+        )
+        .unwrap();
         let b = Gates::ascii_only(&[vec![Need::word("day")]]).unwrap();
         let joined = Joined::new(&a, &b).unwrap();
         let long = "w".repeat(100_000) + "eek " + &"9".repeat(50_000) + "0:";

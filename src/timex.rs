@@ -384,7 +384,9 @@ mod tests {
             }
             for day_first in [false, true] {
                 for t in tagger.tag_sentence_in(s, NaiveDate::from_ymd_opt(2025, 12, 4), day_first) {
-                    assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end) && t.span.end <= s.len());
+                    assert!(
+                        s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end) && t.span.end <= s.len()
+                    );
                 }
             }
         }

@@ -34,12 +34,12 @@
 //! decades ("the 1990s") and a bare year with nothing in front of it ("2025
 //! was a record year").
 
-use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Days, NaiveDate};
 use crate::pattern::{Caps as Captures, Re as Regex};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::PartialDate;

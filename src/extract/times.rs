@@ -15,12 +15,12 @@
 use crate::calendar::PartialDate;
 use crate::extract::numbers::{NumberKind, NumberMatch};
 use crate::normalize::fold_words as norm;
+use crate::pattern::{Caps as Captures, Re as Regex};
 use crate::span::Span;
 use crate::timex::TimexType;
 use chrono::{Datelike, Days, Months, NaiveDate};
-use crate::pattern::{Caps as Captures, Re as Regex};
-use serde::Deserialize;
 use rustc_hash::FxHashMap as HashMap;
+use serde::Deserialize;
 
 /// `rules/timex.toml`.
 #[derive(Debug, Clone, Deserialize)]
