@@ -370,6 +370,8 @@ mod tests {
             " ",
             "At 10:30 p.m. EST on Friday, three weeks ago, in the third quarter of 1998.",
             "the 1990s, every Monday morning, 0342 GMT, fiscal 2025, Christmas Day 2024",
+            "Twenty-five years and a dozen days, one_two weeks, the XXII session for three hours",
+            "FORTY-TWO YEARS; seventy\tsix days; tenfold; onetwo weeks; a_one year",
             "Ünïcödé Ḍecember ４ ２０２５ at noon\u{301} on ſunday K",
             "e\u{301}very week\u{301}, a decade\u{300}-long \u{0}\u{FFFF}",
             long.as_str(),
