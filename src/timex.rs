@@ -157,8 +157,8 @@ impl Tagger {
         // does in a later sentence comparing amounts ("Sales rose 5% to $2
         // billion from a year earlier").
         let own_quarter = found.iter().rev().find_map(|t| quarter_of(&t.value));
-        let amounts = sentence.bytes().any(|b| b.is_ascii_digit());
-        if let Some(q) = own_quarter.or(context.quarter.filter(|_| amounts)) {
+        let amounts = || sentence.bytes().any(|b| b.is_ascii_digit());
+        if let Some(q) = own_quarter.or_else(|| context.quarter.filter(|_| amounts())) {
             for t in found.iter_mut().filter(|t| t.kind == TimexType::Date) {
                 let text = t.span.of(sentence).to_lowercase();
                 if text.ends_with("year ago")

@@ -567,9 +567,12 @@ impl NumberFinder {
         let space_end =
             |i: usize| s[i..].char_indices().find(|(_, c)| !c.is_whitespace()).map_or(s.len(), |(k, _)| i + k);
         // The end of the number word starting at `i`.
+        // Whether the letters `i..end` are a number word; the shape test of
+        // `is_token` turns most words down first.
+        let token = |i: usize, end: usize| end > i && self.is_token(&s[i..end]) && boundary(i) && boundary(end);
         let token_at = |i: usize| {
             let end = letters_end(i);
-            (end > i && boundary(i) && boundary(end) && self.is_token(&s[i..end])).then_some(end)
+            token(i, end).then_some(end)
         };
         let mut runs = Vec::new();
         let mut i = 0;
@@ -579,10 +582,11 @@ impl NumberFinder {
                 i += 1;
                 continue;
             }
-            let Some(mut end) = token_at(i) else {
-                i = letters_end(i);
+            let mut end = letters_end(i);
+            if !token(i, end) {
+                i = end;
                 continue;
-            };
+            }
             loop {
                 let spaced = space_end(end);
                 if spaced > end {
