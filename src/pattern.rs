@@ -162,7 +162,8 @@ impl<'a> Caps<'a> {
 
     /// The group named `name`, when there is one and it took part.
     pub fn name(&self, name: &str) -> Option<regex::Match<'a>> {
-        let &(_, i) = self.names.iter().find(|(n, _)| **n == *name)?;
+        // Names are a few letters: compared inline, not by `memcmp`.
+        let &(_, i) = self.names.iter().find(|(n, _)| n.len() == name.len() && n.bytes().eq(name.bytes()))?;
         self.caps.get(i)
     }
 }

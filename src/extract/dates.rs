@@ -491,8 +491,28 @@ fn words(s: &str) -> Vec<(Cow<'_, str>, bool)> {
 /// The first (`from_end == false`) or last `n` [`words`] of `s`, in text
 /// order; only those are lowercased.
 fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(Cow<'_, str>, bool)> {
+    if s.is_ascii() {
+        // The same words split on bytes, which on ASCII text are its chars:
+        // no decoding of UTF-8, backwards at that.
+        let slice = |w: &[u8]| {
+            let start = w.as_ptr() as usize - s.as_ptr() as usize;
+            &s[start..start + w.len()]
+        };
+        let raw = s
+            .as_bytes()
+            .split(|b| !(b.is_ascii_alphanumeric() || *b == b'\''))
+            .map(slice)
+            .map(|w| w.trim_matches('\''))
+            .filter(|w| !w.is_empty());
+        return take_words(raw, from_end, n);
+    }
     let raw =
         s.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty());
+    take_words(raw, from_end, n)
+}
+
+/// The first or last `n` of `raw`, in text order, lowercased.
+fn take_words<'a>(raw: impl DoubleEndedIterator<Item = &'a str>, from_end: bool, n: usize) -> Vec<(Cow<'a, str>, bool)> {
     // Lowercase words are borrowed, not copied.
     fn lower(w: &str) -> (Cow<'_, str>, bool) {
         let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
@@ -1485,6 +1505,23 @@ mod tests {
         }
         // February 29 without a year resolves to the nearest leap day.
         check("on February 29", "February 29", "2024-02-29");
+    }
+
+    proptest::proptest! {
+        /// The byte splitter for ASCII text gives the words the char
+        /// splitter gives.
+        #[test]
+        fn ascii_words_are_the_char_words(s in "[a-zA-Z0-9 ',.;-]{0,40}", n in 0usize..12, from_end in proptest::bool::ANY) {
+            let all: Vec<&str> = s
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .map(|w| w.trim_matches('\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let want: Vec<&str> = if from_end { all[all.len().saturating_sub(n)..].to_vec() } else { all.into_iter().take(n).collect() };
+            let got: Vec<String> = words_at_end(&s, from_end, n).into_iter().map(|(w, _)| w.into_owned()).collect();
+            let want: Vec<String> = want.iter().map(|w| w.to_lowercase()).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
