@@ -687,11 +687,21 @@ impl NumberFinder {
 
     fn one_is_pronoun(&self, s: &str, start: usize, end: usize) -> bool {
         let tail = &s[end..];
-        if let Some(c) = self.compound.captures(tail).and_then(|c| c.name("unit")) {
+        if let Some(c) = self.compound_unit(tail) {
             let first = c.as_str().split('-').next().unwrap_or("").to_lowercase();
             return self.one_compounds.contains(&first);
         }
         self.one_before.contains(&prev_word(&s[..start])) || self.one_after.contains(&next_word(tail))
+    }
+
+    /// The unit of a compound right after a number ("-year" of "5-year").
+    /// While the pattern starts with a hyphen (`^-`), text that does not
+    /// skips it.
+    fn compound_unit<'a>(&'a self, tail: &'a str) -> Option<regex::Match<'a>> {
+        if self.compound.as_str().starts_with("^-") && !tail.starts_with('-') {
+            return None;
+        }
+        self.compound.captures(tail).and_then(|c| c.name("unit"))
     }
 
     /// Adds a percent sign or a hyphenated unit after `start..end` and checks
@@ -710,7 +720,7 @@ impl NumberFinder {
         if let Some(p) = self.percent.find(tail) {
             end += p.end();
             unit = Some("percent".to_string());
-        } else if let Some(u) = self.compound.captures(tail).and_then(|c| c.name("unit")) {
+        } else if let Some(u) = self.compound_unit(tail) {
             let first = u.as_str().split('-').next().unwrap_or("").to_lowercase();
             if self.fractions.contains(&first) {
                 return None;
