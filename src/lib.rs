@@ -231,6 +231,7 @@ impl Checker {
             rules,
             lexicon,
             quantities: self.extractor.quantities(),
+            measure: self.extractor.measure(),
             gazetteer: self.extractor.entities().gazetteer(),
             groups: &groups,
             quotes: &self.quotes,

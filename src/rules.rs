@@ -166,6 +166,18 @@ pub struct Events {
     /// time measures ("time", "day", "say").
     #[serde(default)]
     pub generic_heads: Vec<String>,
+    /// Verbs of making a figure known ("disclose", "reveal"): "did not
+    /// disclose the cost" stands against a report that gives the cost.
+    #[serde(default)]
+    pub disclosure_verbs: Vec<String>,
+    /// Words before a clock time that make it the start of its event
+    /// ("from 11 p.m.").
+    #[serde(default)]
+    pub start_words: Vec<String>,
+    /// Words before a clock time that make it the end of its event ("until
+    /// 9am", "to 6 a.m.").
+    #[serde(default)]
+    pub end_words: Vec<String>,
     /// Words before an event noun that make it another event than the
     /// clause's own ("following the meeting", "after the vote").
     #[serde(default)]

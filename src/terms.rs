@@ -302,6 +302,13 @@ impl Lexicon {
         out
     }
 
+    /// Whether a word (any case, singular or plural) names an event, by
+    /// `event_nouns` or an event group of `rules/events.toml`.
+    pub fn is_event_word(&self, word: &str) -> bool {
+        let k = key(word);
+        self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k)) || !self.groups_in(&k).is_empty()
+    }
+
     /// Whether a predicate is a statement ("said", "confirmed").
     pub fn is_statement(&self, p: &Predicate) -> bool {
         p.groups.iter().any(|g| self.statements.contains(g))

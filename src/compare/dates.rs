@@ -32,8 +32,23 @@ pub(super) fn compare(
 ) {
     let (ClaimValue::Date(da), ClaimValue::Date(db)) = (&a.value, &b.value) else { return };
     let (Some(va), Some(vb)) = (da.value, db.value) else { return };
-    if da.anchor != db.anchor {
-        return; // "since 2021" and "in 2022" say different things
+    // "since 2021" and "in 2022" say different things, but "a walkout from
+    // Thursday" and "a strike beginning on Friday" date one start; "from 11
+    // p.m. on Thursday" and "until 9am on Friday" the two ends of one
+    // closure.
+    // But "the third strike since January" counts from a date, it does not
+    // start anything.
+    let (ba, bb) = (super::bound(input, a), super::bound(input, b));
+    let since = |c: &Claim| {
+        let text = &input.docs[c.doc].norm.text;
+        text[..c.norm.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+    };
+    if da.anchor != db.anchor && (ba != bb || since(a) || since(b)) || !super::bounds_meet(ba, bb) {
+        return;
     }
     let event = event_match(a, b, input.docs, input.lexicon);
     if event == EventMatch::Different {
@@ -54,7 +69,7 @@ pub(super) fn compare(
         return;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
-    let named = event == EventMatch::Same && one_event(a, b, input.lexicon);
+    let named = event == EventMatch::Same && one_event(a, b, input.docs, input.lexicon);
     let subject = if by_event {
         let p = a.predicate.as_ref().map_or("", |p| p.span.of(&doc_a.norm.text));
         super::SharedSubject { label: p.to_string(), score: 0.5 }

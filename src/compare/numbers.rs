@@ -42,6 +42,10 @@ pub(super) fn compare(
     }
     // Comparable at all: same unit, same counted thing, same clock.
     let comparable = match (&a.value, &b.value) {
+        // A tally compares with a tally only.
+        (ClaimValue::Number(x), ClaimValue::Number(y)) if x.against.is_some() || y.against.is_some() => {
+            x.against.is_some() && y.against.is_some()
+        }
         (ClaimValue::Number(x), ClaimValue::Number(y)) if x.kind == NumberKind::Cardinal => {
             // Two amounts that measure one named thing ("profit") compare
             // whatever word follows them ("$621mn, against").
@@ -54,6 +58,11 @@ pub(super) fn compare(
         _ => false,
     };
     if !comparable {
+        return false;
+    }
+    // "until 9am" ends a closure and "from 11 p.m." begins it: a clock time
+    // is compared only with one that bounds its event the same way.
+    if kind == ClaimKind::Time && !super::bounds_meet(super::bound(input, a), super::bound(input, b)) {
         return false;
     }
     // An ordinal ranks its event: the 22nd meeting is not the 23rd, so the
@@ -111,9 +120,15 @@ pub(super) fn compare(
     // rest of the sentences says, unless an occurrence word sets one apart
     // ("a separate four-hour stoppage").
     let compounds = kind == ClaimKind::Duration && compound(input, a) && compound(input, b);
+    // A story tells of one vote's tally ("ruling 8-3", "The justices voted
+    // 7-4"), whatever else its sentences say; dates still tell two apart.
+    let tallies = a.head.as_deref() == Some(crate::extract::measure::TALLY);
+    let one_per_story = a.head == b.head && a.head.as_deref().is_some_and(|h| input.measure.one_per_story(h));
     if by_head
         && matches!(kind, ClaimKind::Number | ClaimKind::Duration)
-        && (past(input, a) || past(input, b) || !compounds && (!shares_more(input, a, b) || dated_apart(input, a, b)))
+        && (past(input, a)
+            || past(input, b)
+            || !compounds && (!(one_per_story || shares_more(input, a, b)) || dated_apart(input, a, b)))
     {
         return false;
     }
@@ -139,7 +154,8 @@ pub(super) fn compare(
         let label = head.strip_prefix("event:").unwrap_or(head).to_string();
         super::SharedSubject { label, score: 0.5 }
     } else {
-        let named = event == EventMatch::Same && (kind == ClaimKind::Ordinal || one_event(a, b, input.lexicon));
+        let named =
+            event == EventMatch::Same && (kind == ClaimKind::Ordinal || one_event(a, b, input.docs, input.lexicon));
         let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else {
             return false;
         };
@@ -149,6 +165,13 @@ pub(super) fn compare(
         subject
     };
     let outcome = match (&a.value, &b.value) {
+        (ClaimValue::Number(x), ClaimValue::Number(y)) if x.against.is_some() => {
+            if x.value == y.value && x.against == y.against {
+                Outcome::Agree
+            } else {
+                Outcome::Conflict
+            }
+        }
         (ClaimValue::Number(x), ClaimValue::Number(y)) => {
             if x.low <= y.high && y.low <= x.high {
                 Outcome::Agree
@@ -186,6 +209,7 @@ pub(super) fn compare(
     let (na, nb) = (a.norm.of(&doc_a.norm.text), b.norm.of(&doc_b.norm.text));
     let (va, vb) = (a.value.normalised().unwrap_or_default(), b.value.normalised().unwrap_or_default());
     let what = match kind {
+        ClaimKind::Number if tallies => "one vote cannot have two tallies",
         ClaimKind::Number => "the two amounts do not overlap even allowing for rounding and hedges",
         ClaimKind::Ordinal => "one event cannot be both",
         ClaimKind::Duration => "the two lengths of time differ",
@@ -706,6 +730,108 @@ mod tests {
             "The PSLV-C64 rocket lifted off at 10.42 am and placed the satellites in orbit.",
         );
         assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn tallies_of_one_vote_conflict() {
+        let run = check(
+            "Brazil's Supreme Federal Court on Thursday ordered a plan to remove illegal miners, ruling 8-3 that \
+             authorities had failed in their duty.",
+            "The justices voted 7-4 in favor of a lawsuit filed by the Rede party.",
+        );
+        assert_eq!(rules_of(&run), vec!["number-conflict"], "{:#?}", run.findings);
+        assert!(
+            run.findings[0].reason.contains("8-3") && run.findings[0].reason.contains("7-4"),
+            "{}",
+            run.findings[0].reason
+        );
+        assert_agree(
+            "The court voted by eight votes to three on Thursday in a case brought by prosecutors.",
+            "Brazil's Supreme Federal Court on Thursday ordered a plan to remove illegal miners, ruling 8-3.",
+        );
+        // A tally is not an amount: "7-4" and "7 justices" are two things.
+        let run =
+            check("The justices voted 7-4 in favor of the lawsuit.", "Seven justices voted in favor of the lawsuit.");
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn sums_asked_for_pair_across_reports_by_that_alone() {
+        let run = check(
+            "Chief Minister K Selvaraj has written to the Prime Minister seeking an immediate release of Rs 1,500 \
+             crore from the National Disaster Response Fund.",
+            "Tamil Nadu's government has asked the federal government for 20 billion rupees ($224m) in emergency aid.",
+        );
+        assert_eq!(rules_of(&run), vec!["number-conflict"], "{:#?}", run.findings);
+        assert_agree(
+            "Chief Minister K Selvaraj has written to the Prime Minister seeking Rs 2,000 crore from the fund.",
+            "Tamil Nadu's government has asked the federal government for 20 billion rupees ($224m) in emergency aid.",
+        );
+        // A report that asks for two sums is not paired by the request.
+        let run = check(
+            "The state first sought Rs 500 crore, and on Friday it sought Rs 1,500 crore from the fund.",
+            "Tamil Nadu's government has asked the federal government for 20 billion rupees in emergency aid.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn lengths_read_by_the_phrase_next_to_them_pair_by_it() {
+        // A lifetime, one per story: nothing else need be shared.
+        let run = check(
+            "EOS-12 carries an ocean colour monitor. It has a mission life of seven years.",
+            "The main payload was released into a polar orbit. It is designed to last 10 years.",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        // The time a fire took to put out.
+        let run = check(
+            "Firefighters brought the blaze under control after five hours.",
+            "It took 18 firefighting units more than seven hours to douse the flames, the fire service said.",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        assert_agree(
+            "Firefighters brought the blaze under control after about seven hours.",
+            "It took 18 firefighting units more than seven hours to douse the flames, the fire service said.",
+        );
+        // A vacancy pairs by its reading and a word shared ("mayor").
+        let run = check(
+            "The post had been vacant for five months after the previous mayor stepped down.",
+            "Her victory comes after eight months without a mayor.",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        // But a lifetime is not the time a visit lasts.
+        let run = check(
+            "The satellite has a mission life of seven years.",
+            "The minister's visit is expected to last two days.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn clock_times_bound_their_event_at_one_end() {
+        // The end of a closure against the end of the same closure.
+        let run = check_on(
+            "Chennai airport was closed to all flights from 11 p.m. on Thursday to 6 a.m. on Friday.",
+            "2025-11-29",
+            "Chennai airport shut to all flights until 9am on Friday.",
+            "2025-11-29",
+        );
+        assert_eq!(rules_of(&run), vec!["time-conflict"], "{:#?}", run.findings);
+        let conflict = &run.findings[0];
+        let texts: Vec<&str> = conflict
+            .claims
+            .iter()
+            .map(|&i| run.claims[i].norm.of(&run.documents[run.claims[i].doc].norm.text))
+            .collect();
+        assert!(texts.contains(&"6 a.m.") && texts.contains(&"9am"), "{texts:?}");
+        // The start of it is no end.
+        let run = check_on(
+            "Chennai airport was closed to all flights from 11 p.m. on Thursday.",
+            "2025-11-29",
+            "Chennai airport shut to all flights until 9am on Friday.",
+            "2025-11-29",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
 
     #[test]

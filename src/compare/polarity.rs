@@ -197,6 +197,79 @@ pub(super) fn pass(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally
     }
 }
 
+/// A figure one report says was not made known and another gives: "Isro
+/// did not disclose the cost of the mission" and "The mission cost about
+/// Rs 480 crore, ISRO officials said". The denial's verb is one of
+/// `disclosure_verbs` (`rules/events.toml`) with an object and a named
+/// subject; the amount's sentence credits it to that subject with a verb of
+/// saying, names the object, shares another word with the denial's clause
+/// ("mission"), and tells of the event reported, not of history.
+/// One finding per denial and report.
+pub(super) fn undisclosed(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
+    use crate::extract::numbers::NumberKind;
+    use crate::extract::polarity::root;
+    let verbs: Vec<String> = input.rules.events.disclosure_verbs.iter().map(|v| root(v)).collect();
+    let disclosure =
+        |action: &str| verbs.iter().any(|v| action == v || crate::terms::stem(action) == crate::terms::stem(v));
+    for n in input.claims {
+        let ClaimValue::Polarity(p) = &n.value else { continue };
+        let Some(object) = p.object.as_deref() else { continue };
+        if p.positive || !disclosure(&p.action) || quoted(input, n) {
+            continue;
+        }
+        // The words of the denial's clause besides its verb and object.
+        let text_n = &input.docs[n.doc].norm.text;
+        let others: Vec<&crate::terms::Term> = n
+            .subject
+            .iter()
+            .filter(|t| root(&t.key) != object && !t.span.overlaps(&n.norm) && t.span.start >= n.clause.start)
+            .filter(|t| t.span.end <= n.clause.end)
+            .collect();
+        // Who did not disclose it ("Isro"): the figure must come from them.
+        let Some(actor) = n.subject.iter().find(|t| subject_actor(input, n) == Some(t.key.as_str())) else { continue };
+        let mut reported: Vec<usize> = Vec::new();
+        for m in input.claims {
+            let ClaimValue::Number(x) = &m.value else { continue };
+            if m.doc == n.doc || x.kind != NumberKind::Cardinal || reported.contains(&m.doc) || quoted(input, m) {
+                continue;
+            }
+            // "... , ISRO officials said": the amount is credited to the
+            // one said to have withheld it. ("Betis did not disclose the
+            // fee" stands with a fee the media reported.)
+            let text_m = &input.docs[m.doc].norm.text;
+            let sentence = input.sentences[m.sentence].norm.of(text_m);
+            let credited = input.lexicon.mentions_group(sentence, "say")
+                && (input.lexicon.terms(sentence, &[]).iter().any(|t| super::same_term(actor, t).is_some())
+                    || sentence.split(|ch: char| !ch.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&actor.key)));
+            let names = credited && m.subject.iter().any(|t| root(&t.key) == object);
+            let shared = m
+                .subject
+                .iter()
+                .any(|t| root(&t.key) != object && others.iter().any(|o| super::same_term(o, t).is_some()));
+            if !names || !shared || super::numbers::past(input, m) {
+                continue;
+            }
+            reported.push(m.doc);
+            tally.conflict += 1;
+            let head = n.subject.iter().find(|t| root(&t.key) == object).map_or(object, |t| t.span.of(text_n));
+            let who = actor.span.of(text_n);
+            let label = format!("the {head} {who} gave");
+            let reason = format!(
+                "{:?} in {} says {who} did not make the {head} known, but {:?} in {} gives it as {}, credited to \
+                 {who}; one of them is wrong.",
+                n.norm.of(text_n),
+                where_(input, n),
+                m.norm.of(text_m),
+                where_(input, m),
+                m.value.normalised().unwrap_or_default(),
+            );
+            let subject = SharedSubject { label, score: 0.5 };
+            let rule = ("negation-conflict", Verdict::Conflict);
+            findings.extend(finding(input, 0.0, (m, n), ClaimKind::Negation, rule, &subject, reason, 0.7));
+        }
+    }
+}
+
 /// The words of a claim's object as written, for a finding's subject.
 fn object_label(input: &Input, c: &Claim, p: &PolarityClaim) -> String {
     let text = &input.docs[c.doc].norm.text;
@@ -288,6 +361,34 @@ fn actor<'a>(c: &'a Claim, text: &str) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_figure_said_to_be_undisclosed_conflicts_with_one_given() {
+        let run = super::super::testing::check(
+            "The mission cost about Rs 480 crore, ISRO officials said.",
+            "Isro did not disclose the cost of the mission.",
+        );
+        assert_eq!(super::super::testing::rules_of(&run), vec!["negation-conflict"], "{:#?}", run.findings);
+        assert!(run.findings[0].reason.contains("Isro did not make the cost known"), "{}", run.findings[0].reason);
+        // Another thing's cost is not the one withheld.
+        let run = super::super::testing::check(
+            "The new stadium cost about Rs 480 crore, officials said.",
+            "Isro did not disclose the cost of the mission.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        // A fee the club did not disclose may still be reported by others.
+        let run = super::super::testing::check(
+            "Real Betis have completed the signing of Tobi Adebanjo from Gent for a fee of around 15.5m pounds.",
+            "Betis did not disclose the fee for Adebanjo.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        // Nor is a cost not disclosed against a count of something else.
+        let run = super::super::testing::check(
+            "The mission carried 12 instruments.",
+            "Isro did not disclose the cost of the mission.",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
     use crate::compare::testing::{check, rules_of};
 
     #[test]

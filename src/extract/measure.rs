@@ -113,6 +113,21 @@ pub struct MeasureRules {
     /// extension ("extended for four months").
     #[serde(default)]
     pub extension_verbs: Vec<String>,
+    /// Words of a vote or contest within six words of two numbers that
+    /// make them a tally ("voted 7-4", "ruling 8-3", "by eight votes to
+    /// three").
+    #[serde(default)]
+    pub tally_words: Vec<String>,
+    /// Verbs of backing a motion in a vote: a percentage with one of them
+    /// right after it ("93% of members voted") or before its "by" ("backed
+    /// action by 83%") is the support it won.
+    #[serde(default)]
+    pub support_verbs: Vec<String>,
+    /// What a length of time is, told by the words right before or right
+    /// after it: a lifetime ("a mission life of seven years"), the time a
+    /// fire took to put out, how long a post stood vacant.
+    #[serde(default)]
+    pub duration_readings: Vec<DurationReading>,
     /// Verbs of placing in a vote or race: a percentage after "with" within
     /// their clause is a share ("came second with 31.2 percent").
     #[serde(default)]
@@ -146,7 +161,20 @@ pub struct MeasureReader {
     request_verbs: Vec<String>,
     extension_words: Vec<String>,
     extension_verbs: Vec<String>,
+    tally_words: Vec<String>,
+    support_verbs: Vec<String>,
     share_verbs: Vec<String>,
+    /// The readings, their phrases as folded words.
+    duration_readings: Vec<Reading>,
+}
+
+/// A [`DurationReading`] compiled: phrases as folded words.
+#[derive(Debug)]
+struct Reading {
+    head: String,
+    before: Vec<Vec<String>>,
+    after: Vec<Vec<String>>,
+    one_per_story: bool,
 }
 
 /// The head of a winning margin ("won by 1,248 votes", "a majority of
@@ -155,6 +183,10 @@ pub const MARGIN: &str = "margin";
 
 /// The head of a share of a vote ("came second with 31.2 percent").
 pub const SHARE: &str = "share";
+
+/// The head of the share of voters who backed a motion ("93% of members
+/// voted for strike action", "backed action by 83%").
+pub const SUPPORT: &str = "support";
 
 /// The head of a length of time that extends something.
 pub const EXTENSION: &str = "extension";
@@ -165,6 +197,41 @@ pub const REQUEST: &str = "request";
 /// Added to the head of a rank that counts a run ("quarter/streak" for "the
 /// third consecutive quarter").
 pub const STREAK: &str = "streak";
+
+/// The head of a tally of a vote or contest ("voted 7-4").
+pub const TALLY: &str = "tally";
+
+/// One reading of a length of time by the phrase next to it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationReading {
+    /// The head it gives the length of time.
+    pub head: String,
+    /// Phrases that end right before it ("designed to last").
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Phrases that start right after it ("without a").
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// Whether a story tells of one such length only, so that two reports'
+    /// lengths pair by this head alone, with no other word shared ("It
+    /// has a mission life of seven years", "It is designed to last 10
+    /// years").
+    #[serde(default)]
+    pub one_per_story: bool,
+}
+
+/// Two numbers read as one tally: its span and its two sides, the larger
+/// first ("8-3", "by eight votes to three").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tally {
+    /// Bytes within the sentence, from the first number to the second.
+    pub span: Span,
+    /// The larger side.
+    pub more: f64,
+    /// The smaller side.
+    pub fewer: f64,
+}
 
 /// Whether a unit is a currency: an ISO 4217 code ("USD", "INR").
 fn is_currency(unit: &str) -> bool {
@@ -237,7 +304,64 @@ impl MeasureReader {
             share_verbs: r.share_verbs.iter().map(|w| norm(w)).collect(),
             extension_words: r.extension_words.iter().map(|w| norm(w)).collect(),
             extension_verbs: r.extension_verbs.iter().map(|w| norm(w)).collect(),
+            tally_words: r.tally_words.iter().map(|w| norm(w)).collect(),
+            support_verbs: r.support_verbs.iter().map(|w| norm(w)).collect(),
+            duration_readings: r
+                .duration_readings
+                .iter()
+                .map(|d| {
+                    let phrases =
+                        |p: &[String]| p.iter().map(|x| x.split_whitespace().map(norm).collect()).collect::<Vec<_>>();
+                    Reading {
+                        head: d.head.clone(),
+                        before: phrases(&d.before),
+                        after: phrases(&d.after),
+                        one_per_story: d.one_per_story,
+                    }
+                })
+                .collect(),
         })
+    }
+
+    /// The tallies of a sentence: two whole numbers joined by a dash or by
+    /// "to" ("7-4", "eight votes to three", "60 to 40"), with a word of a
+    /// vote or contest (`tally_words`) within six words of them or between
+    /// them. `numbers` are the sentence's numbers, in order.
+    pub fn tallies(&self, text: &str, numbers: &[super::numbers::NumberMatch]) -> Vec<Tally> {
+        let mut out = Vec::new();
+        let whole = |m: &super::numbers::NumberMatch| {
+            m.kind == super::numbers::NumberKind::Cardinal
+                && m.unit.is_none()
+                && m.value.fract() == 0.0
+                && (0.0..1e6).contains(&m.value)
+        };
+        for pair in numbers.windows(2) {
+            let (x, y) = (&pair[0], &pair[1]);
+            if !whole(x) || !whole(y) || x.span.end > y.span.start {
+                continue;
+            }
+            let gap = norm(text[x.span.end..y.span.start].trim());
+            let gap_words: Vec<&str> = gap.split_whitespace().collect();
+            let joined = matches!(gap.as_str(), "-" | "–" | "to" | "-to-")
+                || matches!(gap_words.as_slice(), [v, "to"] if self.tally_words.contains(&v.to_string()));
+            if !joined {
+                continue;
+            }
+            let near = |w: &Word| self.tally_words.contains(&norm(w.text));
+            let before = words(&text[..x.span.start]);
+            let after = words(&text[y.span.end..]);
+            let voted = gap_words.len() == 2
+                || before.iter().rev().take(6).take_while(|w| is_word(w.text)).any(near)
+                || after.iter().take(6).take_while(|w| is_word(w.text)).any(near);
+            if voted {
+                out.push(Tally {
+                    span: Span::new(x.span.start, y.span.end),
+                    more: x.value.max(y.value),
+                    fewer: x.value.min(y.value),
+                });
+            }
+        }
+        out
     }
 
     /// Whether a word can name what is measured: not a function word.
@@ -309,6 +433,24 @@ impl MeasureReader {
                 .any(|w| self.share_verbs.contains(&folded(w)))
         {
             return Some(SHARE.to_string());
+        }
+        // Support in a vote: "93% of members voted for", "backed action by
+        // 83%", the verb within three words after it or before its "by".
+        if unit == Some("percent") {
+            let after_verb = all[after..]
+                .iter()
+                .take(3)
+                .take_while(|w| is_word(w.text))
+                .any(|w| self.support_verbs.contains(&folded(w)));
+            let by_verb = before.get(i).is_some_and(|w| folded(w) == "by")
+                && before[i + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|w| is_word(w.text))
+                    .any(|w| self.support_verbs.contains(&folded(w)));
+            if after_verb || by_verb {
+                return Some(SUPPORT.to_string());
+            }
         }
         // A margin: "<won> ... by N votes", the verb within its clause.
         if counted.is_some_and(|c| self.margin_nouns.contains(&singular(&norm(c))))
@@ -392,6 +534,32 @@ impl MeasureReader {
         }
         let stop = after.iter().position(|w| !is_word(w)).unwrap_or(after.len());
         self.streak_phrases.iter().any(|p| (1..stop).any(|i| i + p.len() <= stop && after[i..i + p.len()] == p[..]))
+    }
+
+    /// What the phrase right before or right after the length of time at
+    /// `at` says it is (`duration_readings`): "a mission life of seven
+    /// years" is a lifetime, "eight months without a mayor" a vacancy.
+    pub fn duration_reading(&self, text: &str, at: Span) -> Option<&str> {
+        let all = words(text);
+        let first = all.iter().position(|w| w.span.end > at.start)?;
+        let after = all.iter().position(|w| w.span.start >= at.end).unwrap_or(all.len());
+        let before: Vec<String> = all[first.saturating_sub(4)..first].iter().map(|w| norm(w.text)).collect();
+        let next: Vec<String> = all[after..].iter().take(4).map(|w| norm(w.text)).collect();
+        self.duration_readings
+            .iter()
+            .find(|r| r.before.iter().any(|p| before.ends_with(p)) || r.after.iter().any(|p| next.starts_with(p)))
+            .map(|r| r.head.as_str())
+    }
+
+    /// Whether reports of one event tell of one value of this head only, so
+    /// that two reports' values pair by it with no other word shared: a
+    /// tally ("ruling 8-3", "The justices voted 7-4"), a sum asked for
+    /// ("seeking Rs 1,500 crore", "asked the federal government for 20
+    /// billion rupees"), and the lengths of time
+    /// [`DurationReading::one_per_story`] says. A report that gives two
+    /// values of the head is not paired by it at all.
+    pub fn one_per_story(&self, head: &str) -> bool {
+        head == TALLY || head == REQUEST || self.duration_readings.iter().any(|r| r.one_per_story && r.head == head)
     }
 
     /// Whether the length of time at `at` extends something: "for a
@@ -495,6 +663,59 @@ mod tests {
     }
 
     #[test]
+    fn a_tally_of_a_vote() {
+        let r = reader();
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let numbers = super::super::numbers::NumberFinder::new(&rules.numbers).unwrap();
+        let t = |s: &str| {
+            r.tallies(s, &numbers.find(s, &[]))
+                .into_iter()
+                .map(|t| (t.span.of(s).to_string(), t.more, t.fewer))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(t("The justices voted 7-4 in favor of the lawsuit."), vec![("7-4".to_string(), 7.0, 4.0)]);
+        assert_eq!(t("The court ruled 8-3 that the state had failed."), vec![("8-3".to_string(), 8.0, 3.0)]);
+        assert_eq!(
+            t("The court voted by eight votes to three on Thursday."),
+            vec![("eight votes to three".to_string(), 8.0, 3.0)]
+        );
+        assert_eq!(t("The bill passed 60 to 40 in the Senate."), vec![("60 to 40".to_string(), 60.0, 40.0)]);
+        // Without a vote, two numbers are a range or two amounts.
+        assert!(t("Temperatures will reach 30-35 degrees this week.").is_empty());
+        assert!(t("Between 8 and 10 people were hurt, and 12 to 15 houses burned.").is_empty());
+        // A vote word beyond a full stop or a comma's clause is not near.
+        assert!(t("The vote is on Friday. Prices rose 3-4 percent.").is_empty());
+    }
+
+    #[test]
+    fn what_a_length_of_time_is_by_the_phrase_next_to_it() {
+        let r = reader();
+        let reading = |s: &str, d: &str| {
+            let at = s.find(d).unwrap();
+            r.duration_reading(s, Span::new(at, at + d.len())).map(str::to_string)
+        };
+        assert_eq!(reading("It has a mission life of seven years.", "seven years").as_deref(), Some("lifetime"));
+        assert_eq!(reading("It is designed to last 10 years.", "10 years").as_deref(), Some("lifetime"));
+        assert_eq!(
+            reading("Firefighters brought the blaze under control after five hours.", "five hours").as_deref(),
+            Some("containment")
+        );
+        assert_eq!(
+            reading("It took 18 units more than seven hours to douse the flames.", "more than seven hours").as_deref(),
+            Some("containment")
+        );
+        assert_eq!(reading("The post had been vacant for five months.", "five months").as_deref(), Some("vacancy"));
+        assert_eq!(
+            reading("Her victory comes after eight months without a mayor.", "eight months").as_deref(),
+            Some("vacancy")
+        );
+        // A visit expected to last two days is no lifetime.
+        assert_eq!(reading("The visit is expected to last two days.", "two days"), None);
+        assert!(r.one_per_story("lifetime") && r.one_per_story(TALLY) && !r.one_per_story("vacancy"));
+        assert!(!r.one_per_story("people/killed"));
+    }
+
+    #[test]
     fn a_winning_margin() {
         let m = |text: &str, n: &str, counted: &str| measure(text, n, Some(counted), None);
         assert_eq!(m("Thornby won by 1,248 votes on a turnout of 34.6%.", "1,248", "votes").as_deref(), Some(MARGIN));
@@ -523,6 +744,21 @@ mod tests {
         // Not a sum of money, or not asked for.
         assert_eq!(measure("They asked for 200 more trucks.", "200", Some("trucks"), None).as_deref(), Some("truck"));
         assert_eq!(inr("The Centre released Rs 1,500 crore. Officials asked.", "Rs 1,500 crore"), None);
+    }
+
+    #[test]
+    fn the_support_a_motion_won() {
+        let pc = |s: &str, n: &str| measure(s, n, None, Some("percent"));
+        assert_eq!(
+            pc("In a ballot last month, 93% of members voted for strike action on a turnout of 71%.", "93%").as_deref(),
+            Some(SUPPORT)
+        );
+        assert_ne!(
+            pc("In a ballot last month, 93% of members voted for strike action on a turnout of 71%.", "71%").as_deref(),
+            Some(SUPPORT)
+        );
+        assert_eq!(pc("Members backed action by 83% in a ballot last month.", "83%").as_deref(), Some(SUPPORT));
+        assert_ne!(pc("Shares rose by 8% after the results.", "8%").as_deref(), Some(SUPPORT));
     }
 
     #[test]

@@ -223,6 +223,9 @@ pub struct NumberClaim {
     pub approx: quantities::Approx,
     /// What it counts ("people"), singular and folded.
     pub counted: Option<String>,
+    /// The other side of a tally, when the claim is one ("8-3": `value` 8,
+    /// `against` 3; [`measure::Tally`]).
+    pub against: Option<f64>,
 }
 
 impl ClaimValue {
@@ -269,6 +272,9 @@ impl ClaimValue {
                 };
                 use quantities::Approx;
                 let v = match n.approx {
+                    Approx::Exact if n.against.is_some() => {
+                        format!("{}-{}", num(n.value), num(n.against.unwrap_or_default()))
+                    }
                     Approx::Exact => num(n.value),
                     Approx::Range | Approx::Vague => format!("{}-{}", num(n.low), num(n.high)),
                     Approx::More | Approx::AtLeast => format!("{} {}", n.approx.name(), num(n.low)),
@@ -375,6 +381,11 @@ impl Extractor {
     pub fn quantities(&self) -> &quantities::QuantityReader {
         &self.quantities
     }
+
+    /// The reader of what amounts and lengths of time measure.
+    pub fn measure(&self) -> &measure::MeasureReader {
+        &self.measure
+    }
 }
 
 /// Extracts the claims of every sentence that is not a repeat, ordered by
@@ -455,11 +466,27 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 high: m.value,
                 approx: quantities::Approx::Exact,
                 counted: None,
+                against: None,
             };
             found.push((m.span, ClaimValue::Number(claim)));
         }
+        // "voted 7-4": one claim of both sides, instead of two amounts.
+        let tallies = ex.measure.tallies(text, &numbers);
+        for t in &tallies {
+            let claim = NumberClaim {
+                value: t.more,
+                kind: NumberKind::Cardinal,
+                unit: None,
+                low: t.more,
+                high: t.more,
+                approx: quantities::Approx::Exact,
+                counted: None,
+                against: Some(t.fewer),
+            };
+            found.push((t.span, ClaimValue::Number(claim)));
+        }
         for q in ex.quantities.read(text, &numbers) {
-            if date_spans.iter().any(|s| s.overlaps(&q.span)) {
+            if date_spans.iter().chain(tallies.iter().map(|t| &t.span)).any(|s| s.overlaps(&q.span)) {
                 continue;
             }
             let claim = NumberClaim {
@@ -470,6 +497,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 high: q.high,
                 approx: q.approx,
                 counted: q.counted,
+                against: None,
             };
             found.push((q.span, ClaimValue::Number(claim)));
         }
@@ -706,6 +734,7 @@ fn head_of(
         // nothing ("61 for 3 after") leaves it without a head. Failing
         // that, an amount is named by its unit, the word before it and its
         // verb ("Revenue rose 8%" is not "volumes rose 3 percent").
+        ClaimValue::Number(n) if n.against.is_some() => Some(measure::TALLY.to_string()),
         ClaimValue::Number(n) => {
             let stop = |w: &str| lexicon.is_stopword(w);
             if let Some(m) = measure.measure(text, at, n.counted.as_deref(), n.unit.as_deref(), stop) {
@@ -723,6 +752,9 @@ fn head_of(
         // days"), or else belongs to its verb.
         ClaimValue::Duration(_) if written.contains('-') => noun_after(text, at.end, lexicon),
         ClaimValue::Duration(_) if measure.extension(text, at) => Some(measure::EXTENSION.to_string()),
+        ClaimValue::Duration(_) if measure.duration_reading(text, at).is_some() => {
+            measure.duration_reading(text, at).map(str::to_string)
+        }
         ClaimValue::Duration(_) => measure.duration_object(text, at, |w| lexicon.is_stopword(w)).or_else(any_verb),
         ClaimValue::Time(_) => any_verb(),
         _ => None,
