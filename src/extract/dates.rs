@@ -512,7 +512,11 @@ fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(Cow<'_, str>, bool)> 
 }
 
 /// The first or last `n` of `raw`, in text order, lowercased.
-fn take_words<'a>(raw: impl DoubleEndedIterator<Item = &'a str>, from_end: bool, n: usize) -> Vec<(Cow<'a, str>, bool)> {
+fn take_words<'a>(
+    raw: impl DoubleEndedIterator<Item = &'a str>,
+    from_end: bool,
+    n: usize,
+) -> Vec<(Cow<'a, str>, bool)> {
     // Lowercase words are borrowed, not copied.
     fn lower(w: &str) -> (Cow<'_, str>, bool) {
         let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
