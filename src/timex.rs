@@ -14,6 +14,7 @@ use crate::extract::dates::Anchor;
 use crate::extract::times::Open;
 use crate::extract::Extractor;
 use crate::normalize::Normalized;
+use crate::pattern::Joined;
 use crate::rules::Rules;
 use crate::segment::{split, SegmentRules};
 use crate::span::Span;
@@ -85,12 +86,17 @@ pub struct Tagger {
     /// The same compiled finders as claims are extracted with.
     ex: Extractor,
     segment: SegmentRules,
+    /// The date and the time finder's gates, read in one pass.
+    gates: Joined,
 }
 
 impl Tagger {
     /// Compiles the tagger from the rules.
     pub fn new(rules: &Rules) -> Result<Tagger, Error> {
-        Ok(Tagger { ex: Extractor::new(rules)?, segment: rules.segment.clone() })
+        let ex = Extractor::new(rules)?;
+        let gates = Joined::new(ex.dates().gates(), ex.times().gates())
+            .map_err(|message| Error::BadRules { path: "rules/timex.toml".into(), message })?;
+        Ok(Tagger { ex, segment: rules.segment.clone(), gates })
     }
 
     /// Tags one sentence of normalised text; spans are within it.
@@ -114,10 +120,15 @@ impl Tagger {
         day_first: bool,
         context: &mut Context,
     ) -> Vec<Timex> {
+        // One pass over the sentence reads the gates of both finders.
+        let (date_open, open) = match self.gates.open(sentence) {
+            Some((d, t)) => (d, self.ex.times().opened(t)),
+            None => (self.ex.dates().open(sentence), self.ex.times().open(sentence)),
+        };
         let mut found: Vec<Timex> = self
             .ex
             .dates()
-            .find(sentence, dct)
+            .find_open(sentence, date_open, dct)
             .into_iter()
             .filter(|m| m.anchor == Anchor::At || m.value.is_some())
             .map(|m| {
@@ -135,7 +146,6 @@ impl Tagger {
             .collect();
         // Numbers only matter to the time finder next to a unit word.
         let times = self.ex.times();
-        let open = times.open(sentence);
         let numbers = if times.wants_numbers_open(open) { self.ex.numbers().find(sentence, &[]) } else { Vec::new() };
         found.extend(times.find_open(sentence, open, &numbers, dct, day_first).into_iter().map(|t| Timex {
             span: t.span,
@@ -147,8 +157,8 @@ impl Tagger {
         // does in a later sentence comparing amounts ("Sales rose 5% to $2
         // billion from a year earlier").
         let own_quarter = found.iter().rev().find_map(|t| quarter_of(&t.value));
-        let amounts = sentence.bytes().any(|b| b.is_ascii_digit());
-        if let Some(q) = own_quarter.or(context.quarter.filter(|_| amounts)) {
+        let amounts = || sentence.bytes().any(|b| b.is_ascii_digit());
+        if let Some(q) = own_quarter.or_else(|| context.quarter.filter(|_| amounts())) {
             for t in found.iter_mut().filter(|t| t.kind == TimexType::Date) {
                 let text = t.span.of(sentence).to_lowercase();
                 if text.ends_with("year ago")
@@ -350,6 +360,39 @@ fn quarter_of(value: &str) -> Option<(i32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_gates_are_each_finders_own_on_any_sentence() {
+        let tagger = Tagger::new(&Rules::built_in().unwrap()).unwrap();
+        let long = "a".repeat(100_000) + " 10:30 p.m. on Friday " + &"9".repeat(10_000);
+        let sentences = [
+            "",
+            " ",
+            "At 10:30 p.m. EST on Friday, three weeks ago, in the third quarter of 1998.",
+            "the 1990s, every Monday morning, 0342 GMT, fiscal 2025, Christmas Day 2024",
+            "Twenty-five years and a dozen days, one_two weeks, the XXII session for three hours",
+            "FORTY-TWO YEARS; seventy\tsix days; tenfold; onetwo weeks; a_one year",
+            "Ünïcödé Ḍecember ４ ２０２５ at noon\u{301} on ſunday K",
+            "e\u{301}very week\u{301}, a decade\u{300}-long \u{0}\u{FFFF}",
+            long.as_str(),
+        ];
+        for s in sentences {
+            match tagger.gates.open(s) {
+                Some((dates, times)) => {
+                    assert_eq!(dates, tagger.ex.dates().open(s));
+                    assert_eq!(tagger.ex.times().opened(times), tagger.ex.times().open(s));
+                }
+                None => assert!(!s.is_ascii()),
+            }
+            for day_first in [false, true] {
+                for t in tagger.tag_sentence_in(s, NaiveDate::from_ymd_opt(2025, 12, 4), day_first) {
+                    assert!(
+                        s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end) && t.span.end <= s.len()
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn tags_dates_with_byte_spans() {

@@ -34,16 +34,17 @@
 //! decades ("the 1990s") and a bare year with nothing in front of it ("2025
 //! was a record year").
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
+use crate::pattern::{Caps as Captures, Re as Regex};
 use chrono::{Datelike, Days, NaiveDate};
-use regex::{Captures, Regex};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::PartialDate;
 use crate::normalize::fold_words as norm;
-use crate::pattern::{alternation, gate_word, Gates, Need};
+use crate::pattern::{factored as alternation, gate_word, Gates, Need};
 use crate::span::Span;
 
 /// Years written next to a month or in ISO form must lie in this range.
@@ -490,12 +491,39 @@ fn words(s: &str) -> Vec<(Cow<'_, str>, bool)> {
 /// The first (`from_end == false`) or last `n` [`words`] of `s`, in text
 /// order; only those are lowercased.
 fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(Cow<'_, str>, bool)> {
+    if s.is_ascii() {
+        // The same words split on bytes, which on ASCII text are its chars:
+        // no decoding of UTF-8, backwards at that.
+        let slice = |w: &[u8]| {
+            let start = w.as_ptr() as usize - s.as_ptr() as usize;
+            &s[start..start + w.len()]
+        };
+        let raw = s
+            .as_bytes()
+            .split(|b| !(b.is_ascii_alphanumeric() || *b == b'\''))
+            .map(slice)
+            .map(|w| w.trim_matches('\''))
+            .filter(|w| !w.is_empty());
+        return take_words(raw, from_end, n);
+    }
     let raw =
         s.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty());
+    take_words(raw, from_end, n)
+}
+
+/// The first or last `n` of `raw`, in text order, lowercased.
+fn take_words<'a>(
+    raw: impl DoubleEndedIterator<Item = &'a str>,
+    from_end: bool,
+    n: usize,
+) -> Vec<(Cow<'a, str>, bool)> {
     // Lowercase words are borrowed, not copied.
     fn lower(w: &str) -> (Cow<'_, str>, bool) {
         let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
             Cow::Borrowed(w)
+        } else if w.is_ascii() {
+            // The same as `to_lowercase` on ASCII, without its Unicode tables.
+            Cow::Owned(w.to_ascii_lowercase())
         } else {
             Cow::Owned(w.to_lowercase())
         };
@@ -525,7 +553,7 @@ impl DateFinder {
         if rules.weekdays.len() != 7 {
             return Err(format!("rules/dates.toml: expected 7 weekdays, found {}", rules.weekdays.len()));
         }
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         let mut month_full = Vec::new();
         let mut month_abbr = Vec::new();
         for (i, m) in rules.months.iter().enumerate() {
@@ -541,7 +569,7 @@ impl DateFinder {
                 }
             }
         }
-        let mut weekdays = HashMap::new();
+        let mut weekdays = HashMap::default();
         let mut wd_full = Vec::new();
         let mut wd_abbr = Vec::new();
         for (i, w) in rules.weekdays.iter().enumerate() {
@@ -557,7 +585,7 @@ impl DateFinder {
                 }
             }
         }
-        let mut anchors = HashMap::new();
+        let mut anchors = HashMap::default();
         for (list, anchor) in [
             (&rules.prepositions.at, Anchor::At),
             (&rules.prepositions.since, Anchor::Since),
@@ -567,13 +595,13 @@ impl DateFinder {
                 anchors.insert(norm(p), anchor);
             }
         }
-        let mut modifiers = HashMap::new();
+        let mut modifiers = HashMap::default();
         for (list, offset) in [(&rules.relative.this, 0), (&rules.relative.last, -1), (&rules.relative.next, 1)] {
             for w in list {
                 modifiers.insert(norm(w), offset);
             }
         }
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for (list, unit) in
             [(&rules.units.week, Unit::Week), (&rules.units.month, Unit::Month), (&rules.units.year, Unit::Year)]
         {
@@ -581,7 +609,7 @@ impl DateFinder {
                 units.insert(norm(w), unit);
             }
         }
-        let mut relative_days = HashMap::new();
+        let mut relative_days = HashMap::default();
         for (w, &offset) in &rules.relative_days {
             if !(-366..=366).contains(&offset) {
                 return Err(format!("rules/dates.toml: relative_days.{w:?} = {offset} is out of range"));
@@ -736,11 +764,31 @@ impl DateFinder {
     /// Finds every date expression in `sentence`, in order, resolving each
     /// against `published`. Never panics; spans are on char boundaries.
     pub fn find(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
-        let mut cands = Vec::new();
+        self.find_open(sentence, self.open(sentence), published)
+    }
+
+    /// Which patterns can match `sentence` (bit `i` for pattern `i`).
+    pub fn open(&self, sentence: &str) -> u64 {
         // The case-insensitive words also match the Kelvin sign and the long
         // s ("weeK", "thiſ"), which the ASCII gates do not see: such rare
         // sentences try every pattern.
-        let mut open = if sentence.contains(['\u{212A}', '\u{17F}']) { u64::MAX } else { self.gates.open(sentence) };
+        if sentence.contains(['\u{212A}', '\u{17F}']) {
+            u64::MAX
+        } else {
+            self.gates.open(sentence)
+        }
+    }
+
+    /// The gates [`DateFinder::open`] reads on an ASCII sentence, to be read
+    /// in one pass with other gates ([`crate::pattern::Joined`]).
+    pub fn gates(&self) -> &Gates {
+        &self.gates
+    }
+
+    /// [`DateFinder::find`] for a sentence already gated: `open` is what
+    /// [`DateFinder::open`] gives for it.
+    pub fn find_open(&self, sentence: &str, mut open: u64, published: Option<NaiveDate>) -> Vec<DateMatch> {
+        let mut cands = Vec::new();
         // The patterns with a day or a year also need a digit.
         if open & self.with_digits != 0 && !sentence.bytes().any(|c| c.is_ascii_digit()) {
             open &= !self.with_digits;
@@ -1461,6 +1509,23 @@ mod tests {
         }
         // February 29 without a year resolves to the nearest leap day.
         check("on February 29", "February 29", "2024-02-29");
+    }
+
+    proptest::proptest! {
+        /// The byte splitter for ASCII text gives the words the char
+        /// splitter gives.
+        #[test]
+        fn ascii_words_are_the_char_words(s in "[a-zA-Z0-9 ',.;-]{0,40}", n in 0usize..12, from_end in proptest::bool::ANY) {
+            let all: Vec<&str> = s
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .map(|w| w.trim_matches('\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let want: Vec<&str> = if from_end { all[all.len().saturating_sub(n)..].to_vec() } else { all.into_iter().take(n).collect() };
+            let got: Vec<String> = words_at_end(&s, from_end, n).into_iter().map(|(w, _)| w.into_owned()).collect();
+            let want: Vec<String> = want.iter().map(|w| w.to_lowercase()).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]

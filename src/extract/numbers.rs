@@ -23,12 +23,13 @@
 //! word ("12 people"), currencies, glued scales ("$5bn", "5m"), fractions
 //! and approximate words ("dozens", "half a million").
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
-use regex::Regex;
+use crate::pattern::Re as Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::pattern::alternation;
+use crate::pattern::factored as alternation;
 use crate::span::Span;
 
 /// Number vocabulary, read from `rules/numbers.toml`. Words are matched
@@ -202,6 +203,15 @@ fn to_roman(mut n: u32) -> String {
     out
 }
 
+/// `digits` without its thousands separators, copied only when it has some.
+fn without_commas(digits: &str) -> std::borrow::Cow<'_, str> {
+    if digits.contains(',') {
+        std::borrow::Cow::Owned(digits.replace(',', ""))
+    } else {
+        std::borrow::Cow::Borrowed(digits)
+    }
+}
+
 fn lower_set(list: &[String]) -> HashSet<String> {
     list.iter().map(|w| w.trim().to_lowercase()).collect()
 }
@@ -327,7 +337,7 @@ fn parse_words(words: &[Word], i: usize) -> Option<(usize, f64, bool)> {
 impl NumberFinder {
     /// Compiles the rules; the error names the bad entry.
     pub fn new(rules: &NumberRules) -> Result<NumberFinder, String> {
-        let mut vocab = HashMap::new();
+        let mut vocab = HashMap::default();
         let mut add = |w: &str, tok: Tok| -> Result<(), String> {
             let key = w.trim().to_lowercase();
             if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -384,7 +394,7 @@ impl NumberFinder {
         let build = |what: &str, src: String| {
             Regex::new(&src).map_err(|e| format!("rules/numbers.toml: cannot build the {what} pattern: {e}"))
         };
-        let glued_re = crate::pattern::alternation(rules.glued_scales.keys());
+        let glued_re = alternation(rules.glued_scales.keys());
         let mut shapes = vec![0u32; 25];
         for w in vocab.keys() {
             if let (Some(letters), Some(first)) = (shapes.get_mut(w.len()), w.bytes().next()) {
@@ -434,6 +444,11 @@ impl NumberFinder {
     /// `roman_nouns`: "the XXII session" is an ordinal, 22. Anywhere else a
     /// run of capitals is a name or an acronym ("CIVIL", "MIX").
     fn find_roman(&self, s: &str, out: &mut Vec<NumberMatch>) {
+        // A numeral has two capitals of them side by side; few sentences do.
+        let numeral = |b: &u8| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C');
+        if !s.as_bytes().windows(2).any(|w| numeral(&w[0]) && numeral(&w[1])) {
+            return;
+        }
         if !s.contains("the ") && !s.contains("The ") {
             return;
         }
@@ -481,7 +496,7 @@ impl NumberFinder {
                     continue;
                 }
                 let (Ok(v), Some(&mult)) =
-                    (num.as_str().replace(',', "").parse::<f64>(), self.glued_scales.get(g.as_str()))
+                    (without_commas(num.as_str()).parse::<f64>(), self.glued_scales.get(g.as_str()))
                 else {
                     continue;
                 };
@@ -502,7 +517,7 @@ impl NumberFinder {
             if glued_before {
                 continue;
             }
-            let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
+            let Ok(mut value) = without_commas(num.as_str()).parse::<f64>() else {
                 continue;
             };
             let mut kind = NumberKind::Cardinal;
@@ -552,9 +567,12 @@ impl NumberFinder {
         let space_end =
             |i: usize| s[i..].char_indices().find(|(_, c)| !c.is_whitespace()).map_or(s.len(), |(k, _)| i + k);
         // The end of the number word starting at `i`.
+        // Whether the letters `i..end` are a number word; the shape test of
+        // `is_token` turns most words down first.
+        let token = |i: usize, end: usize| end > i && self.is_token(&s[i..end]) && boundary(i) && boundary(end);
         let token_at = |i: usize| {
             let end = letters_end(i);
-            (end > i && boundary(i) && boundary(end) && self.is_token(&s[i..end])).then_some(end)
+            token(i, end).then_some(end)
         };
         let mut runs = Vec::new();
         let mut i = 0;
@@ -564,10 +582,11 @@ impl NumberFinder {
                 i += 1;
                 continue;
             }
-            let Some(mut end) = token_at(i) else {
-                i = letters_end(i);
+            let mut end = letters_end(i);
+            if !token(i, end) {
+                i = end;
                 continue;
-            };
+            }
             loop {
                 let spaced = space_end(end);
                 if spaced > end {
@@ -668,11 +687,21 @@ impl NumberFinder {
 
     fn one_is_pronoun(&self, s: &str, start: usize, end: usize) -> bool {
         let tail = &s[end..];
-        if let Some(c) = self.compound.captures(tail).and_then(|c| c.name("unit")) {
+        if let Some(c) = self.compound_unit(tail) {
             let first = c.as_str().split('-').next().unwrap_or("").to_lowercase();
             return self.one_compounds.contains(&first);
         }
         self.one_before.contains(&prev_word(&s[..start])) || self.one_after.contains(&next_word(tail))
+    }
+
+    /// The unit of a compound right after a number ("-year" of "5-year").
+    /// While the pattern starts with a hyphen (`^-`), text that does not
+    /// skips it.
+    fn compound_unit<'a>(&'a self, tail: &'a str) -> Option<regex::Match<'a>> {
+        if self.compound.as_str().starts_with("^-") && !tail.starts_with('-') {
+            return None;
+        }
+        self.compound.captures(tail).and_then(|c| c.name("unit"))
     }
 
     /// Adds a percent sign or a hyphenated unit after `start..end` and checks
@@ -691,7 +720,7 @@ impl NumberFinder {
         if let Some(p) = self.percent.find(tail) {
             end += p.end();
             unit = Some("percent".to_string());
-        } else if let Some(u) = self.compound.captures(tail).and_then(|c| c.name("unit")) {
+        } else if let Some(u) = self.compound_unit(tail) {
             let first = u.as_str().split('-').next().unwrap_or("").to_lowercase();
             if self.fractions.contains(&first) {
                 return None;

@@ -15,12 +15,12 @@
 use crate::calendar::PartialDate;
 use crate::extract::numbers::{NumberKind, NumberMatch};
 use crate::normalize::fold_words as norm;
+use crate::pattern::{Caps as Captures, Re as Regex};
 use crate::span::Span;
 use crate::timex::TimexType;
 use chrono::{Datelike, Days, Months, NaiveDate};
-use regex::{Captures, Regex};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// `rules/timex.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -249,7 +249,7 @@ pub struct TimeFinder {
     /// "decade-long", "weeklong": a unit made an adjective of length.
     long: Regex,
     /// Wire-style zones as written, a cheap test before their pattern.
-    wire_zones: Vec<String>,
+    wire_zones: aho_corasick::AhoCorasick,
     /// The endings of those, lowercase, as a cheap test before the pattern.
     long_endings: Vec<String>,
     /// "year-end", "year's end".
@@ -266,12 +266,25 @@ pub struct TimeFinder {
     gates: crate::pattern::Gates,
 }
 
-use crate::pattern::alternation as alt;
+use crate::pattern::factored as alt;
 use crate::pattern::{gate_word, Gates, Need};
+
+/// The items of an iterator behind a gate, none when the gate is shut
+/// (`None`): what `Option::into_iter().flatten()` gives, without the three
+/// iterators it checks on every call, twenty gated loops a sentence.
+struct Gated<I>(Option<I>);
+
+impl<I: Iterator> Iterator for Gated<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        self.0.as_mut()?.next()
+    }
+}
 
 /// The gate of the first pattern (counts of units): it opens on unit words.
 const UNIT_GATE: u64 = 1;
-use crate::pattern::alternation;
+use crate::pattern::factored as alternation;
 
 impl TimeFinder {
     /// Compiles the rules.
@@ -357,7 +370,7 @@ impl TimeFinder {
         );
         let spoken =
             build("years read aloud", format!(r"(?i)\b(?:(?P<m>{})\s+)?(?P<y>{spoken_year})\b", alt(&r.months)))?;
-        let mut spoken_words = HashMap::new();
+        let mut spoken_words = HashMap::default();
         for (w, n) in r.spoken_tens.iter().chain(&r.spoken_units).chain(&r.spoken_thousands) {
             spoken_words.insert(norm(w), *n);
         }
@@ -415,7 +428,7 @@ impl TimeFinder {
                 alt(r.anaphora.iter().map(|(w, _, _)| w))
             ),
         )?;
-        let mut anaphora_units = HashMap::new();
+        let mut anaphora_units = HashMap::default();
         for (phrase, unit, offset) in &r.anaphora {
             if !["year", "month", "week", "day"].contains(&unit.as_str()) {
                 return Err(format!(
@@ -438,7 +451,7 @@ impl TimeFinder {
         }
         // Longest first: "Moscow time" before "time".
         zone_offsets.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
-        let mut orders = HashMap::new();
+        let mut orders = HashMap::default();
         for (locale, order) in &r.numeric_dates {
             let day_first = match order.as_str() {
                 "DMY" => true,
@@ -597,7 +610,9 @@ impl TimeFinder {
             weekend_this: r.weekend_this.iter().map(|w| norm(w)).collect(),
             long,
             long_endings: r.long_endings.iter().map(|e| e.to_lowercase()).collect(),
-            wire_zones: wire_zones.clone(),
+            // One pass for all of them: most sentences hold none.
+            wire_zones: aho_corasick::AhoCorasick::new(&wire_zones)
+                .map_err(|e| format!("rules/timex.toml: cannot build the wire time zones: {e}"))?,
             year_end,
             spoken,
             spoken_words,
@@ -631,6 +646,18 @@ impl TimeFinder {
     /// asks several questions of one sentence.
     pub fn open(&self, s: &str) -> Open {
         Open(self.gates.open(s))
+    }
+
+    /// The gates [`TimeFinder::open`] reads on an ASCII sentence, to be read
+    /// in one pass with other gates ([`crate::pattern::Joined`]).
+    pub fn gates(&self) -> &Gates {
+        &self.gates
+    }
+
+    /// What [`TimeFinder::open`] gives for a sentence whose gates were read
+    /// as `mask` by a [`crate::pattern::Joined`].
+    pub fn opened(&self, mask: u64) -> Open {
+        Open(mask)
     }
 
     /// [`TimeFinder::wants_numbers`] for a sentence already gated.
@@ -733,7 +760,7 @@ impl TimeFinder {
                 }
             }
         }
-        for c in need(0).then(|| self.vague.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(0).then(|| self.vague.captures_iter(s))) {
             let (Some(m), Some(v), Some(unit)) = (c.get(0), c.name("v"), c.name("unit")) else { continue };
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let v = norm(v.as_str());
@@ -798,7 +825,7 @@ impl TimeFinder {
         // "a decade-long dispute", "a weeklong visit": one unit; "decades-long"
         // an unknown count of them.
         let longs = need(0) && self.long_endings.iter().any(|e| s.contains(e.as_str()));
-        for c in longs.then(|| self.long.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(longs.then(|| self.long.captures_iter(s))) {
             let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
             let Some(u) = self.unit(unit.as_str()) else { continue };
             let value =
@@ -809,13 +836,13 @@ impl TimeFinder {
             push(m.start(), m.end(), TimexType::Duration, value);
         }
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
-        for c in need(1).then(|| self.span_of_units.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(1).then(|| self.span_of_units.captures_iter(s))) {
             let Some(unit) = c.name("unit") else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
                 push(unit.start(), unit.end(), TimexType::Duration, vague(u));
             }
         }
-        for c in need(2).then(|| self.set.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(2).then(|| self.set.captures_iter(s))) {
             let Some(m) = c.get(0) else { continue };
             if let Some(w) = c.name("word") {
                 let v = self.set_value(w.as_str());
@@ -839,13 +866,13 @@ impl TimeFinder {
                 push(m.start(), m.end(), TimexType::Set, v);
             }
         }
-        for c in need(3).then(|| self.set_freq.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(3).then(|| self.set_freq.captures_iter(s))) {
             let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
             if let Some(u) = self.unit(unit.as_str()) {
                 push(m.start(), m.end(), TimexType::Set, duration(1.0, u));
             }
         }
-        for c in need(4).then(|| self.reference.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(4).then(|| self.reference.captures_iter(s))) {
             let Some(w) = c.name("w") else { continue };
             let next = s[w.end()..].split_whitespace().next().map(norm).unwrap_or_default();
             if self.blockers.contains(&next) {
@@ -855,7 +882,7 @@ impl TimeFinder {
                 push(w.start(), w.end(), TimexType::Date, v.clone());
             }
         }
-        for c in need(5).then(|| self.clock.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(5).then(|| self.clock.captures_iter(s))) {
             if let Some(t) = self.clock_time(s, &c, dct) {
                 push(t.span.start, t.span.end, t.kind, t.value);
             }
@@ -863,13 +890,13 @@ impl TimeFinder {
         // Wire style: "0342 GMT", "2155 UTC".
         // Zones other than GMT and UTC ("local time") are looked for only
         // here: their words are too common to open the clock patterns.
-        let wire = need(5) || self.wire_zones.iter().any(|z| s.contains(z.as_str()));
-        for c in wire.then(|| self.military.captures_iter(s)).into_iter().flatten() {
+        let wire = need(5) || self.wire_zones.is_match(s);
+        for c in Gated(wire.then(|| self.military.captures_iter(s))) {
             let (Some(m), Some(h), Some(min)) = (c.get(0), c.name("h"), c.name("m")) else { continue };
             let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
             push(m.start(), m.end(), TimexType::Time, format!("{date}T{}:{}", h.as_str(), min.as_str()));
         }
-        for c in need(6).then(|| self.part.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(6).then(|| self.part.captures_iter(s))) {
             let (Some(m), Some(part)) = (c.get(0), c.name("part")) else { continue };
             let code = &self.parts[&norm(part.as_str())];
             let lead = c.name("lead").map(|l| norm(l.as_str()));
@@ -903,7 +930,7 @@ impl TimeFinder {
             };
             push(start, end, TimexType::Time, value);
         }
-        for c in need(7).then(|| self.quarter.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(7).then(|| self.quarter.captures_iter(s))) {
             let Some(m) = c.get(0) else { continue };
             // "a quarter of the vote" is a fraction: a quarter of the year
             // needs its ordinal, or "the" and no "of" after it.
@@ -936,7 +963,7 @@ impl TimeFinder {
             };
             push(start, m.end(), TimexType::Date, format!("{year}-Q{q}"));
         }
-        for c in need(8).then(|| self.season.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(8).then(|| self.season.captures_iter(s))) {
             let (Some(m), Some(season)) = (c.get(0), c.name("s")) else { continue };
             let Some((code, end_month)) = self.seasons.get(&norm(season.as_str())) else { continue };
             let lead = c.name("lead").map(|l| norm(l.as_str()));
@@ -951,7 +978,7 @@ impl TimeFinder {
             let value = year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"));
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(10).then(|| self.month_rel.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(10).then(|| self.month_rel.captures_iter(s))) {
             let (Some(m), Some(md), Some(month)) = (c.get(0), c.name("mod"), c.name("m")) else { continue };
             let (Some(&dir), Some(&month)) =
                 (self.month_mods.get(&norm(md.as_str())), self.month_index.get(month.as_str()))
@@ -968,7 +995,7 @@ impl TimeFinder {
             };
             push(m.start(), m.end(), TimexType::Date, format!("{year}-{month:02}"));
         }
-        for m in need(11).then(|| self.weekend.find_iter(s)).into_iter().flatten() {
+        for m in Gated(need(11).then(|| self.weekend.find_iter(s))) {
             let Some(d) = dct else { continue };
             let lower = m.as_str().to_lowercase();
             // The weekend meant is the last one, or the coming one when so said.
@@ -985,11 +1012,11 @@ impl TimeFinder {
             let w = saturday.iso_week();
             push(m.start(), m.end(), TimexType::Date, format!("{}-W{:02}-WE", w.year(), w.week()));
         }
-        for c in need(12).then(|| self.fiscal.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(12).then(|| self.fiscal.captures_iter(s))) {
             let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
             push(m.start(), m.end(), TimexType::Date, y.as_str().to_string());
         }
-        for c in need(13).then(|| self.holiday.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(13).then(|| self.holiday.captures_iter(s))) {
             let (Some(m), Some(h)) = (c.get(0), c.name("h")) else { continue };
             let Some(rule) = self.holidays.get(h.as_str()) else { continue };
             let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
@@ -997,16 +1024,16 @@ impl TimeFinder {
             push(m.start(), m.end(), TimexType::Date, value);
         }
         // "by year-end": the end of this year; "since year-end", the last one.
-        for c in need(14).then(|| self.year_end.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(14).then(|| self.year_end.captures_iter(s))) {
             let (Some(e), Some(d)) = (c.name("e"), dct) else { continue };
             let year = if c.name("since").is_some() { d.year() - 1 } else { d.year() };
             push(e.start(), e.end(), TimexType::Date, year.to_string());
         }
-        for m in need(14).then(|| self.year_ago.find_iter(s)).into_iter().flatten() {
+        for m in Gated(need(14).then(|| self.year_ago.find_iter(s))) {
             let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(15).then(|| self.numeric.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(15).then(|| self.numeric.captures_iter(s))) {
             let (Some(m), Some(a), Some(b), Some(y)) = (c.get(0), c.name("a"), c.name("b"), c.name("y")) else {
                 continue;
             };
@@ -1021,13 +1048,13 @@ impl TimeFinder {
                 push(m.start(), m.end(), TimexType::Date, date.to_string());
             }
         }
-        for c in need(16).then(|| self.quarter_code.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(16).then(|| self.quarter_code.captures_iter(s))) {
             let (Some(m), Some(q)) = (c.get(0), c.name("q")) else { continue };
             let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()).or(dct.map(|d| d.year()));
             let value = year.map_or_else(|| format!("XXXX-Q{}", q.as_str()), |y| format!("{y}-Q{}", q.as_str()));
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(17).then(|| self.period.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(17).then(|| self.period.captures_iter(s))) {
             let Some(m) = c.get(0) else { continue };
             let value = match (c.name("y"), c.name("u"), dct) {
                 (Some(y), _, _) => y.as_str().to_string(),
@@ -1056,7 +1083,7 @@ impl TimeFinder {
             };
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(18).then(|| self.century.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(18).then(|| self.century.captures_iter(s))) {
             let (Some(m), Some(n)) = (c.get(0), c.name("n")) else { continue };
             if let Ok(n) = n.as_str().parse::<u32>() {
                 if (1..=22).contains(&n) {
@@ -1065,7 +1092,7 @@ impl TimeFinder {
             }
         }
         // "nineteen ninety-six", "January nineteen ninety-seven".
-        for c in need(19).then(|| self.spoken.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(19).then(|| self.spoken.captures_iter(s))) {
             let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
             if s[m.end()..].starts_with('-') {
                 continue; // "twenty thirty-year-olds"
@@ -1077,7 +1104,7 @@ impl TimeFinder {
             let value = month.map_or_else(|| format!("{year:04}"), |m| format!("{year:04}-{m:02}"));
             push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in need(9).then(|| self.decade.captures_iter(s)).into_iter().flatten() {
+        for c in Gated(need(9).then(|| self.decade.captures_iter(s))) {
             let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
             // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
             // "the 2000s" is the decade of 2000 to 2009.
