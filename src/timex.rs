@@ -682,4 +682,17 @@ mod tests {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));
     }
+
+    #[test]
+    fn the_current_year_is_this_year() {
+        let got =
+            typed("It expects a loss in the current fiscal year and growth in the current quarter.", "1989-11-02");
+        assert_eq!(
+            got,
+            vec![t("the current fiscal year", "DATE", "1989"), t("the current quarter", "DATE", "1989-Q4")]
+        );
+        // Trap: "current" before a noun that is not a period stays a reference.
+        let got = typed("The current system works.", "1989-11-02");
+        assert_eq!(got, vec![t("current", "DATE", "PRESENT_REF")]);
+    }
 }
