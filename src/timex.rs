@@ -695,4 +695,15 @@ mod tests {
         let got = typed("The current system works.", "1989-11-02");
         assert_eq!(got, vec![t("current", "DATE", "PRESENT_REF")]);
     }
+
+    #[test]
+    fn a_weekday_ending_a_range_keeps_a_past_verb() {
+        // A Monday report: shares bought "from Sept. 14 to Thursday" were bought by last Thursday.
+        let got =
+            typed("Crane holds 504,200 shares, including 254,200 bought from Sept. 14 to Thursday.", "1989-10-30");
+        assert_eq!(got, vec![t("Sept. 14", "DATE", "1989-09-14"), t("Thursday", "DATE", "1989-10-26")]);
+        // Trap: a deadline a past verb moved is still ahead.
+        let got = typed("The company extended the offer to Thursday.", "1989-10-30");
+        assert_eq!(got, vec![t("Thursday", "DATE", "1989-11-02")]);
+    }
 }

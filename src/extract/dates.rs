@@ -70,6 +70,8 @@ const UNTENSED_DAYS_AHEAD: i64 = 61;
 /// A month without a year is the nearest such month; the tense moves it a
 /// year only when it lies more than this many months on the wrong side.
 const MONTH_OVERRIDE: i64 = 0;
+/// How many words before "to" a range's "from" may lie ("from Sept. 14 to").
+const RANGE_WORDS: usize = 4;
 
 /// Date vocabulary, read from `rules/dates.toml`.
 ///
@@ -162,6 +164,11 @@ pub struct DateRules {
     /// ballots by Sunday").
     #[serde(default)]
     pub deadline_prepositions: Vec<String>,
+    /// Words opening a range a few words before such a preposition: then it
+    /// ends the range and the past verb holds ("bought from Sept. 14 to
+    /// Thursday").
+    #[serde(default)]
+    pub range_starts: Vec<String>,
     /// Examples checked by the tests.
     #[serde(default)]
     pub examples: Vec<DateExample>,
@@ -375,6 +382,7 @@ pub struct DateFinder {
     past_of_future: HashSet<String>,
     verb_followers: HashSet<String>,
     deadline_prepositions: HashSet<String>,
+    range_starts: HashSet<String>,
 }
 
 /// Splits a phrase list into word sequences, lowercased.
@@ -730,6 +738,7 @@ impl DateFinder {
             past_of_future: rules.past_of_future.iter().map(|s| norm(s)).collect(),
             verb_followers: rules.verb_followers.iter().map(|s| norm(s)).collect(),
             deadline_prepositions: rules.deadline_prepositions.iter().map(|s| norm(s)).collect(),
+            range_starts: rules.range_starts.iter().map(|s| norm(s)).collect(),
         })
     }
 
@@ -1075,8 +1084,15 @@ impl DateFinder {
         // "extended to Nov. 20", "postponed until Friday": a past verb says
         // nothing about when the deadline falls.
         let preposition = words(&s[c.outer..c.span.start]);
+        // "bought from Sept. 14 to Thursday": the end of a range, not a
+        // deadline.
+        let range_end = || {
+            let before = words_at_end(&s[..c.outer], true, RANGE_WORDS);
+            before.iter().any(|(w, _)| self.range_starts.contains(w.as_ref()))
+        };
         if tense == Some(Tense::Past)
             && preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
+            && !range_end()
         {
             return None;
         }
