@@ -706,4 +706,15 @@ mod tests {
         let got = typed("The company extended the offer to Thursday.", "1989-10-30");
         assert_eq!(got, vec![t("Thursday", "DATE", "1989-11-02")]);
     }
+
+    #[test]
+    fn a_unit_and_a_half_is_no_rate() {
+        // "ends a year" would be a rate ("four flights a week"); with "and a half" it is not.
+        let got = typed("The deal ends a year and a half of talks.", "2013-03-20");
+        assert_eq!(got, vec![t("a year and a half", "DURATION", "P1Y6M")]);
+        let got = typed("It follows nearly two-and-a-half years of war.", "2013-03-20");
+        assert_eq!(got, vec![t("nearly two-and-a-half years", "DURATION", "P2Y6M")]);
+        // Trap: a rate stays one.
+        assert!(typed("The airline runs four flights a week.", "2013-03-20").is_empty());
+    }
 }

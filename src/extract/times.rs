@@ -287,7 +287,7 @@ impl TimeFinder {
         let count = build(
             "counts",
             format!(
-                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>\s+and\s+a\s+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?:(?P<ago>{ago})|(?P<hence>{hence}))\b)?",
+                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?:(?P<ago>{ago})|(?P<hence>{hence}))\b)?",
                 alt(&r.unit_qualifiers)
             ),
         )?;
@@ -760,6 +760,8 @@ impl TimeFinder {
                                 "was" | "has" | "this" | "its" | "his" | "perhaps" | "towards" | "across"
                             )
                     });
+                // "a year and a half" is no rate.
+                let rate = rate && c.name("half").is_none();
                 if plural || u == "TS" || (rate && !point) {
                     continue;
                 }
