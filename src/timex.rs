@@ -717,4 +717,11 @@ mod tests {
         // Trap: a rate stays one.
         assert!(typed("The airline runs four flights a week.", "2013-03-20").is_empty());
     }
+
+    #[test]
+    fn every_other_unit() {
+        let got = typed("The council meets every other week and audits every second year.", "2013-03-20");
+        assert_eq!(got, vec![t("every other week", "SET", "P2W"), t("every second year", "SET", "P2Y")]);
+        assert_eq!(typed("The council meets every week.", "2013-03-20"), vec![t("every week", "SET", "P1W")]);
+    }
 }

@@ -139,6 +139,10 @@ pub struct TimexRules {
     pub period_parts: Vec<String>,
     /// Periods those parts apply to.
     pub period_units: Vec<String>,
+    /// Lead words of a recurrence that make it every second unit ("every
+    /// other week").
+    #[serde(default)]
+    pub set_alternate: Vec<String>,
     /// Locale -> "MDY" or "DMY"; `default` for the rest.
     pub numeric_dates: std::collections::BTreeMap<String, String>,
     /// Phrases for the same period a year before.
@@ -219,6 +223,8 @@ pub struct TimeFinder {
     century: Regex,
     quarter_code: Regex,
     period: Regex,
+    /// Lead words that make a recurrence every second unit.
+    alternate: Vec<String>,
     numeric: Regex,
     military: Regex,
     anaphora: Regex,
@@ -569,6 +575,7 @@ impl TimeFinder {
             century,
             quarter_code,
             period,
+            alternate: r.set_alternate.iter().map(|w| norm(w)).collect(),
             numeric,
             military,
             anaphora,
@@ -831,8 +838,13 @@ impl TimeFinder {
                 let month =
                     self.month_index.iter().find(|(m, _)| m.eq_ignore_ascii_case(what.as_str())).map(|(_, i)| *i);
                 let w = norm(what.as_str());
+                // "every other week": every second one.
+                let every = match c.name("lead") {
+                    Some(l) if self.alternate.contains(&norm(l.as_str())) => 2.0,
+                    _ => 1.0,
+                };
                 let v = match (self.unit(what.as_str()), month, self.seasons.get(&w), self.parts.get(&w)) {
-                    (Some(u), ..) => duration(1.0, u),
+                    (Some(u), ..) => duration(every, u),
                     (None, Some(m), ..) => format!("XXXX-{m:02}"),
                     (None, None, Some((code, _)), _) => format!("XXXX-{code}"),
                     (None, None, None, Some(code)) => format!("XXXX-XX-XXT{code}"),
