@@ -724,4 +724,14 @@ mod tests {
         assert_eq!(got, vec![t("every other week", "SET", "P2W"), t("every second year", "SET", "P2Y")]);
         assert_eq!(typed("The council meets every week.", "2013-03-20"), vec![t("every week", "SET", "P1W")]);
     }
+
+    #[test]
+    fn a_year_ended_on_a_date_is_a_duration() {
+        let got = typed("Revenue was $76 million for the year ended March 31.", "1989-11-01");
+        assert_eq!(got, vec![t("the year", "DURATION", "P1Y"), t("March 31", "DATE", "1989-03-31")]);
+        let got = typed("In the fiscal year ending Sept. 30, sales rose.", "1989-11-01");
+        assert_eq!(got[0], t("the fiscal year", "DURATION", "P1Y"));
+        // Traps: a year that is no such period.
+        assert!(typed("The strike ended the year of protests.", "1989-11-01").is_empty());
+    }
 }

@@ -139,6 +139,13 @@ pub struct TimexRules {
     pub period_parts: Vec<String>,
     /// Periods those parts apply to.
     pub period_units: Vec<String>,
+    /// Words after "the" and a unit of `period_ended_units` that make it a
+    /// duration ("the year ended June 30").
+    #[serde(default)]
+    pub period_ended: Vec<String>,
+    /// Units that word applies to ("year", "fiscal year").
+    #[serde(default)]
+    pub period_ended_units: Vec<String>,
     /// Lead words of a recurrence that make it every second unit ("every
     /// other week").
     #[serde(default)]
@@ -223,6 +230,8 @@ pub struct TimeFinder {
     century: Regex,
     quarter_code: Regex,
     period: Regex,
+    /// "the year ended June 30": a duration.
+    ended: Regex,
     /// Lead words that make a recurrence every second unit.
     alternate: Vec<String>,
     numeric: Regex,
@@ -459,6 +468,10 @@ impl TimeFinder {
         }
         let decade =
             build("decades", r"(?i)\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<d>1[89]\d|20\d)0'?s\b".to_string())?;
+        let ended = build(
+            "period ended",
+            format!(r"(?i)\bthe\s+(?P<unit>{})\s+(?:{})\b", alt(&r.period_ended_units), alt(&r.period_ended)),
+        )?;
         let lower =
             |v: &[String]| v.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         let firsts = |v: &[[String; 2]]| v.iter().map(|[w, _]| w.clone()).collect::<Vec<_>>();
@@ -575,6 +588,7 @@ impl TimeFinder {
             century,
             quarter_code,
             period,
+            ended,
             alternate: r.set_alternate.iter().map(|w| norm(w)).collect(),
             numeric,
             military,
@@ -816,6 +830,14 @@ impl TimeFinder {
                     false => duration(1.0, u),
                 };
             push(m.start(), m.end(), TimexType::Duration, value);
+        }
+        // "the year ended June 30": twelve months, a duration.
+        for c in need(0).then(|| self.ended.captures_iter(s)).into_iter().flatten() {
+            let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
+            let last = unit.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+            if let Some(u) = self.unit(last) {
+                push(m.start(), unit.end(), TimexType::Duration, duration(1.0, u));
+            }
         }
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
         for c in need(1).then(|| self.span_of_units.captures_iter(s)).into_iter().flatten() {
