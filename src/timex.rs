@@ -734,4 +734,24 @@ mod tests {
         // Traps: a year that is no such period.
         assert!(typed("The strike ended the year of protests.", "1989-11-01").is_empty());
     }
+
+    #[test]
+    fn halves_of_a_year() {
+        let got = typed(
+            "Sales fell in the first half of 2012 and will recover in the second half of the year.",
+            "2013-03-20",
+        );
+        assert_eq!(
+            got,
+            vec![t("the first half of 2012", "DATE", "2012-H1"), t("the second half of the year", "DATE", "2013-H2")]
+        );
+        let got = typed("Profit rose in the last half of last year.", "2013-03-20");
+        assert_eq!(got, vec![t("the last half of last year", "DATE", "2012-H2")]);
+        // Traps: a half of something else, and "the end of the year" keeps its year.
+        assert!(typed("He scored in the second half of the match.", "2013-03-20").is_empty());
+        assert_eq!(
+            typed("The plant closes by the end of the year.", "2013-03-20"),
+            vec![t("the end of the year", "DATE", "2013")]
+        );
+    }
 }

@@ -139,6 +139,10 @@ pub struct TimexRules {
     pub period_parts: Vec<String>,
     /// Periods those parts apply to.
     pub period_units: Vec<String>,
+    /// `[part, code]`: halves of a year as parts of a period ("first
+    /// half", `H1`).
+    #[serde(default)]
+    pub period_halves: Vec<[String; 2]>,
     /// Words after "the" and a unit of `period_ended_units` that make it a
     /// duration ("the year ended June 30").
     #[serde(default)]
@@ -230,6 +234,8 @@ pub struct TimeFinder {
     century: Regex,
     quarter_code: Regex,
     period: Regex,
+    /// Halves of a year as parts of a period, and their codes.
+    halves: HashMap<String, String>,
     /// "the year ended June 30": a duration.
     ended: Regex,
     /// Lead words that make a recurrence every second unit.
@@ -406,8 +412,8 @@ impl TimeFinder {
         let period = build(
             "period parts",
             format!(
-                r"(?i)\bthe\s+(?:{})\s+of\s+(?:(?P<rel>the|this|next|last)\s+(?P<u>{})|(?P<y>(?:19|20)\d\d))\b",
-                alt(&r.period_parts),
+                r"(?i)\bthe\s+(?P<part>{})\s+of\s+(?:(?P<rel>the|this|next|last)\s+(?P<u>{})|(?P<y>(?:19|20)\d\d))\b",
+                alt(r.period_parts.iter().chain(r.period_halves.iter().map(|[p, _]| p))),
                 alt(&r.period_units)
             ),
         )?;
@@ -505,7 +511,7 @@ impl TimeFinder {
             [vec!["year-".to_string()], lower(&r.year_end)].concat(),
             vec!["/".into(), ".".into()],
             lower(&r.quarter_prefix),
-            lower(&r.period_parts),
+            lower(&[r.period_parts.clone(), firsts(&r.period_halves)].concat()),
             vec!["centur".into()],
             lower(&[firsts2(&r.spoken_centuries), firsts2(&r.spoken_thousands)].concat()),
             // The last word of an anaphor ("year" of "the following year"):
@@ -558,7 +564,7 @@ impl TimeFinder {
                 .iter()
                 .flat_map(|p| (1..=4).map(move |q| Need { word: format!("{}{q}", p.trim()), start: true, end: false }))
                 .collect(),
-            whole(&r.period_parts),
+            whole(&[r.period_parts.clone(), firsts(&r.period_halves)].concat()),
             vec![Need::word("century")],
             whole(&[firsts2(&r.spoken_centuries), firsts2(&r.spoken_thousands)].concat()),
             whole(&r.anaphora.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
@@ -588,6 +594,7 @@ impl TimeFinder {
             century,
             quarter_code,
             period,
+            halves: r.period_halves.iter().map(|[p, c]| (norm(p), c.clone())).collect(),
             ended,
             alternate: r.set_alternate.iter().map(|w| norm(w)).collect(),
             numeric,
@@ -1089,6 +1096,13 @@ impl TimeFinder {
                     }
                 }
                 _ => continue,
+            };
+            // "the first half of 2012": a half of a year (of another period,
+            // that period).
+            let half = c.name("part").and_then(|p| self.halves.get(&norm(p.as_str())));
+            let value = match half {
+                Some(code) if value.len() == 4 => format!("{value}-{code}"),
+                _ => value,
             };
             push(m.start(), m.end(), TimexType::Date, value);
         }
