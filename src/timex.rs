@@ -754,4 +754,14 @@ mod tests {
             vec![t("the end of the year", "DATE", "2013")]
         );
     }
+
+    #[test]
+    fn decades_in_words_and_with_an_apostrophe() {
+        let got = typed("Hate groups grew through the nineties and the late '80s.", "1998-03-03");
+        assert_eq!(got, vec![t("the nineties", "DATE", "199"), t("the late '80s", "DATE", "198")]);
+        // The latest such decade that has begun: in 2013 "the twenties" are the 1920s.
+        assert_eq!(typed("Jazz boomed in the twenties.", "2013-03-20"), vec![t("the twenties", "DATE", "192")]);
+        // Traps: ages.
+        assert!(typed("In his forties he moved; in their twenties they were poor.", "2013-03-20").is_empty());
+    }
 }

@@ -154,6 +154,9 @@ pub struct TimexRules {
     /// other week").
     #[serde(default)]
     pub set_alternate: Vec<String>,
+    /// `(word, tens)`: decades written in words ("nineties", 9).
+    #[serde(default)]
+    pub spoken_decades: Vec<(String, i32)>,
     /// Locale -> "MDY" or "DMY"; `default` for the rest.
     pub numeric_dates: std::collections::BTreeMap<String, String>,
     /// Phrases for the same period a year before.
@@ -240,6 +243,8 @@ pub struct TimeFinder {
     ended: Regex,
     /// Lead words that make a recurrence every second unit.
     alternate: Vec<String>,
+    /// Decades written in words and their tens.
+    decade_words: HashMap<String, i32>,
     numeric: Regex,
     military: Regex,
     anaphora: Regex,
@@ -472,8 +477,14 @@ impl TimeFinder {
             };
             orders.insert(locale.to_lowercase(), day_first);
         }
-        let decade =
-            build("decades", r"(?i)\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<d>1[89]\d|20\d)0'?s\b".to_string())?;
+        // "the 1990s", "the late '80s", "the nineties" (words only after "the").
+        let decade = build(
+            "decades",
+            format!(
+                r"(?i)(?:\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?:(?P<d>1[89]\d|20\d)0'?s|'(?P<d2>\d)0s)|\bthe\s+(?:early\s+|mid-|late\s+)?(?P<w>{}))\b",
+                alt(r.spoken_decades.iter().map(|(w, _)| w))
+            ),
+        )?;
         let ended = build(
             "period ended",
             format!(r"(?i)\bthe\s+(?P<unit>{})\s+(?:{})\b", alt(&r.period_ended_units), alt(&r.period_ended)),
@@ -503,7 +514,7 @@ impl TimeFinder {
             lower(&firsts(&r.day_parts)),
             vec!["quarter".into()],
             lower(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
-            vec!["0s".into(), "0's".into()],
+            [vec!["0s".into(), "0's".into()], lower(&firsts2(&r.spoken_decades))].concat(),
             lower(&r.months),
             lower(&r.weekend),
             lower(&r.fiscal),
@@ -552,7 +563,7 @@ impl TimeFinder {
                 .collect(),
             vec![Need::word("quarter")],
             whole(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
-            vec![Need::anywhere("0s"), Need::anywhere("0's")],
+            [vec![Need::anywhere("0s"), Need::anywhere("0's")], whole(&firsts2(&r.spoken_decades))].concat(),
             whole(&r.months),
             whole(&r.weekend),
             whole(&r.fiscal),
@@ -597,6 +608,7 @@ impl TimeFinder {
             halves: r.period_halves.iter().map(|[p, c]| (norm(p), c.clone())).collect(),
             ended,
             alternate: r.set_alternate.iter().map(|w| norm(w)).collect(),
+            decade_words: r.spoken_decades.iter().map(|(w, n)| (norm(w), *n)).collect(),
             numeric,
             military,
             anaphora,
@@ -1128,7 +1140,18 @@ impl TimeFinder {
             push(m.start(), m.end(), TimexType::Date, value);
         }
         for c in need(9).then(|| self.decade.captures_iter(s)).into_iter().flatten() {
-            let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
+            let Some(m) = c.get(0) else { continue };
+            // "the '90s", "the nineties": the latest such decade that starts
+            // by the document date (the twentieth century without one).
+            let tens = c.name("d2").and_then(|d| d.as_str().parse::<i32>().ok());
+            let tens = tens.or_else(|| c.name("w").and_then(|w| self.decade_words.get(&norm(w.as_str())).copied()));
+            if let Some(tens) = tens {
+                let year = dct.map_or(1999, |d| d.year());
+                let century = if year % 100 >= tens * 10 { year / 100 } else { year / 100 - 1 };
+                push(m.start(), m.end(), TimexType::Date, format!("{}", century * 10 + tens));
+                continue;
+            }
+            let Some(d) = c.name("d") else { continue };
             // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
             // "the 2000s" is the decade of 2000 to 2009.
             let d = d.as_str();
