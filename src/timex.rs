@@ -764,4 +764,14 @@ mod tests {
         // Traps: ages.
         assert!(typed("In his forties he moved; in their twenties they were poor.", "2013-03-20").is_empty());
     }
+
+    #[test]
+    fn next_to_a_place_says_nothing_of_the_future() {
+        // A Saturday report: the bomb went off the day before.
+        let text =
+            "A bomb ripped through an office building next to the U.S. embassy in Nairobi, Kenya Friday morning.";
+        assert_eq!(typed(text, "1998-08-08"), vec![t("Friday morning", "TIME", "1998-08-07TMO")]);
+        // Trap: "next" before a time still looks ahead.
+        assert_eq!(typed("Talks resume next Friday.", "1998-08-08"), vec![t("next Friday", "DATE", "1998-08-14")]);
+    }
 }

@@ -154,6 +154,10 @@ pub struct DateRules {
     /// due to expire Friday" is a Friday gone by).
     #[serde(default)]
     pub past_of_future: Vec<String>,
+    /// Phrases starting with a tense marker that are no marker ("next to
+    /// the embassy").
+    #[serde(default)]
+    pub marker_exceptions: Vec<String>,
     /// Words that may follow a verb in the past ("met on", "signed a"): a
     /// word with a past ending before any other lowercase word is taken for
     /// an adjective ("a still unspecified date").
@@ -380,6 +384,7 @@ pub struct DateFinder {
     coordinators: HashSet<String>,
     adjective_determiners: HashSet<String>,
     past_of_future: HashSet<String>,
+    marker_exceptions: Vec<Vec<String>>,
     verb_followers: HashSet<String>,
     deadline_prepositions: HashSet<String>,
     range_starts: HashSet<String>,
@@ -736,6 +741,7 @@ impl DateFinder {
             coordinators: rules.coordinators.iter().map(|s| norm(s)).collect(),
             adjective_determiners: rules.adjective_determiners.iter().map(|s| norm(s)).collect(),
             past_of_future: rules.past_of_future.iter().map(|s| norm(s)).collect(),
+            marker_exceptions: phrases("marker_exceptions", &rules.marker_exceptions)?,
             verb_followers: rules.verb_followers.iter().map(|s| norm(s)).collect(),
             deadline_prepositions: rules.deadline_prepositions.iter().map(|s| norm(s)).collect(),
             range_starts: rules.range_starts.iter().map(|s| norm(s)).collect(),
@@ -1150,6 +1156,13 @@ impl DateFinder {
             };
             words.get(start..start + k).is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
         };
+        // "next to the embassy": a place, not a time to come.
+        let starts = |phrase: &[String]| {
+            words.get(i..i + phrase.len()).is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
+        };
+        if self.marker_exceptions.iter().any(|p| starts(p)) {
+            return None;
+        }
         let (word, lower) = &words[i];
         if let Some(k) = self.future.at(word, ending).iter().filter(|p| at(p)).map(Vec::len).max() {
             // "had been due to expire": a future seen from the past.
