@@ -774,4 +774,12 @@ mod tests {
         // Trap: "next" before a time still looks ahead.
         assert_eq!(typed("Talks resume next Friday.", "1998-08-08"), vec![t("next Friday", "DATE", "1998-08-14")]);
     }
+
+    #[test]
+    fn the_latest_period_in_a_report_on_results_is_the_last_quarter() {
+        let got = typed("Sales in the latest period were $1.76 billion.", "1989-11-02");
+        assert_eq!(got, vec![t("the latest period", "DATE", "1989-Q3")]);
+        // Traps: a period of a match, and a period alone.
+        assert!(typed("He scored in the first period; the period of calm ended.", "1989-11-02").is_empty());
+    }
 }

@@ -95,6 +95,13 @@ pub struct TimexRules {
     pub time_hedges: Vec<(String, i64)>,
     /// `(word, quarter)`: 1..=4, 0 the last completed, -1 the current.
     pub quarter_words: Vec<(String, i64)>,
+    /// Nouns that stand for a quarter after one of `quarter_noun_words`
+    /// ("the latest period").
+    #[serde(default)]
+    pub quarter_nouns: Vec<String>,
+    /// The words of `quarter_words` such a noun needs.
+    #[serde(default)]
+    pub quarter_noun_words: Vec<String>,
     /// `(season, code, month it ends in)`.
     pub seasons: Vec<(String, String, u32)>,
     /// `(modifier, direction)` before a month name.
@@ -226,6 +233,8 @@ pub struct TimeFinder {
     clock: Regex,
     part: Regex,
     quarter: Regex,
+    /// Words before a noun of `quarter_nouns` that make it a quarter.
+    quarter_noun_words: Vec<String>,
     season: Regex,
     decade: Regex,
     month_rel: Regex,
@@ -366,8 +375,9 @@ impl TimeFinder {
         let quarter = build(
             "quarters",
             format!(
-                r"(?i)\b(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?quarter\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?",
-                alt(r.quarter_words.iter().map(|(w, _)| w))
+                r"(?i)\b(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?(?:quarter|(?P<noun>{}))\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?",
+                alt(r.quarter_words.iter().map(|(w, _)| w)),
+                alt(&r.quarter_nouns)
             ),
         )?;
         // A year read aloud: a century and its year ("nineteen ninety-six"),
@@ -512,7 +522,7 @@ impl TimeFinder {
             lower(&firsts(&r.references)),
             [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"].iter().map(|w| w.to_string()).collect(),
             lower(&firsts(&r.day_parts)),
-            vec!["quarter".into()],
+            [vec!["quarter".into()], lower(&r.quarter_nouns)].concat(),
             lower(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
             [vec!["0s".into(), "0's".into()], lower(&firsts2(&r.spoken_decades))].concat(),
             lower(&r.months),
@@ -561,7 +571,7 @@ impl TimeFinder {
                 .iter()
                 .map(|w| Need { word: gate_word(w).to_string(), start: false, end: true })
                 .collect(),
-            vec![Need::word("quarter")],
+            [vec![Need::word("quarter")], whole(&r.quarter_nouns)].concat(),
             whole(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
             [vec![Need::anywhere("0s"), Need::anywhere("0's")], whole(&firsts2(&r.spoken_decades))].concat(),
             whole(&r.months),
@@ -624,6 +634,7 @@ impl TimeFinder {
             parts: r.day_parts.iter().map(|[w, c]| (norm(w), c.clone())).collect(),
             part_lead: r.day_part_lead.iter().map(|(w, o)| (norm(w), *o)).collect(),
             quarters: r.quarter_words.iter().map(|(w, q)| (norm(w), *q)).collect(),
+            quarter_noun_words: r.quarter_noun_words.iter().map(|w| norm(w)).collect(),
             seasons: r.seasons.iter().map(|(w, c, m)| (norm(w), (c.clone(), *m))).collect(),
             vague_words: r.vague_counts.iter().map(|w| norm(w)).collect(),
             couple: r.couple.iter().map(|w| norm(w)).collect(),
@@ -963,6 +974,12 @@ impl TimeFinder {
             // "a quarter of the vote" is a fraction: a quarter of the year
             // needs its ordinal, or "the" and no "of" after it.
             let bare = c.name("q").is_none();
+            // "the latest period" in a report on results: the last quarter.
+            if c.name("noun").is_some()
+                && !c.name("q").is_some_and(|q| self.quarter_noun_words.contains(&norm(q.as_str())))
+            {
+                continue;
+            }
             let definite = m.as_str().to_lowercase().starts_with("the");
             // "the third-quarter results": the adjective alone is the timex.
             let start = match c.name("q") {
