@@ -782,4 +782,14 @@ mod tests {
         // Traps: a period of a match, and a period alone.
         assert!(typed("He scored in the first period; the period of calm ended.", "1989-11-02").is_empty());
     }
+
+    #[test]
+    fn the_past_before_a_count_of_something_else_is_no_reference() {
+        assert!(typed("Marchers have walked through the town for the past three summers.", "1998-03-22").is_empty());
+        // Traps: the reference alone, and "now" before a count.
+        assert_eq!(
+            typed("In the past, marchers walked; the firm, now three years old, grew.", "1998-03-22"),
+            vec![t("the past", "DATE", "PAST_REF"), t("now", "DATE", "PRESENT_REF")]
+        );
+    }
 }

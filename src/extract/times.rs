@@ -79,6 +79,10 @@ pub struct TimexRules {
     pub references: Vec<[String; 2]>,
     /// Words after a reference word that make it something else.
     pub reference_blockers: Vec<String>,
+    /// Counts after a reference phrase with "the" that make it something
+    /// else ("the past three summers").
+    #[serde(default)]
+    pub reference_count_blockers: Vec<String>,
     /// `[word, code]` parts of a day.
     pub day_parts: Vec<[String; 2]>,
     /// `(word, day offset)` before a part of a day.
@@ -267,6 +271,7 @@ pub struct TimeFinder {
     month_index: HashMap<String, u32>,
     refs: HashMap<String, String>,
     blockers: Vec<String>,
+    count_blockers: Vec<String>,
     parts: HashMap<String, String>,
     part_lead: HashMap<String, i64>,
     quarters: HashMap<String, i64>,
@@ -631,6 +636,7 @@ impl TimeFinder {
             month_index: r.months.iter().enumerate().map(|(i, m)| (m.clone(), i as u32 + 1)).collect(),
             refs: r.references.iter().map(|[w, v]| (norm(w), v.clone())).collect(),
             blockers: r.reference_blockers.iter().map(|w| norm(w)).collect(),
+            count_blockers: r.reference_count_blockers.iter().map(|w| norm(w)).collect(),
             parts: r.day_parts.iter().map(|[w, c]| (norm(w), c.clone())).collect(),
             part_lead: r.day_part_lead.iter().map(|(w, o)| (norm(w), *o)).collect(),
             quarters: r.quarter_words.iter().map(|(w, q)| (norm(w), *q)).collect(),
@@ -915,6 +921,10 @@ impl TimeFinder {
             let Some(w) = c.name("w") else { continue };
             let next = s[w.end()..].split_whitespace().next().map(norm).unwrap_or_default();
             if self.blockers.contains(&next) {
+                continue;
+            }
+            // "the past three summers".
+            if self.count_blockers.contains(&next) && norm(w.as_str()).starts_with("the ") {
                 continue;
             }
             if let Some(v) = self.refs.get(&norm(w.as_str())) {
