@@ -792,4 +792,14 @@ mod tests {
             vec![t("the past", "DATE", "PAST_REF"), t("now", "DATE", "PRESENT_REF")]
         );
     }
+
+    #[test]
+    fn a_plural_unit_after_a_verb_of_spending_time() {
+        let got = typed("Officials said the operation could take weeks, and he spent years in exile.", "2013-03-20");
+        assert_eq!(got, vec![t("weeks", "DURATION", "PXW"), t("years", "DURATION", "PXY")]);
+        assert_eq!(typed("The talks lasted hours.", "2013-03-20"), vec![t("hours", "DURATION", "PTXH")]);
+        // Traps: the verb before something else, and a count keeps its number.
+        assert!(typed("The talks take place in Geneva and last longer.", "2013-03-20").is_empty());
+        assert_eq!(typed("The talks lasted 26 hours.", "2013-03-20"), vec![t("26 hours", "DURATION", "PT26H")]);
+    }
 }
