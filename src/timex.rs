@@ -802,4 +802,12 @@ mod tests {
         assert!(typed("The talks take place in Geneva and last longer.", "2013-03-20").is_empty());
         assert_eq!(typed("The talks lasted 26 hours.", "2013-03-20"), vec![t("26 hours", "DURATION", "PT26H")]);
     }
+
+    #[test]
+    fn the_end_of_the_decade() {
+        let got = typed("The program will run until the end of the decade.", "2013-03-20");
+        assert_eq!(got, vec![t("the end of the decade", "DATE", "201")]);
+        let got = typed("Output should double by the end of the next decade.", "2013-03-20");
+        assert_eq!(got, vec![t("the end of the next decade", "DATE", "202")]);
+    }
 }

@@ -432,7 +432,7 @@ impl TimeFinder {
         let period = build(
             "period parts",
             format!(
-                r"(?i)\bthe\s+(?P<part>{})\s+of\s+(?:(?P<rel>the|this|next|last)\s+(?P<u>{})|(?P<y>(?:19|20)\d\d))\b",
+                r"(?i)\bthe\s+(?P<part>{})\s+of\s+(?:(?P<rel>the(?:\s+(?:next|last|coming|past))?|this|next|last)\s+(?P<u>{})|(?P<y>(?:19|20)\d\d))\b",
                 alt(r.period_parts.iter().chain(r.period_halves.iter().map(|[p, _]| p))),
                 alt(&r.period_units)
             ),
@@ -1114,9 +1114,11 @@ impl TimeFinder {
             let value = match (c.name("y"), c.name("u"), dct) {
                 (Some(y), _, _) => y.as_str().to_string(),
                 (None, Some(u), Some(d)) => {
-                    let shift: i32 = match c.name("rel").map(|r| r.as_str().to_lowercase()).as_deref() {
-                        Some("next") => 1,
-                        Some("last") => -1,
+                    // "the end of next year", "the end of the last decade".
+                    let rel = c.name("rel").map(|r| r.as_str().to_lowercase()).unwrap_or_default();
+                    let shift: i32 = match rel.rsplit(char::is_whitespace).next() {
+                        Some("next" | "coming") => 1,
+                        Some("last" | "past") => -1,
                         _ => 0,
                     };
                     match u.as_str().to_lowercase().as_str() {
@@ -1131,6 +1133,8 @@ impl TimeFinder {
                             format!("{}-W{:02}", w.year(), w.week())
                         }
                         "quarter" => format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+                        // "the end of the decade": the decade of publication.
+                        "decade" => (d.year().div_euclid(10) + shift).to_string(),
                         _ => continue,
                     }
                 }
