@@ -810,4 +810,14 @@ mod tests {
         let got = typed("Output should double by the end of the next decade.", "2013-03-20");
         assert_eq!(got, vec![t("the end of the next decade", "DATE", "202")]);
     }
+
+    #[test]
+    fn a_deadline_before_a_clock_time_and_a_day_is_ahead() {
+        // A Monday report: a deadline extended "until 9 a.m. EST Tuesday" is tomorrow's.
+        let got = typed("The INS extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03");
+        assert_eq!(got, vec![t("9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00")]);
+        // Trap: a clock time with no deadline keeps the past verb's day.
+        let got = typed("The INS announced its decision at 9 a.m. EST Tuesday.", "2000-04-05");
+        assert_eq!(got, vec![t("9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00")]);
+    }
 }

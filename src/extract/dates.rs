@@ -72,6 +72,8 @@ const UNTENSED_DAYS_AHEAD: i64 = 61;
 const MONTH_OVERRIDE: i64 = 0;
 /// How many words before "to" a range's "from" may lie ("from Sept. 14 to").
 const RANGE_WORDS: usize = 4;
+/// How many words a clock time before a day may take ("9 a.m. EST": 4).
+const CLOCK_WORDS: usize = 6;
 
 /// Date vocabulary, read from `rules/dates.toml`.
 ///
@@ -173,6 +175,10 @@ pub struct DateRules {
     /// Thursday").
     #[serde(default)]
     pub range_starts: Vec<String>,
+    /// Words of a clock time before a day ("a.m.", "EST"), with digits:
+    /// past them lies the preposition of the day ("until 9 a.m. Tuesday").
+    #[serde(default)]
+    pub clock_words: Vec<String>,
     /// Examples checked by the tests.
     #[serde(default)]
     pub examples: Vec<DateExample>,
@@ -388,6 +394,7 @@ pub struct DateFinder {
     verb_followers: HashSet<String>,
     deadline_prepositions: HashSet<String>,
     range_starts: HashSet<String>,
+    clock_words: HashSet<String>,
 }
 
 /// Splits a phrase list into word sequences, lowercased.
@@ -745,6 +752,7 @@ impl DateFinder {
             verb_followers: rules.verb_followers.iter().map(|s| norm(s)).collect(),
             deadline_prepositions: rules.deadline_prepositions.iter().map(|s| norm(s)).collect(),
             range_starts: rules.range_starts.iter().map(|s| norm(s)).collect(),
+            clock_words: rules.clock_words.iter().map(|s| norm(s)).collect(),
         })
     }
 
@@ -1096,8 +1104,21 @@ impl DateFinder {
             let before = words_at_end(&s[..c.outer], true, RANGE_WORDS);
             before.iter().any(|(w, _)| self.range_starts.contains(w.as_ref()))
         };
+        // "extended its deadline until 9 a.m. EST Tuesday": a clock time
+        // stands between the preposition and the day.
+        let after_clock =
+            || {
+                let before = words_at_end(&s[..c.span.start], true, CLOCK_WORDS);
+                let mut rest = before.iter().rev().skip_while(|(w, _)| {
+                    w.bytes().all(|b| b.is_ascii_digit()) || self.clock_words.contains(w.as_ref())
+                });
+                before.last().is_some_and(|(w, _)| {
+                    w.bytes().all(|b| b.is_ascii_digit()) || self.clock_words.contains(w.as_ref())
+                }) && rest.next().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
+            };
         if tense == Some(Tense::Past)
-            && preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
+            && (preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
+                || (preposition.is_empty() && after_clock()))
             && !range_end()
         {
             return None;
