@@ -820,4 +820,15 @@ mod tests {
         let got = typed("The INS announced its decision at 9 a.m. EST Tuesday.", "2000-04-05");
         assert_eq!(got, vec![t("9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00")]);
     }
+
+    #[test]
+    fn recurrence_words_take_their_values_from_the_rules() {
+        let got = typed("The number of visitors grows year after year; the paper appears biweekly.", "2013-03-20");
+        assert_eq!(got, vec![t("year after year", "SET", "P1Y"), t("biweekly", "SET", "P2W")]);
+        // Trap: one year after another event is no recurrence.
+        assert_eq!(
+            typed("A year after the war, the town was rebuilt.", "2013-03-20"),
+            vec![t("A year", "DURATION", "P1Y")]
+        );
+    }
 }

@@ -256,6 +256,8 @@ pub struct TimeFinder {
     ended: Regex,
     /// Lead words that make a recurrence every second unit.
     alternate: Vec<String>,
+    /// Recurrence words and their values.
+    set_values: HashMap<String, String>,
     /// Decades written in words and their tens.
     decade_words: HashMap<String, i32>,
     numeric: Regex,
@@ -623,6 +625,7 @@ impl TimeFinder {
             halves: r.period_halves.iter().map(|[p, c]| (norm(p), c.clone())).collect(),
             ended,
             alternate: r.set_alternate.iter().map(|w| norm(w)).collect(),
+            set_values: r.set_words.iter().map(|[w, v]| (norm(w), v.clone())).collect(),
             decade_words: r.spoken_decades.iter().map(|(w, n)| (norm(w), *n)).collect(),
             numeric,
             military,
@@ -1272,6 +1275,10 @@ impl TimeFinder {
 
     fn set_value(&self, word: &str) -> String {
         let w = norm(word);
+        // The value the rules give ("biweekly": P2W).
+        if let Some(v) = self.set_values.get(&w) {
+            return v.clone();
+        }
         match w.as_str() {
             "daily" | "nightly" => "P1D".into(),
             _ => self
