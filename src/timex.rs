@@ -819,6 +819,8 @@ mod tests {
         // Trap: a clock time with no deadline keeps the past verb's day.
         let got = typed("The INS announced its decision at 9 a.m. EST Tuesday.", "2000-04-05");
         assert_eq!(got, vec![t("9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00")]);
+        let got = typed("The council extended the deadline until 6 p.m. BST Tuesday.", "2023-06-10");
+        assert_eq!(got, vec![t("6 p.m. BST Tuesday", "TIME", "2023-06-13T18:00")]);
     }
 
     #[test]

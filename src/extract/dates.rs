@@ -1100,10 +1100,7 @@ impl DateFinder {
         let preposition = words(&s[c.outer..c.span.start]);
         // "bought from Sept. 14 to Thursday": the end of a range, not a
         // deadline.
-        let range_end = || {
-            let before = words_at_end(&s[..c.outer], true, RANGE_WORDS);
-            before.iter().any(|(w, _)| self.range_starts.contains(w.as_ref()))
-        };
+        let range_end = || self.range_end(s, c);
         // "extended its deadline until 9 a.m. EST Tuesday": a clock time
         // stands between the preposition and the day.
         let after_clock =
@@ -1116,14 +1113,24 @@ impl DateFinder {
                     w.bytes().all(|b| b.is_ascii_digit()) || self.clock_words.contains(w.as_ref())
                 }) && rest.next().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
             };
+        // A day after "until 9 a.m." looks ahead as "until Tuesday" does.
+        if tense != Some(Tense::Future) && preposition.is_empty() && after_clock() && !range_end() {
+            return Some(Tense::Future);
+        }
         if tense == Some(Tense::Past)
-            && (preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
-                || (preposition.is_empty() && after_clock()))
+            && preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
             && !range_end()
         {
             return None;
         }
         tense
+    }
+
+    /// Whether the preposition before a candidate ends a range opened a few
+    /// words before ("from Sept. 14 to Thursday").
+    fn range_end(&self, s: &str, c: &Cand) -> bool {
+        let before = words_at_end(&s[..c.outer], true, RANGE_WORDS);
+        before.iter().any(|(w, _)| self.range_starts.contains(w.as_ref()))
     }
 
     fn clause_tense(&self, s: &str, c: &Cand) -> Option<Tense> {
