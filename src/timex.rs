@@ -833,4 +833,15 @@ mod tests {
             vec![t("A year", "DURATION", "P1Y")]
         );
     }
+
+    #[test]
+    fn a_plural_unit_after_the() {
+        let got = typed("Over the years, losses grew; in the weeks ahead, more will go.", "2013-03-20");
+        assert_eq!(got, vec![t("the years", "DURATION", "PXY"), t("the weeks ahead", "DURATION", "PXW")]);
+        let got = typed("Thousands were taken prisoner in the first hours of the war.", "2013-03-20");
+        assert_eq!(got, vec![t("the first hours", "DURATION", "PTXH")]);
+        // Trap: "the early hours of Sunday" is a part of Sunday, not a duration.
+        let got = typed("Police made the arrest in the early hours of Sunday.", "2013-03-20");
+        assert!(got.iter().all(|(text, _, _)| !text.contains("hours")), "{got:?}");
+    }
 }

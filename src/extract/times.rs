@@ -46,6 +46,9 @@ pub struct TimexRules {
     pub plural_unit_lead: Vec<String>,
     /// Plural units that may stand alone ("years", "centuries").
     pub plural_units: Vec<String>,
+    /// Words after such a unit that belong to it ("the weeks ahead").
+    #[serde(default)]
+    pub plural_unit_ahead: Vec<String>,
     /// Words after a duration that make it a point in the past.
     pub ago: Vec<String>,
     /// Words of `duration_lead` that are also verbs ("last").
@@ -336,7 +339,12 @@ impl TimeFinder {
         let long = build("lengths", format!(r"(?i)\b(?P<unit>{unit})(?:{})\b", alt(&r.long_endings)))?;
         let span_of_units = build(
             "plural units",
-            format!(r"(?i)\b(?:{})\s+(?P<unit>{})\b", alternation(&r.plural_unit_lead), alternation(&r.plural_units)),
+            format!(
+                r"(?i)\b(?P<lead>{})\s+(?P<unit>{})\b(?:\s+(?P<ahead>{})\b)?",
+                alternation(&r.plural_unit_lead),
+                alternation(&r.plural_units),
+                alternation(&r.plural_unit_ahead)
+            ),
         )?;
         let vague = build(
             "vague counts",
@@ -881,8 +889,19 @@ impl TimeFinder {
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
         for c in need(1).then(|| self.span_of_units.captures_iter(s)).into_iter().flatten() {
             let Some(unit) = c.name("unit") else { continue };
+            // "over the years", "the first hours", "the weeks ahead": "the"
+            // and what follows it belong to the span.
+            let start = c
+                .name("lead")
+                .and_then(|l| {
+                    let lower = l.as_str().to_lowercase();
+                    let at = if lower.starts_with("the ") { Some(0) } else { lower.find(" the").map(|i| i + 1) };
+                    at.map(|i| l.start() + i)
+                })
+                .unwrap_or(unit.start());
+            let end = c.name("ahead").map_or(unit.end(), |a| a.end());
             if let Some(u) = self.unit(unit.as_str()) {
-                push(unit.start(), unit.end(), TimexType::Duration, vague(u));
+                push(start, end, TimexType::Duration, vague(u));
             }
         }
         for c in need(2).then(|| self.set.captures_iter(s)).into_iter().flatten() {
