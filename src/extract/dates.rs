@@ -1105,6 +1105,13 @@ impl DateFinder {
         // stands between the preposition and the day.
         let after_clock =
             || {
+                // The word right before the day first, without copying words.
+                let last = s[..c.span.start].rsplit(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty());
+                if !last.is_some_and(|w| {
+                    w.bytes().all(|b| b.is_ascii_digit()) || self.clock_words.iter().any(|c| c.eq_ignore_ascii_case(w))
+                }) {
+                    return false;
+                }
                 let before = words_at_end(&s[..c.span.start], true, CLOCK_WORDS);
                 let mut rest = before.iter().rev().skip_while(|(w, _)| {
                     w.bytes().all(|b| b.is_ascii_digit()) || self.clock_words.contains(w.as_ref())
