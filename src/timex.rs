@@ -725,4 +725,166 @@ mod tests {
         let got = tagged("The talks lasted two and a half years, then 5 1/2 hours.", "2025-12-04");
         assert_eq!(got[0], ("two and a half years".to_string(), "P2Y6M".to_string()));
     }
+
+    #[test]
+    fn the_current_year_is_this_year() {
+        let got =
+            typed("It expects a loss in the current fiscal year and growth in the current quarter.", "1989-11-02");
+        assert_eq!(
+            got,
+            vec![t("the current fiscal year", "DATE", "1989"), t("the current quarter", "DATE", "1989-Q4")]
+        );
+        // Trap: "current" before a noun that is not a period stays a reference.
+        let got = typed("The current system works.", "1989-11-02");
+        assert_eq!(got, vec![t("current", "DATE", "PRESENT_REF")]);
+    }
+
+    #[test]
+    fn a_weekday_ending_a_range_keeps_a_past_verb() {
+        // A Monday report: shares bought "from Sept. 14 to Thursday" were bought by last Thursday.
+        let got =
+            typed("Crane holds 504,200 shares, including 254,200 bought from Sept. 14 to Thursday.", "1989-10-30");
+        assert_eq!(got, vec![t("Sept. 14", "DATE", "1989-09-14"), t("Thursday", "DATE", "1989-10-26")]);
+        // Trap: a deadline a past verb moved is still ahead.
+        let got = typed("The company extended the offer to Thursday.", "1989-10-30");
+        assert_eq!(got, vec![t("Thursday", "DATE", "1989-11-02")]);
+    }
+
+    #[test]
+    fn a_unit_and_a_half_is_no_rate() {
+        // "ends a year" would be a rate ("four flights a week"); with "and a half" it is not.
+        let got = typed("The deal ends a year and a half of talks.", "2013-03-20");
+        assert_eq!(got, vec![t("a year and a half", "DURATION", "P1Y6M")]);
+        let got = typed("It follows nearly two-and-a-half years of war.", "2013-03-20");
+        assert_eq!(got, vec![t("nearly two-and-a-half years", "DURATION", "P2Y6M")]);
+        // Trap: a rate stays one.
+        assert!(typed("The airline runs four flights a week.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn every_other_unit() {
+        let got = typed("The council meets every other week and audits every second year.", "2013-03-20");
+        assert_eq!(got, vec![t("every other week", "SET", "P2W"), t("every second year", "SET", "P2Y")]);
+        assert_eq!(typed("The council meets every week.", "2013-03-20"), vec![t("every week", "SET", "P1W")]);
+    }
+
+    #[test]
+    fn a_year_ended_on_a_date_is_a_duration() {
+        let got = typed("Revenue was $76 million for the year ended March 31.", "1989-11-01");
+        assert_eq!(got, vec![t("the year", "DURATION", "P1Y"), t("March 31", "DATE", "1989-03-31")]);
+        let got = typed("In the fiscal year ending Sept. 30, sales rose.", "1989-11-01");
+        assert_eq!(got[0], t("the fiscal year", "DURATION", "P1Y"));
+        // Traps: a year that is no such period.
+        assert!(typed("The strike ended the year of protests.", "1989-11-01").is_empty());
+    }
+
+    #[test]
+    fn halves_of_a_year() {
+        let got = typed(
+            "Sales fell in the first half of 2012 and will recover in the second half of the year.",
+            "2013-03-20",
+        );
+        assert_eq!(
+            got,
+            vec![t("the first half of 2012", "DATE", "2012-H1"), t("the second half of the year", "DATE", "2013-H2")]
+        );
+        let got = typed("Profit rose in the last half of last year.", "2013-03-20");
+        assert_eq!(got, vec![t("the last half of last year", "DATE", "2012-H2")]);
+        // Traps: a half of something else, and "the end of the year" keeps its year.
+        assert!(typed("He scored in the second half of the match.", "2013-03-20").is_empty());
+        assert_eq!(
+            typed("The plant closes by the end of the year.", "2013-03-20"),
+            vec![t("the end of the year", "DATE", "2013")]
+        );
+    }
+
+    #[test]
+    fn decades_in_words_and_with_an_apostrophe() {
+        let got = typed("Hate groups grew through the nineties and the late '80s.", "1998-03-03");
+        assert_eq!(got, vec![t("the nineties", "DATE", "199"), t("the late '80s", "DATE", "198")]);
+        // The latest such decade that has begun: in 2013 "the twenties" are the 1920s.
+        assert_eq!(typed("Jazz boomed in the twenties.", "2013-03-20"), vec![t("the twenties", "DATE", "192")]);
+        // Traps: ages.
+        assert!(typed("In his forties he moved; in their twenties they were poor.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn next_to_a_place_says_nothing_of_the_future() {
+        // A Saturday report: the bomb went off the day before.
+        let text =
+            "A bomb ripped through an office building next to the U.S. embassy in Nairobi, Kenya Friday morning.";
+        assert_eq!(typed(text, "1998-08-08"), vec![t("Friday morning", "TIME", "1998-08-07TMO")]);
+        // Trap: "next" before a time still looks ahead.
+        assert_eq!(typed("Talks resume next Friday.", "1998-08-08"), vec![t("next Friday", "DATE", "1998-08-14")]);
+    }
+
+    #[test]
+    fn the_latest_period_in_a_report_on_results_is_the_last_quarter() {
+        let got = typed("Sales in the latest period were $1.76 billion.", "1989-11-02");
+        assert_eq!(got, vec![t("the latest period", "DATE", "1989-Q3")]);
+        // Traps: a period of a match, and a period alone.
+        assert!(typed("He scored in the first period; the period of calm ended.", "1989-11-02").is_empty());
+    }
+
+    #[test]
+    fn the_past_before_a_count_of_something_else_is_no_reference() {
+        assert!(typed("Marchers have walked through the town for the past three summers.", "1998-03-22").is_empty());
+        // Traps: the reference alone, and "now" before a count.
+        assert_eq!(
+            typed("In the past, marchers walked; the firm, now three years old, grew.", "1998-03-22"),
+            vec![t("the past", "DATE", "PAST_REF"), t("now", "DATE", "PRESENT_REF")]
+        );
+    }
+
+    #[test]
+    fn a_plural_unit_after_a_verb_of_spending_time() {
+        let got = typed("Officials said the operation could take weeks, and he spent years in exile.", "2013-03-20");
+        assert_eq!(got, vec![t("weeks", "DURATION", "PXW"), t("years", "DURATION", "PXY")]);
+        assert_eq!(typed("The talks lasted hours.", "2013-03-20"), vec![t("hours", "DURATION", "PTXH")]);
+        // Traps: the verb before something else, and a count keeps its number.
+        assert!(typed("The talks take place in Geneva and last longer.", "2013-03-20").is_empty());
+        assert_eq!(typed("The talks lasted 26 hours.", "2013-03-20"), vec![t("26 hours", "DURATION", "PT26H")]);
+    }
+
+    #[test]
+    fn the_end_of_the_decade() {
+        let got = typed("The program will run until the end of the decade.", "2013-03-20");
+        assert_eq!(got, vec![t("the end of the decade", "DATE", "201")]);
+        let got = typed("Output should double by the end of the next decade.", "2013-03-20");
+        assert_eq!(got, vec![t("the end of the next decade", "DATE", "202")]);
+    }
+
+    #[test]
+    fn a_deadline_before_a_clock_time_and_a_day_is_ahead() {
+        // A Monday report: a deadline extended "until 9 a.m. EST Tuesday" is tomorrow's.
+        let got = typed("The INS extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03");
+        assert_eq!(got, vec![t("9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00")]);
+        // Trap: a clock time with no deadline keeps the past verb's day.
+        let got = typed("The INS announced its decision at 9 a.m. EST Tuesday.", "2000-04-05");
+        assert_eq!(got, vec![t("9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00")]);
+        let got = typed("The council extended the deadline until 6 p.m. BST Tuesday.", "2023-06-10");
+        assert_eq!(got, vec![t("6 p.m. BST Tuesday", "TIME", "2023-06-13T18:00")]);
+    }
+
+    #[test]
+    fn recurrence_words_take_their_values_from_the_rules() {
+        let got = typed("The number of visitors grows year after year; the paper appears biweekly.", "2013-03-20");
+        assert_eq!(got, vec![t("year after year", "SET", "P1Y"), t("biweekly", "SET", "P2W")]);
+        // Trap: one year after another event is no recurrence.
+        assert_eq!(
+            typed("A year after the war, the town was rebuilt.", "2013-03-20"),
+            vec![t("A year", "DURATION", "P1Y")]
+        );
+    }
+
+    #[test]
+    fn a_plural_unit_after_the() {
+        let got = typed("Over the years, losses grew; in the weeks ahead, more will go.", "2013-03-20");
+        assert_eq!(got, vec![t("the years", "DURATION", "PXY"), t("the weeks ahead", "DURATION", "PXW")]);
+        let got = typed("Thousands were taken prisoner in the first hours of the war.", "2013-03-20");
+        assert_eq!(got, vec![t("the first hours", "DURATION", "PTXH")]);
+        // Trap: "the early hours of Sunday" is a part of Sunday, not a duration.
+        let got = typed("Police made the arrest in the early hours of Sunday.", "2013-03-20");
+        assert!(got.iter().all(|(text, _, _)| !text.contains("hours")), "{got:?}");
+    }
 }

@@ -71,6 +71,10 @@ const UNTENSED_DAYS_AHEAD: i64 = 61;
 /// A month without a year is the nearest such month; the tense moves it a
 /// year only when it lies more than this many months on the wrong side.
 const MONTH_OVERRIDE: i64 = 0;
+/// How many words before "to" a range's "from" may lie ("from Sept. 14 to").
+const RANGE_WORDS: usize = 4;
+/// How many words a clock time before a day may take ("9 a.m. EST": 4).
+const CLOCK_WORDS: usize = 6;
 
 /// Date vocabulary, read from `rules/dates.toml`.
 ///
@@ -153,6 +157,10 @@ pub struct DateRules {
     /// due to expire Friday" is a Friday gone by).
     #[serde(default)]
     pub past_of_future: Vec<String>,
+    /// Phrases starting with a tense marker that are no marker ("next to
+    /// the embassy").
+    #[serde(default)]
+    pub marker_exceptions: Vec<String>,
     /// Words that may follow a verb in the past ("met on", "signed a"): a
     /// word with a past ending before any other lowercase word is taken for
     /// an adjective ("a still unspecified date").
@@ -163,6 +171,15 @@ pub struct DateRules {
     /// ballots by Sunday").
     #[serde(default)]
     pub deadline_prepositions: Vec<String>,
+    /// Words opening a range a few words before such a preposition: then it
+    /// ends the range and the past verb holds ("bought from Sept. 14 to
+    /// Thursday").
+    #[serde(default)]
+    pub range_starts: Vec<String>,
+    /// Words of a clock time before a day ("a.m.", "EST"), with digits:
+    /// past them lies the preposition of the day ("until 9 a.m. Tuesday").
+    #[serde(default)]
+    pub clock_words: Vec<String>,
     /// Examples checked by the tests.
     #[serde(default)]
     pub examples: Vec<DateExample>,
@@ -374,8 +391,11 @@ pub struct DateFinder {
     coordinators: HashSet<String>,
     adjective_determiners: HashSet<String>,
     past_of_future: HashSet<String>,
+    marker_exceptions: Vec<Vec<String>>,
     verb_followers: HashSet<String>,
     deadline_prepositions: HashSet<String>,
+    range_starts: HashSet<String>,
+    clock_words: HashSet<String>,
 }
 
 /// Splits a phrase list into word sequences, lowercased.
@@ -756,8 +776,11 @@ impl DateFinder {
             coordinators: rules.coordinators.iter().map(|s| norm(s)).collect(),
             adjective_determiners: rules.adjective_determiners.iter().map(|s| norm(s)).collect(),
             past_of_future: rules.past_of_future.iter().map(|s| norm(s)).collect(),
+            marker_exceptions: phrases("marker_exceptions", &rules.marker_exceptions)?,
             verb_followers: rules.verb_followers.iter().map(|s| norm(s)).collect(),
             deadline_prepositions: rules.deadline_prepositions.iter().map(|s| norm(s)).collect(),
+            range_starts: rules.range_starts.iter().map(|s| norm(s)).collect(),
+            clock_words: rules.clock_words.iter().map(|s| norm(s)).collect(),
         })
     }
 
@@ -1123,12 +1146,46 @@ impl DateFinder {
         // "extended to Nov. 20", "postponed until Friday": a past verb says
         // nothing about when the deadline falls.
         let preposition = words(&s[c.outer..c.span.start]);
+        // "bought from Sept. 14 to Thursday": the end of a range, not a
+        // deadline.
+        let range_end = || self.range_end(s, c);
+        // "extended its deadline until 9 a.m. EST Tuesday": a clock time
+        // stands between the preposition and the day.
+        let after_clock =
+            || {
+                // The word right before the day first, without copying words.
+                let last = s[..c.span.start].rsplit(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty());
+                if !last.is_some_and(|w| {
+                    w.bytes().all(|b| b.is_ascii_digit()) || self.clock_words.iter().any(|c| c.eq_ignore_ascii_case(w))
+                }) {
+                    return false;
+                }
+                let before = words_at_end(&s[..c.span.start], true, CLOCK_WORDS);
+                let mut rest = before.iter().rev().skip_while(|(w, _)| {
+                    w.bytes().all(|b| b.is_ascii_digit()) || self.clock_words.contains(w.as_ref())
+                });
+                before.last().is_some_and(|(w, _)| {
+                    w.bytes().all(|b| b.is_ascii_digit()) || self.clock_words.contains(w.as_ref())
+                }) && rest.next().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
+            };
+        // A day after "until 9 a.m." looks ahead as "until Tuesday" does.
+        if tense != Some(Tense::Future) && preposition.is_empty() && after_clock() && !range_end() {
+            return Some(Tense::Future);
+        }
         if tense == Some(Tense::Past)
             && preposition.last().is_some_and(|(w, _)| self.deadline_prepositions.contains(w.as_ref()))
+            && !range_end()
         {
             return None;
         }
         tense
+    }
+
+    /// Whether the preposition before a candidate ends a range opened a few
+    /// words before ("from Sept. 14 to Thursday").
+    fn range_end(&self, s: &str, c: &Cand) -> bool {
+        let before = words_at_end(&s[..c.outer], true, RANGE_WORDS);
+        before.iter().any(|(w, _)| self.range_starts.contains(w.as_ref()))
     }
 
     fn clause_tense(&self, s: &str, c: &Cand) -> Option<Tense> {
@@ -1182,6 +1239,13 @@ impl DateFinder {
             };
             words.get(start..start + k).is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
         };
+        // "next to the embassy": a place, not a time to come.
+        let starts = |phrase: &[String]| {
+            words.get(i..i + phrase.len()).is_some_and(|ws| ws.iter().zip(phrase).all(|((w, _), p)| w == p))
+        };
+        if self.marker_exceptions.iter().any(|p| starts(p)) {
+            return None;
+        }
         let (word, lower) = &words[i];
         if let Some(k) = self.future.at(word, ending).iter().filter(|p| at(p)).map(Vec::len).max() {
             // "had been due to expire": a future seen from the past.

@@ -46,6 +46,9 @@ pub struct TimexRules {
     pub plural_unit_lead: Vec<String>,
     /// Plural units that may stand alone ("years", "centuries").
     pub plural_units: Vec<String>,
+    /// Words after such a unit that belong to it ("the weeks ahead").
+    #[serde(default)]
+    pub plural_unit_ahead: Vec<String>,
     /// Words after a duration that make it a point in the past.
     pub ago: Vec<String>,
     /// Words of `duration_lead` that are also verbs ("last").
@@ -79,6 +82,10 @@ pub struct TimexRules {
     pub references: Vec<[String; 2]>,
     /// Words after a reference word that make it something else.
     pub reference_blockers: Vec<String>,
+    /// Counts after a reference phrase with "the" that make it something
+    /// else ("the past three summers").
+    #[serde(default)]
+    pub reference_count_blockers: Vec<String>,
     /// `[word, code]` parts of a day.
     pub day_parts: Vec<[String; 2]>,
     /// `(word, day offset)` before a part of a day.
@@ -95,6 +102,13 @@ pub struct TimexRules {
     pub time_hedges: Vec<(String, i64)>,
     /// `(word, quarter)`: 1..=4, 0 the last completed, -1 the current.
     pub quarter_words: Vec<(String, i64)>,
+    /// Nouns that stand for a quarter after one of `quarter_noun_words`
+    /// ("the latest period").
+    #[serde(default)]
+    pub quarter_nouns: Vec<String>,
+    /// The words of `quarter_words` such a noun needs.
+    #[serde(default)]
+    pub quarter_noun_words: Vec<String>,
     /// `(season, code, month it ends in)`.
     pub seasons: Vec<(String, String, u32)>,
     /// `(modifier, direction)` before a month name.
@@ -139,6 +153,24 @@ pub struct TimexRules {
     pub period_parts: Vec<String>,
     /// Periods those parts apply to.
     pub period_units: Vec<String>,
+    /// `[part, code]`: halves of a year as parts of a period ("first
+    /// half", `H1`).
+    #[serde(default)]
+    pub period_halves: Vec<[String; 2]>,
+    /// Words after "the" and a unit of `period_ended_units` that make it a
+    /// duration ("the year ended June 30").
+    #[serde(default)]
+    pub period_ended: Vec<String>,
+    /// Units that word applies to ("year", "fiscal year").
+    #[serde(default)]
+    pub period_ended_units: Vec<String>,
+    /// Lead words of a recurrence that make it every second unit ("every
+    /// other week").
+    #[serde(default)]
+    pub set_alternate: Vec<String>,
+    /// `(word, tens)`: decades written in words ("nineties", 9).
+    #[serde(default)]
+    pub spoken_decades: Vec<(String, i32)>,
     /// Locale -> "MDY" or "DMY"; `default` for the rest.
     pub numeric_dates: std::collections::BTreeMap<String, String>,
     /// Phrases for the same period a year before.
@@ -208,6 +240,8 @@ pub struct TimeFinder {
     clock: Regex,
     part: Regex,
     quarter: Regex,
+    /// Words before a noun of `quarter_nouns` that make it a quarter.
+    quarter_noun_words: Vec<String>,
     season: Regex,
     decade: Regex,
     month_rel: Regex,
@@ -219,6 +253,18 @@ pub struct TimeFinder {
     century: Regex,
     quarter_code: Regex,
     period: Regex,
+    /// Halves of a year as parts of a period, and their codes.
+    halves: HashMap<String, String>,
+    /// "the year ended June 30": a duration.
+    ended: Regex,
+    /// The words of `period_ended`, a cheap test before that pattern.
+    ended_words: Vec<String>,
+    /// Lead words that make a recurrence every second unit.
+    alternate: Vec<String>,
+    /// Recurrence words and their values.
+    set_values: HashMap<String, String>,
+    /// Decades written in words and their tens.
+    decade_words: HashMap<String, i32>,
     numeric: Regex,
     military: Regex,
     anaphora: Regex,
@@ -232,6 +278,7 @@ pub struct TimeFinder {
     month_index: HashMap<String, u32>,
     refs: HashMap<String, String>,
     blockers: Vec<String>,
+    count_blockers: Vec<String>,
     parts: HashMap<String, String>,
     part_lead: HashMap<String, i64>,
     quarters: HashMap<String, i64>,
@@ -300,14 +347,19 @@ impl TimeFinder {
         let count = build(
             "counts",
             format!(
-                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>\s+and\s+a\s+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?:(?P<ago>{ago})|(?P<hence>{hence}))\b)?",
+                r"(?i)^(?:\s+(?P<frac>1/2|½))?(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s+(?:{}))?\s+(?P<unit>{unit})\b(?:\s+(?:(?P<ago>{ago})|(?P<hence>{hence}))\b)?",
                 alt(&r.unit_qualifiers)
             ),
         )?;
         let long = build("lengths", format!(r"(?i)\b(?P<unit>{unit})(?:{})\b", alt(&r.long_endings)))?;
         let span_of_units = build(
             "plural units",
-            format!(r"(?i)\b(?:{})\s+(?P<unit>{})\b", alternation(&r.plural_unit_lead), alternation(&r.plural_units)),
+            format!(
+                r"(?i)\b(?P<lead>{})\s+(?P<unit>{})\b(?:\s+(?P<ahead>{})\b)?",
+                alternation(&r.plural_unit_lead),
+                alternation(&r.plural_units),
+                alternation(&r.plural_unit_ahead)
+            ),
         )?;
         let vague = build(
             "vague counts",
@@ -353,8 +405,9 @@ impl TimeFinder {
         let quarter = build(
             "quarters",
             format!(
-                r"(?i)\b(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?quarter\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?",
-                alt(r.quarter_words.iter().map(|(w, _)| w))
+                r"(?i)\b(?:the\s+)?(?:(?P<y0>(?:19|20)\d\d)\s+)?(?:(?P<q>{})[\s-]+)?(?:fiscal\s+|calendar\s+)?(?:quarter|(?P<noun>{}))\b(?:\s+of\s+(?P<y>(?:19|20)\d\d)\b)?",
+                alt(r.quarter_words.iter().map(|(w, _)| w)),
+                alt(&r.quarter_nouns)
             ),
         )?;
         // A year read aloud: a century and its year ("nineteen ninety-six"),
@@ -404,8 +457,8 @@ impl TimeFinder {
         let period = build(
             "period parts",
             format!(
-                r"(?i)\bthe\s+(?:{})\s+of\s+(?:(?P<rel>the|this|next|last)\s+(?P<u>{})|(?P<y>(?:19|20)\d\d))\b",
-                alt(&r.period_parts),
+                r"(?i)\bthe\s+(?P<part>{})\s+of\s+(?:(?P<rel>the(?:\s+(?:next|last|coming|past))?|this|next|last)\s+(?P<u>{})|(?P<y>(?:19|20)\d\d))\b",
+                alt(r.period_parts.iter().chain(r.period_halves.iter().map(|[p, _]| p))),
                 alt(&r.period_units)
             ),
         )?;
@@ -464,8 +517,18 @@ impl TimeFinder {
             };
             orders.insert(locale.to_lowercase(), day_first);
         }
-        let decade =
-            build("decades", r"(?i)\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?P<d>1[89]\d|20\d)0'?s\b".to_string())?;
+        // "the 1990s", "the late '80s", "the nineties" (words only after "the").
+        let decade = build(
+            "decades",
+            format!(
+                r"(?i)(?:\b(?:the\s+)?(?:early\s+|mid-|late\s+)?(?:(?P<d>1[89]\d|20\d)0'?s|'(?P<d2>\d)0s)|\bthe\s+(?:early\s+|mid-|late\s+)?(?P<w>{}))\b",
+                alt(r.spoken_decades.iter().map(|(w, _)| w))
+            ),
+        )?;
+        let ended = build(
+            "period ended",
+            format!(r"(?i)\bthe\s+(?P<unit>{})\s+(?:{})\b", alt(&r.period_ended_units), alt(&r.period_ended)),
+        )?;
         let lower =
             |v: &[String]| v.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
         let firsts = |v: &[[String; 2]]| v.iter().map(|[w, _]| w.clone()).collect::<Vec<_>>();
@@ -489,9 +552,9 @@ impl TimeFinder {
             lower(&firsts(&r.references)),
             [":", "am", "pm", "a.m", "p.m", ".", "gmt", "utc"].iter().map(|w| w.to_string()).collect(),
             lower(&firsts(&r.day_parts)),
-            vec!["quarter".into()],
+            [vec!["quarter".into()], lower(&r.quarter_nouns)].concat(),
             lower(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
-            vec!["0s".into(), "0's".into()],
+            [vec!["0s".into(), "0's".into()], lower(&firsts2(&r.spoken_decades))].concat(),
             lower(&r.months),
             lower(&r.weekend),
             lower(&r.fiscal),
@@ -499,7 +562,7 @@ impl TimeFinder {
             [vec!["year-".to_string()], lower(&r.year_end)].concat(),
             vec!["/".into(), ".".into()],
             lower(&r.quarter_prefix),
-            lower(&r.period_parts),
+            lower(&[r.period_parts.clone(), firsts(&r.period_halves)].concat()),
             vec!["centur".into()],
             lower(&[firsts2(&r.spoken_centuries), firsts2(&r.spoken_thousands)].concat()),
             // The last word of an anaphor ("year" of "the following year"):
@@ -538,9 +601,9 @@ impl TimeFinder {
                 .iter()
                 .map(|w| Need { word: gate_word(w).to_string(), start: false, end: true })
                 .collect(),
-            vec![Need::word("quarter")],
+            [vec![Need::word("quarter")], whole(&r.quarter_nouns)].concat(),
             whole(&r.seasons.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
-            vec![Need::anywhere("0s"), Need::anywhere("0's")],
+            [vec![Need::anywhere("0s"), Need::anywhere("0's")], whole(&firsts2(&r.spoken_decades))].concat(),
             whole(&r.months),
             whole(&r.weekend),
             whole(&r.fiscal),
@@ -552,7 +615,7 @@ impl TimeFinder {
                 .iter()
                 .flat_map(|p| (1..=4).map(move |q| Need { word: format!("{}{q}", p.trim()), start: true, end: false }))
                 .collect(),
-            whole(&r.period_parts),
+            whole(&[r.period_parts.clone(), firsts(&r.period_halves)].concat()),
             vec![Need::word("century")],
             whole(&[firsts2(&r.spoken_centuries), firsts2(&r.spoken_thousands)].concat()),
             whole(&r.anaphora.iter().map(|(w, _, _)| w.clone()).collect::<Vec<_>>()),
@@ -582,6 +645,12 @@ impl TimeFinder {
             century,
             quarter_code,
             period,
+            halves: r.period_halves.iter().map(|[p, c]| (norm(p), c.clone())).collect(),
+            ended,
+            ended_words: r.period_ended.iter().map(|w| w.to_lowercase()).collect(),
+            alternate: r.set_alternate.iter().map(|w| norm(w)).collect(),
+            set_values: r.set_words.iter().map(|[w, v]| (norm(w), v.clone())).collect(),
+            decade_words: r.spoken_decades.iter().map(|(w, n)| (norm(w), *n)).collect(),
             numeric,
             military,
             anaphora,
@@ -594,9 +663,11 @@ impl TimeFinder {
             month_index: r.months.iter().enumerate().map(|(i, m)| (m.clone(), i as u32 + 1)).collect(),
             refs: r.references.iter().map(|[w, v]| (norm(w), v.clone())).collect(),
             blockers: r.reference_blockers.iter().map(|w| norm(w)).collect(),
+            count_blockers: r.reference_count_blockers.iter().map(|w| norm(w)).collect(),
             parts: r.day_parts.iter().map(|[w, c]| (norm(w), c.clone())).collect(),
             part_lead: r.day_part_lead.iter().map(|(w, o)| (norm(w), *o)).collect(),
             quarters: r.quarter_words.iter().map(|(w, q)| (norm(w), *q)).collect(),
+            quarter_noun_words: r.quarter_noun_words.iter().map(|w| norm(w)).collect(),
             seasons: r.seasons.iter().map(|(w, c, m)| (norm(w), (c.clone(), *m))).collect(),
             vague_words: r.vague_counts.iter().map(|w| norm(w)).collect(),
             couple: r.couple.iter().map(|w| norm(w)).collect(),
@@ -787,6 +858,8 @@ impl TimeFinder {
                                 "was" | "has" | "this" | "its" | "his" | "perhaps" | "towards" | "across"
                             )
                     });
+                // "a year and a half" is no rate.
+                let rate = rate && c.name("half").is_none();
                 if plural || u == "TS" || (rate && !point) {
                     continue;
                 }
@@ -835,11 +908,36 @@ impl TimeFinder {
                 };
             push(m.start(), m.end(), TimexType::Duration, value);
         }
+        // "the year ended June 30": twelve months, a duration.
+        // Only where a word of `period_ended` occurs: far cheaper than the pattern.
+        let ended = need(0) && self.ended_words.iter().any(|w| s.contains(w.as_str()));
+        for c in Gated(ended.then(|| self.ended.captures_iter(s))) {
+            let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
+            let last = unit.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+            if let Some(u) = self.unit(last) {
+                push(m.start(), unit.end(), TimexType::Duration, duration(1.0, u));
+            }
+        }
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
         for c in Gated(need(1).then(|| self.span_of_units.captures_iter(s))) {
             let Some(unit) = c.name("unit") else { continue };
+            // "over the years", "the first hours", "the weeks ahead": "the"
+            // and what follows it belong to the span.
+            let start = c
+                .name("lead")
+                .and_then(|l| {
+                    let b = l.as_str().as_bytes();
+                    let at = if b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"the ")) {
+                        Some(0)
+                    } else {
+                        b.windows(4).position(|w| w.eq_ignore_ascii_case(b" the")).map(|i| i + 1)
+                    };
+                    at.map(|i| l.start() + i)
+                })
+                .unwrap_or(unit.start());
+            let end = c.name("ahead").map_or(unit.end(), |a| a.end());
             if let Some(u) = self.unit(unit.as_str()) {
-                push(unit.start(), unit.end(), TimexType::Duration, vague(u));
+                push(start, end, TimexType::Duration, vague(u));
             }
         }
         for c in Gated(need(2).then(|| self.set.captures_iter(s))) {
@@ -856,8 +954,13 @@ impl TimeFinder {
                 let month =
                     self.month_index.iter().find(|(m, _)| m.eq_ignore_ascii_case(what.as_str())).map(|(_, i)| *i);
                 let w = norm(what.as_str());
+                // "every other week": every second one.
+                let every = match c.name("lead") {
+                    Some(l) if self.alternate.contains(&norm(l.as_str())) => 2.0,
+                    _ => 1.0,
+                };
                 let v = match (self.unit(what.as_str()), month, self.seasons.get(&w), self.parts.get(&w)) {
-                    (Some(u), ..) => duration(1.0, u),
+                    (Some(u), ..) => duration(every, u),
                     (None, Some(m), ..) => format!("XXXX-{m:02}"),
                     (None, None, Some((code, _)), _) => format!("XXXX-{code}"),
                     (None, None, None, Some(code)) => format!("XXXX-XX-XXT{code}"),
@@ -876,6 +979,10 @@ impl TimeFinder {
             let Some(w) = c.name("w") else { continue };
             let next = s[w.end()..].split_whitespace().next().map(norm).unwrap_or_default();
             if self.blockers.contains(&next) {
+                continue;
+            }
+            // "the past three summers".
+            if self.count_blockers.contains(&next) && norm(w.as_str()).starts_with("the ") {
                 continue;
             }
             if let Some(v) = self.refs.get(&norm(w.as_str())) {
@@ -935,6 +1042,12 @@ impl TimeFinder {
             // "a quarter of the vote" is a fraction: a quarter of the year
             // needs its ordinal, or "the" and no "of" after it.
             let bare = c.name("q").is_none();
+            // "the latest period" in a report on results: the last quarter.
+            if c.name("noun").is_some()
+                && !c.name("q").is_some_and(|q| self.quarter_noun_words.contains(&norm(q.as_str())))
+            {
+                continue;
+            }
             let definite = m.as_str().to_lowercase().starts_with("the");
             // "the third-quarter results": the adjective alone is the timex.
             let start = match c.name("q") {
@@ -1059,9 +1172,11 @@ impl TimeFinder {
             let value = match (c.name("y"), c.name("u"), dct) {
                 (Some(y), _, _) => y.as_str().to_string(),
                 (None, Some(u), Some(d)) => {
-                    let shift: i32 = match c.name("rel").map(|r| r.as_str().to_lowercase()).as_deref() {
-                        Some("next") => 1,
-                        Some("last") => -1,
+                    // "the end of next year", "the end of the last decade".
+                    let rel = c.name("rel").map(|r| r.as_str().to_lowercase()).unwrap_or_default();
+                    let shift: i32 = match rel.rsplit(char::is_whitespace).next() {
+                        Some("next" | "coming") => 1,
+                        Some("last" | "past") => -1,
                         _ => 0,
                     };
                     match u.as_str().to_lowercase().as_str() {
@@ -1076,10 +1191,19 @@ impl TimeFinder {
                             format!("{}-W{:02}", w.year(), w.week())
                         }
                         "quarter" => format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+                        // "the end of the decade": the decade of publication.
+                        "decade" => (d.year().div_euclid(10) + shift).to_string(),
                         _ => continue,
                     }
                 }
                 _ => continue,
+            };
+            // "the first half of 2012": a half of a year (of another period,
+            // that period).
+            let half = c.name("part").and_then(|p| self.halves.get(&norm(p.as_str())));
+            let value = match half {
+                Some(code) if value.len() == 4 => format!("{value}-{code}"),
+                _ => value,
             };
             push(m.start(), m.end(), TimexType::Date, value);
         }
@@ -1105,7 +1229,18 @@ impl TimeFinder {
             push(m.start(), m.end(), TimexType::Date, value);
         }
         for c in Gated(need(9).then(|| self.decade.captures_iter(s))) {
-            let (Some(m), Some(d)) = (c.get(0), c.name("d")) else { continue };
+            let Some(m) = c.get(0) else { continue };
+            // "the '90s", "the nineties": the latest such decade that starts
+            // by the document date (the twentieth century without one).
+            let tens = c.name("d2").and_then(|d| d.as_str().parse::<i32>().ok());
+            let tens = tens.or_else(|| c.name("w").and_then(|w| self.decade_words.get(&norm(w.as_str())).copied()));
+            if let Some(tens) = tens {
+                let year = dct.map_or(1999, |d| d.year());
+                let century = if year % 100 >= tens * 10 { year / 100 } else { year / 100 - 1 };
+                push(m.start(), m.end(), TimexType::Date, format!("{}", century * 10 + tens));
+                continue;
+            }
+            let Some(d) = c.name("d") else { continue };
             // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
             // "the 2000s" is the decade of 2000 to 2009.
             let d = d.as_str();
@@ -1195,6 +1330,10 @@ impl TimeFinder {
 
     fn set_value(&self, word: &str) -> String {
         let w = norm(word);
+        // The value the rules give ("biweekly": P2W).
+        if let Some(v) = self.set_values.get(&w) {
+            return v.clone();
+        }
         match w.as_str() {
             "daily" | "nightly" => "P1D".into(),
             _ => self
