@@ -11,7 +11,8 @@ use crate::document::Document;
 use crate::extract::Claim;
 use crate::segment::Sentence;
 use crate::terms::{Lexicon, Term, TermKind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Pairs scoring below this are not aligned.
 pub const MIN_SCORE: f32 = 0.12;
@@ -104,7 +105,7 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
         })
         .collect();
     let live = terms.iter().filter(|t| !t.is_empty()).count().max(1) as f32;
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut df: HashMap<&str, u32> = HashMap::default();
     for t in &terms {
         for term in t {
             *df.entry(term.key.as_str()).or_default() += 1;

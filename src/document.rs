@@ -16,7 +16,7 @@ use crate::Error;
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 /// One report of the run.
@@ -381,7 +381,7 @@ fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
 /// finds the publication date in the header lines and datelines.
 pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
     let paragraphs = paragraphs(&doc.norm.text);
-    let mut seen: HashMap<String, Span> = HashMap::new();
+    let mut seen: HashMap<String, Span> = HashMap::default();
     let mut kept = Vec::new();
     for p in paragraphs {
         let key = collapse(p.of(&doc.norm.text));

@@ -6,7 +6,7 @@
 
 use crate::rules::Rules;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What a term is, which decides whether it can identify a subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -86,6 +86,35 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+/// The words of a text (its word tokens, punctuation left out) with their
+/// matching keys, tokenised and keyed once so that several readers of one
+/// clause ([`Lexicon::terms_in`], [`Lexicon::predicate_in`],
+/// [`Lexicon::occurrence_words_in`]) share the work.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    tokens: Vec<Token<'a>>,
+    keys: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    /// Tokenises `s` and keys its words.
+    pub fn new(s: &'a str) -> Words<'a> {
+        let tokens: Vec<Token<'a>> = tokenize(s).into_iter().filter(|t| t.word).collect();
+        let keys = tokens.iter().map(|t| key(t.text)).collect();
+        Words { tokens, keys }
+    }
+
+    /// The word tokens, in order.
+    pub fn tokens(&self) -> &[Token<'a>] {
+        &self.tokens
+    }
+
+    /// The key of each word token, as [`key`] gives it.
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
 }
 
 /// Whether a word so far reads as an initialism (`U`, `U.S`): single
@@ -291,11 +320,16 @@ impl Lexicon {
     /// The words of `s` that pick one occurrence of a recurring event
     /// ("next", "first", "22nd"), sorted.
     pub fn occurrence_words(&self, s: &str) -> Vec<String> {
-        let mut out: Vec<String> = tokenize(s)
-            .into_iter()
-            .filter(|t| t.word)
-            .map(|t| key(t.text))
-            .filter(|k| self.occurrence.contains(k) || self.ordinals.contains(k) || is_ordinal(k))
+        self.occurrence_words_in(&Words::new(s))
+    }
+
+    /// [`Lexicon::occurrence_words`] of words already tokenised.
+    pub fn occurrence_words_in(&self, words: &Words) -> Vec<String> {
+        let mut out: Vec<String> = words
+            .keys
+            .iter()
+            .filter(|k| self.occurrence.contains(*k) || self.ordinals.contains(*k) || is_ordinal(k))
+            .cloned()
             .collect();
         out.sort();
         out.dedup();
@@ -351,8 +385,12 @@ impl Lexicon {
     /// (the spans of claims, so that two sentences giving different dates
     /// for one event still align).
     pub fn terms(&self, s: &str, mask: &[Span]) -> Vec<Term> {
-        let tokens: Vec<Token> = tokenize(s).into_iter().filter(|t| t.word).collect();
-        let keys: Vec<String> = tokens.iter().map(|t| key(t.text)).collect();
+        self.terms_in(&Words::new(s), mask)
+    }
+
+    /// [`Lexicon::terms`] of words already tokenised.
+    pub fn terms_in(&self, words: &Words, mask: &[Span]) -> Vec<Term> {
+        let (tokens, keys) = (&words.tokens, &words.keys);
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -361,7 +399,7 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            if let Some((len, canonical)) = self.alias_at(&keys, &tokens, i) {
+            if let Some((len, canonical)) = self.alias_at(keys, tokens, i) {
                 let kind = if self.title_aliases.contains(canonical) { TermKind::Title } else { TermKind::Alias };
                 out.push(Term {
                     key: canonical.to_string(),
@@ -426,36 +464,43 @@ impl Lexicon {
     /// clause ("Negotiations on the agreement began in 2022"), and a
     /// possessive date to the noun after it ("last month's 26th meeting").
     pub fn predicate(&self, clause: &str, claim: Span, masks: &[Span]) -> Option<Predicate> {
+        self.predicate_in(clause, &Words::new(clause), claim, masks)
+    }
+
+    /// [`Lexicon::predicate`] of a clause whose words are already
+    /// tokenised (`all` is `Words::new(clause)`).
+    pub fn predicate_in(&self, clause: &str, all: &Words, claim: Span, masks: &[Span]) -> Option<Predicate> {
         // All words (for reading determiners) and the unmasked ones (for
         // finding the predicate), from one tokenization.
-        let all: Vec<Token> = tokenize(clause).into_iter().filter(|t| t.word).collect();
-        let words: Vec<Token> = all.iter().copied().filter(|t| !masks.iter().any(|m| m.overlaps(&t.span))).collect();
+        let kept: Vec<usize> =
+            (0..all.tokens.len()).filter(|&i| !masks.iter().any(|m| m.overlaps(&all.tokens[i].span))).collect();
+        let words: Vec<Token> = kept.iter().map(|&i| all.tokens[i]).collect();
+        let keys: Vec<&str> = kept.iter().map(|&i| all.keys[i].as_str()).collect();
         let classify = |i: usize| -> Option<(String, bool)> {
             let t = words[i];
-            let k = key(t.text);
+            let k = keys[i];
             // A clause may open with its verb: "Closed to visitors since 2015".
             let lower = t.text.chars().next().is_some_and(char::is_lowercase) || i == 0;
-            if let Some(lemma) = self.irregular.get(&k) {
+            if let Some(lemma) = self.irregular.get(k) {
                 return Some((lemma.clone(), false));
             }
-            let prev = if i > 0 { key(words[i - 1].text) } else { String::new() };
-            let marked = self.verb_markers.contains(&prev) && !(prev == "to" && k.ends_with('s'));
+            let prev = if i > 0 { keys[i - 1] } else { "" };
+            let marked = self.verb_markers.contains(prev) && !(prev == "to" && k.ends_with('s'));
             // "the launch pad": the event noun qualifies the noun after it.
             let qualifies = words.get(i + 1).is_some_and(|n| {
-                clause[t.span.end..n.span.start].trim().is_empty() && self.qualified_nouns.contains(&key(n.text))
+                clause[t.span.end..n.span.start].trim().is_empty() && self.qualified_nouns.contains(keys[i + 1])
             });
-            let noun =
-                !marked && !qualifies && (self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k)));
+            let noun = !marked && !qualifies && (self.event_nouns.contains(k) || self.event_nouns.contains(singular(k)));
             if noun {
-                let lemma = if self.event_nouns.contains(&k) { k } else { singular(&k).to_string() };
-                return Some((lemma, true));
+                let lemma = if self.event_nouns.contains(k) { k } else { singular(k) };
+                return Some((lemma.to_string(), true));
             }
-            if lower && k.chars().all(char::is_alphabetic) && !self.stop.contains(&k) {
+            if lower && k.chars().all(char::is_alphabetic) && !self.stop.contains(k) {
                 if marked {
-                    return Some((k, false));
+                    return Some((k.to_string(), false));
                 }
                 if k.len() > 4 && k.ends_with("ed") {
-                    return Some((k, false));
+                    return Some((k.to_string(), false));
                 }
             }
             None
@@ -511,8 +556,8 @@ impl Lexicon {
         // what happened.
         if let Some((i, lemma, false)) = &found {
             let next = words.get(i + 1).filter(|t| t.span.end <= claim.start || t.span.start >= claim.end);
-            if let Some(t) = next.filter(|_| light(lemma)) {
-                let k = key(t.text);
+            if next.is_some() && light(lemma) {
+                let k = keys[i + 1].to_string();
                 if k.len() > 5 && k.ends_with("ing") && k.chars().all(|c| c.is_ascii_lowercase()) {
                     found = Some((i + 1, k, false));
                 }
@@ -520,7 +565,7 @@ impl Lexicon {
         }
         let (i, lemma, noun) = found?;
         let groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
-        let indefinite = noun && self.determined_by(&all, words[i].span, &self.indefinite);
+        let indefinite = noun && self.determined_by(all, words[i].span, &self.indefinite);
         let light = !noun && light(&lemma);
         Some(Predicate { lemma, groups, noun, indefinite, light, span: words[i].span })
     }
@@ -528,15 +573,14 @@ impl Lexicon {
     /// Whether the word at `at` is introduced by one of `by`, looking back
     /// over names, numbers, determiners and the like ("a 2012 fire", "of
     /// the SCO Summit").
-    fn determined_by(&self, words: &[Token], at: Span, by: &HashSet<String>) -> bool {
-        let Some(i) = words.iter().position(|t| t.span == at) else { return false };
-        for t in words[..i].iter().rev().take(5) {
-            let k = key(t.text);
-            if by.contains(&k) {
+    fn determined_by(&self, words: &Words, at: Span, by: &HashSet<String>) -> bool {
+        let Some(i) = words.tokens.iter().position(|t| t.span == at) else { return false };
+        for (t, k) in words.tokens[..i].iter().zip(&words.keys[..i]).rev().take(5) {
+            if by.contains(k) {
                 return true;
             }
             let modifier = t.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || self.noun_modifiers.contains(&k);
+                || self.noun_modifiers.contains(k);
             if !modifier {
                 return false;
             }
@@ -548,10 +592,9 @@ impl Lexicon {
     /// occasion of something ("on the sidelines of the SCO Summit", "at the
     /// summit"), not as an object ("will hold talks").
     pub fn mentions_event(&self, text: &str, noun: &str) -> bool {
-        let words: Vec<Token> = tokenize(text).into_iter().filter(|t| t.word).collect();
-        words.iter().any(|t| {
-            let k = key(t.text);
-            (k == noun || singular(&k) == noun || stem(&k) == stem(noun))
+        let words = Words::new(text);
+        words.tokens.iter().zip(&words.keys).any(|(t, k)| {
+            (k == noun || singular(k) == noun || stem(k) == stem(noun))
                 && self.determined_by(&words, t.span, &self.event_prepositions)
         })
     }

@@ -32,7 +32,7 @@ use crate::terms;
 use crate::Error;
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// `rules/group.toml`: how reports are grouped by event.
 #[derive(Debug, Clone, Deserialize)]
@@ -471,7 +471,7 @@ pub fn describe(features: &Features, rules: &GroupRules, groups: Vec<Vec<usize>>
 /// Up to eight features held by at least half of the reports (and two),
 /// by how many hold them and then by weight.
 fn shared(space: &Space, reports: &[usize]) -> Vec<String> {
-    let mut count: HashMap<u32, usize> = HashMap::new();
+    let mut count: HashMap<u32, usize> = HashMap::default();
     for &r in reports {
         for &f in &space.features.reports[r] {
             if space.weight[f as usize] > 0.0 {
@@ -491,11 +491,11 @@ fn shared(space: &Space, reports: &[usize]) -> Vec<String> {
 /// are of one event, recall the share of pairs of one event put together.
 pub fn pairwise_scores(found: &[usize], gold: &[usize]) -> (f64, f64) {
     let pairs = |labels: &[usize]| -> HashSet<(usize, usize)> {
-        let mut by: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by: HashMap<usize, Vec<usize>> = HashMap::default();
         for (r, &l) in labels.iter().enumerate() {
             by.entry(l).or_default().push(r);
         }
-        let mut out = HashSet::new();
+        let mut out = HashSet::default();
         for members in by.values() {
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {

@@ -20,7 +20,7 @@
 //! and what is only asked about ("whether the driver was speeding") make no
 //! claim.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -159,7 +159,7 @@ pub struct PolarityFinder {
 impl PolarityFinder {
     /// Compiles the rules; the error names the bad entry.
     pub fn new(r: &PolarityRules) -> Result<PolarityFinder, String> {
-        let mut forms = HashMap::new();
+        let mut forms = HashMap::default();
         for a in &r.action {
             if a.forms.is_empty() {
                 return Err(format!("action {:?} has no forms", a.name));
@@ -186,7 +186,7 @@ impl PolarityFinder {
             }
         }
         phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut synonyms = HashMap::new();
+        let mut synonyms = HashMap::default();
         for group in &r.synonyms {
             let Some(first) = group.first() else { continue };
             let canonical = root(&norm(first));

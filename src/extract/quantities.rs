@@ -11,7 +11,7 @@
 //! approximation widens it. Two quantities agree when their intervals meet.
 //! The vocabulary is `rules/quantities.toml` ([`QuantityRules`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -239,7 +239,7 @@ impl QuantityReader {
     /// Compiles the rules; the error names the bad entry.
     pub fn new(r: &QuantityRules) -> Result<QuantityReader, String> {
         let mut before = Vec::new();
-        let mut after = HashMap::new();
+        let mut after = HashMap::default();
         for c in &r.currencies {
             for b in &c.before {
                 before.push((b.to_lowercase(), c.code.clone()));
