@@ -33,7 +33,8 @@ impl Normalized {
         let mut cluster = String::new();
         let mut range: Option<Span> = None;
         for (c, span) in chars {
-            if canonical_combining_class(c) == 0 {
+            // Every ASCII character is a starter (class 0): no lookup.
+            if c.is_ascii() || canonical_combining_class(c) == 0 {
                 if let Some(r) = range.take() {
                     out.push_cluster(&cluster, r);
                 }
@@ -58,6 +59,12 @@ impl Normalized {
 
     fn push_cluster(&mut self, cluster: &str, range: Span) {
         let start = self.text.len();
+        if let &[b] = cluster.as_bytes() {
+            // One ASCII character, the common case: it stays as it is.
+            self.text.push(char::from(b));
+            self.origin.push((range.start as u32, range.end as u32));
+            return;
+        }
         if cluster.is_ascii() {
             self.text.push_str(cluster);
         } else {

@@ -156,23 +156,32 @@ impl Grouper {
     }
 
     fn words(&self, text: &str, out: &mut Vec<String>) {
+        // A word recurs in a report: each feature is made once.
+        let mut seen: HashSet<&str> = HashSet::default();
+        let mut feature = String::new();
         for token in terms::tokenize(text) {
             let first = token.text.chars().next().unwrap_or(' ');
-            if !token.word || first.is_numeric() {
+            if !token.word || first.is_numeric() || !seen.insert(token.text) {
                 continue;
             }
             let key = terms::key(token.text);
             if self.stopwords.contains(&key) {
                 continue;
             }
+            feature.clear();
             if first.is_uppercase() {
                 if key.chars().count() < 2 {
                     continue;
                 }
-                out.push(format!("n:{key}"));
+                feature.push_str("n:");
+                feature.push_str(&key);
             } else if key.chars().count() >= self.rules.min_word_length && key.chars().all(char::is_alphabetic) {
-                out.push(format!("w:{}", terms::stem(&key)));
+                feature.push_str("w:");
+                feature.push_str(terms::stem(&key));
+            } else {
+                continue;
             }
+            out.push(feature.clone());
         }
     }
 
