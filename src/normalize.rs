@@ -104,12 +104,24 @@ impl Normalized {
 /// Runs of whitespace made one space: two copies of a paragraph that
 /// differ only in spacing read the same.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// [`collapse`]d and lowercased: the key a rules word is looked up by.
 pub fn fold_words(s: &str) -> String {
-    collapse(s).to_lowercase()
+    if s.chars().any(char::is_whitespace) {
+        collapse(s).to_lowercase()
+    } else {
+        // One word (the usual case): nothing to collapse.
+        s.to_lowercase()
+    }
 }
 
 /// Folds one character for matching: quotes, dashes and spaces.
@@ -176,5 +188,29 @@ mod tests {
     fn empty_text_maps_to_empty() {
         let n = Normalized::plain("");
         assert_eq!(n.original(Span::new(0, 0)), Span::new(0, 0));
+    }
+
+    #[test]
+    fn collapse_and_fold_words_join_words_with_one_space() {
+        assert_eq!(collapse("  Sea \n\t Point\u{a0} "), "Sea Point");
+        assert_eq!(collapse(""), "");
+        assert_eq!(fold_words("Sea\u{2003}POINT"), "sea point");
+        assert_eq!(fold_words("ΟΔΟΣ"), "ΟΔΟΣ".to_lowercase());
+    }
+
+    proptest::proptest! {
+        /// The fast paths give what the plain definitions give, and every
+        /// mapped span stays on the original's character boundaries.
+        #[test]
+        fn fast_paths_agree_on_any_input(text in "(?s)[a-zA-Z \t\n.é\u{301}\u{308}\u{a0}\u{2003}\u{ad}\u{2019}\u{2014}ΣΔİ]{0,40}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(collapse(&text), words.join(" "));
+            proptest::prop_assert_eq!(fold_words(&text), words.join(" ").to_lowercase());
+            let n = Normalized::plain(&text);
+            for end in 0..=n.text.len() {
+                let back = n.original(Span::new(0, end));
+                proptest::prop_assert!(text.is_char_boundary(back.start) && text.is_char_boundary(back.end));
+            }
+        }
     }
 }

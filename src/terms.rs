@@ -58,7 +58,8 @@ pub struct Token<'a> {
 /// digits with inner apostrophes and dots (`U.S.`, `India's`); hyphens,
 /// slashes and ampersands split words.
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    // About one token in five bytes of English: room for most texts at once.
+    let mut out = Vec::with_capacity(s.len() / 5 + 4);
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_alphanumeric() {
@@ -136,6 +137,26 @@ pub fn key(word: &str) -> String {
         k.retain(|c| c != '.');
     }
     k
+}
+
+/// [`key`] written into `out` (cleared first): the same key, without
+/// allocating when `out` has room, for looking words up in hot loops.
+pub fn key_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+    for suffix in ["'s", "'"] {
+        if out.len() > suffix.len() + 1 && out.ends_with(suffix) {
+            out.truncate(out.len() - suffix.len());
+            break;
+        }
+    }
+    if out.contains('.') {
+        out.retain(|c| c != '.');
+    }
 }
 
 /// Crude plural stripping for lowercase words: `leaders` -> `leader`.
@@ -606,21 +627,27 @@ impl Lexicon {
         let tokens = tokenize(s);
         let mut out = Vec::new();
         let mut start = 0;
+        // Words are looked up by their keys, made in one reused buffer.
+        let mut buffer = String::new();
+        let mut is_in = |set: &HashSet<String>, word: &str| {
+            key_into(word, &mut buffer);
+            set.contains(buffer.as_str())
+        };
         for (i, t) in tokens.iter().enumerate() {
             let next = tokens.get(i + 1);
             let split_before = match t.text {
                 ";" | ":" | "\"" | "(" | ")" => true,
                 "-" => t.span.start > 0 && s[..t.span.start].ends_with(' '),
                 "," => {
-                    next.is_some_and(|n| n.word && self.openers.contains(&key(n.text)))
+                    next.is_some_and(|n| n.word && is_in(&self.openers, n.text))
                         || tokens[i + 1..]
                             .iter()
                             .take_while(|n| n.text != "," && n.text != ";")
-                            .any(|n| n.word && self.attribution.contains(&key(n.text)))
+                            .any(|n| n.word && is_in(&self.attribution, n.text))
                 }
-                w if t.word && self.conjunctions.contains(&key(w)) => {
+                w if t.word && is_in(&self.conjunctions, w) => {
                     let prev_comma = i > 0 && tokens[i - 1].text == ",";
-                    !prev_comma && next.is_some_and(|n| n.word && self.openers.contains(&key(n.text)))
+                    !prev_comma && next.is_some_and(|n| n.word && is_in(&self.openers, n.text))
                 }
                 _ => false,
             };
@@ -777,5 +804,55 @@ mod tests {
             parts,
             vec!["his first since 2021", "and since the conflict began in 2022", "and Modi and Putin met"]
         );
+    }
+
+    #[test]
+    fn key_into_gives_the_key() {
+        let mut buffer = String::from("left over");
+        for word in ["India's", "U.S.", "leaders'", "s'", "Modi", "İstanbul", "ΟΔΟΣ", "Zürich's", "x", "", "a.b.c"] {
+            key_into(word, &mut buffer);
+            assert_eq!(buffer, key(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn words_are_the_word_tokens_keyed() {
+        let text = "The U.S. and India's 22nd summit - held in Tianjin, China.";
+        let words = Words::new(text);
+        let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| t.word).collect();
+        assert_eq!(words.tokens(), &tokens[..]);
+        assert_eq!(words.keys()[1], "us");
+        assert_eq!(words.keys()[3], "india");
+        assert_eq!(words.keys().len(), tokens.len());
+    }
+
+    proptest::proptest! {
+        /// The readers of pre-tokenised words read as the readers of text
+        /// do, and none panics, whatever the text.
+        #[test]
+        fn word_readers_agree_on_any_input(
+            text in "(?s)[a-zA-Z0-9 .,;:'\"()\n-]{0,60}|[a-zA-Zé É'.İΣς0-9-]{0,40}",
+            a in 0usize..70,
+            b in 0usize..70,
+        ) {
+            static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEXICON.get_or_init(lexicon);
+            let words = Words::new(&text);
+            let mut buffer = String::new();
+            for (t, k) in words.tokens().iter().zip(words.keys()) {
+                key_into(t.text, &mut buffer);
+                proptest::prop_assert_eq!(&buffer, k);
+            }
+            let claim = Span::new(a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let masks = [claim];
+            proptest::prop_assert_eq!(lex.terms(&text, &masks), lex.terms_in(&words, &masks));
+            proptest::prop_assert_eq!(lex.occurrence_words(&text), lex.occurrence_words_in(&words));
+            let p = lex.predicate(&text, claim, &masks).map(|p| format!("{p:?}"));
+            let q = lex.predicate_in(&text, &words, claim, &masks).map(|p| format!("{p:?}"));
+            proptest::prop_assert_eq!(p, q);
+            for c in lex.clauses(&text) {
+                proptest::prop_assert!(c.start < c.end && c.end <= text.len());
+            }
+        }
     }
 }
