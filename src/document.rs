@@ -343,7 +343,8 @@ fn strip_position(message: &str) -> &str {
 /// The literal is known valid: serde_json has parsed it.
 fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
     let bytes = raw.as_bytes();
-    let mut out = Vec::new();
+    // At most one character a byte: room for the whole string at once.
+    let mut out = Vec::with_capacity(raw.len().saturating_sub(at));
     let mut i = at + 1;
     let hex4 = |i: usize| raw.get(i..i + 4).and_then(|h| u32::from_str_radix(h, 16).ok()).unwrap_or(0xFFFD);
     while i < bytes.len() && bytes[i] != b'"' {

@@ -26,7 +26,12 @@ impl Normalized {
     /// came from (for a plain file the character's own range; for a JSON
     /// string, the range of its escape sequence in the file).
     pub fn new(chars: impl IntoIterator<Item = (char, Span)>) -> Normalized {
+        let chars = chars.into_iter();
         let mut out = Normalized::default();
+        // Room for the text at once (about a byte a character).
+        let (at_least, _) = chars.size_hint();
+        out.text.reserve(at_least);
+        out.origin.reserve(at_least);
         // A cluster is a starter and the combining marks after it: NFC only
         // ever rewrites within one, so mapping a whole cluster to its
         // original range keeps every mapped span on original char boundaries.
