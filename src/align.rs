@@ -11,8 +11,8 @@ use crate::document::Document;
 use crate::extract::Claim;
 use crate::segment::Sentence;
 use crate::terms::{Lexicon, Term, TermKind};
-use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// Pairs scoring below this are not aligned.
 pub const MIN_SCORE: f32 = 0.12;

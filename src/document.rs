@@ -15,8 +15,8 @@ use crate::span::Span;
 use crate::Error;
 use chrono::NaiveDate;
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// One report of the run.

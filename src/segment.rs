@@ -21,8 +21,8 @@
 
 use crate::document::Document;
 use crate::span::Span;
-use serde::Deserialize;
 use rustc_hash::FxHashMap as HashMap;
+use serde::Deserialize;
 
 /// A sentence of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]

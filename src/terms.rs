@@ -511,7 +511,8 @@ impl Lexicon {
             let qualifies = words.get(i + 1).is_some_and(|n| {
                 clause[t.span.end..n.span.start].trim().is_empty() && self.qualified_nouns.contains(keys[i + 1])
             });
-            let noun = !marked && !qualifies && (self.event_nouns.contains(k) || self.event_nouns.contains(singular(k)));
+            let noun =
+                !marked && !qualifies && (self.event_nouns.contains(k) || self.event_nouns.contains(singular(k)));
             if noun {
                 let lemma = if self.event_nouns.contains(k) { k } else { singular(k) };
                 return Some((lemma.to_string(), true));
@@ -809,7 +810,8 @@ mod tests {
     #[test]
     fn key_into_gives_the_key() {
         let mut buffer = String::from("left over");
-        for word in ["India's", "U.S.", "leaders'", "s'", "Modi", "İstanbul", "ΟΔΟΣ", "Zürich's", "x", "", "a.b.c"] {
+        for word in ["India's", "U.S.", "leaders'", "s'", "Modi", "İstanbul", "ΟΔΟΣ", "Zürich's", "x", "", "a.b.c"]
+        {
             key_into(word, &mut buffer);
             assert_eq!(buffer, key(word), "{word}");
         }

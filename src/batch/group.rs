@@ -31,8 +31,8 @@ use crate::rules::Rules;
 use crate::terms;
 use crate::Error;
 use rayon::prelude::*;
-use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
 
 /// `rules/group.toml`: how reports are grouped by event.
 #[derive(Debug, Clone, Deserialize)]
@@ -157,14 +157,14 @@ impl Grouper {
 
     fn words(&self, text: &str, out: &mut Vec<String>) {
         // A word recurs in a report: each feature is made once.
-        let mut seen: HashSet<&str> = HashSet::default();
-        let mut feature = String::new();
+        let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+        let (mut key, mut feature) = (String::new(), String::new());
         for token in terms::tokenize(text) {
             let first = token.text.chars().next().unwrap_or(' ');
             if !token.word || first.is_numeric() || !seen.insert(token.text) {
                 continue;
             }
-            let key = terms::key(token.text);
+            terms::key_into(token.text, &mut key);
             if self.stopwords.contains(&key) {
                 continue;
             }

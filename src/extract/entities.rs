@@ -56,9 +56,9 @@ use crate::Error;
 use organisations::{OrgFinder, OrgHit};
 use people::{PeopleFinder, PersonHit, Scopes};
 use places::PlaceHit;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use text::Sent;
 
 /// What an entity is.

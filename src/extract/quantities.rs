@@ -404,15 +404,16 @@ impl QuantityReader {
             }
             // "12 km long": a measure counts nothing.
             let measured = unit.is_some() && !self.after.values().any(|c| Some(c) == unit.as_ref());
-            let counted =
-                if measured && unit.as_deref() != Some("percent") { None } else { self.counted(&lower, &normed, i, s, &words) };
+            let counted = if measured && unit.as_deref() != Some("percent") {
+                None
+            } else {
+                self.counted(&lower, &normed, i, s, &words)
+            };
             // An approximation before it: "about", "more than", "nearly".
             let before_start = words.iter().position(|&(a, _)| a >= span.start).unwrap_or(words.len());
             for (phrase, kind) in &self.approx {
                 let k = phrase.len();
-                if before_start >= k
-                    && normed[before_start - k..before_start] == phrase[..]
-                {
+                if before_start >= k && normed[before_start - k..before_start] == phrase[..] {
                     let (l, h) = self.widen(*kind, n.value, n.value);
                     (low, high) = match kind {
                         Approx::About | Approx::Nearly => (low.min(l), high.max(h)),

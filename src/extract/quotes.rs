@@ -41,8 +41,8 @@
 
 use crate::rules::Rules;
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::{Deserialize, Serialize};
 
 /// `rules/quotes.toml`: how quotations are found and compared.
 #[derive(Debug, Clone, Deserialize)]

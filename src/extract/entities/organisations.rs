@@ -7,8 +7,8 @@ use super::text::Sent;
 use super::{EntityKind, EntityMatch};
 use crate::rules::Alias;
 use crate::terms::{key, tokenize, Term, TermKind};
-use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
 
 /// The `[organisations]` table of `rules/aliases.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -2,8 +2,8 @@
 //! sentence, and how two places relate.
 
 use super::text::{Case, Phrases, Sent};
-use serde::Deserialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
 
 /// `rules/places.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]
