@@ -296,7 +296,7 @@ impl EntityFinder {
                     i += 1;
                     continue;
                 }
-                let Some(name) = self.people.read_known(&s, i).filter(|n| !(n.first..=n.end).any(taken)) else {
+                let Some(name) = self.people.read_known(s, i).filter(|n| !(n.first..=n.end).any(taken)) else {
                     i += 1;
                     continue;
                 };
@@ -345,10 +345,10 @@ impl EntityFinder {
     /// The entities of a sentence and the acronyms it defines.
     fn find_with_acronyms(&self, sentence: &str, s: &Sent) -> (Vec<EntityMatch>, Vec<(String, String)>) {
         let terms = self.lexicon.terms(sentence, &[]);
-        let (orgs, defined) = self.orgs.find(&s, &terms, |i| self.people.role_at(&s, i));
+        let (orgs, defined) = self.orgs.find(s, &terms, |i| self.people.role_at(s, i));
         let free = |i: usize| i == 0 || self.free.contains(&s.items[i].key);
-        let all_places = self.gazetteer.find(&s, free, true);
-        let places = self.gazetteer.find(&s, free, false);
+        let all_places = self.gazetteer.find(s, free, true);
+        let places = self.gazetteer.find(s, free, false);
         let mut scopes = Scopes::default();
         for p in &all_places {
             scopes.add(p.first, p.last, &p.key);
@@ -357,12 +357,12 @@ impl EntityFinder {
             scopes.add(o.first, o.last, &o.key);
         }
         for i in 0..s.len() {
-            if let Some((end, place)) = self.people.demonyms.at(&s, i).into_iter().next() {
+            if let Some((end, place)) = self.people.demonyms.at(s, i).into_iter().next() {
                 scopes.add(i, end - 1, place);
             }
         }
         let mut candidates: Vec<Candidate> = Vec::new();
-        for hit in self.people.find_titled(&s, &scopes) {
+        for hit in self.people.find_titled(s, &scopes) {
             // "Sri Lanka" is a place, not the honorific "Sri".
             let in_name = |first: usize, last: usize| first <= hit.start && hit.start <= last;
             if hit.role.is_none()
@@ -402,8 +402,8 @@ impl EntityFinder {
                     || all_places.iter().any(|p| p.first <= i && i <= p.last)
                     || orgs.iter().any(|o| o.first <= i && i <= o.last)
             };
-            let place = self.place_slot_before(&s, i);
-            let club = !place && self.club_before(&s, i);
+            let place = self.place_slot_before(s, i);
+            let club = !place && self.club_before(s, i);
             if !s.is_cap(i) || free(i) || taken(i) || !(place || club) {
                 i += 1;
                 continue;
@@ -427,7 +427,7 @@ impl EntityFinder {
                 || orgs.iter().any(|o| o.first <= i && i <= o.last)
         };
         let place_possessive = |i: usize| s.items[i].poss && all_places.iter().any(|p| p.last == i);
-        let shaped = self.people.find_shaped(&s, covered, place_possessive);
+        let shaped = self.people.find_shaped(s, covered, place_possessive);
         accepted.extend(shaped.into_iter().map(|hit| Candidate {
             rank: 4,
             first: hit.name.first,
@@ -435,7 +435,7 @@ impl EntityFinder {
             hit: Hit::Person(hit),
         }));
         accepted.sort_by_key(|c| c.first);
-        let out = accepted.iter().map(|c| self.to_match(&s, &c.hit)).collect();
+        let out = accepted.iter().map(|c| self.to_match(s, &c.hit)).collect();
         (out, defined)
     }
 
