@@ -60,30 +60,42 @@ pub struct Token<'a> {
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     // About one token in five bytes of English: room for most texts at once.
     let mut out = Vec::with_capacity(s.len() / 5 + 4);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = s.as_bytes();
+    // The character at byte `j`, decoded only when it is not ASCII.
+    let at = |j: usize| -> Option<char> {
+        match bytes.get(j) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => s[j..].chars().next(),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while let Some(c) = at(i) {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            while let Some(d) = at(end) {
+                let j = end;
                 let inner = matches!(d, '\'' | '.')
-                    && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                    && at(j + 1).is_some_and(char::is_alphanumeric)
                     && (d == '\'' || is_initialism(&s[i..j]));
                 if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
-                    it.next();
                 } else {
                     break;
                 }
             }
             // Keep the final dot of an initialism: "U.S." not "U.S".
-            if s[end..].starts_with('.') && s[i..end].contains('.') {
+            if bytes.get(end) == Some(&b'.') && s[i..end].contains('.') {
                 end += 1;
-                it.next();
             }
             out.push(Token { span: Span::new(i, end), text: &s[i..end], word: true });
-        } else if !c.is_whitespace() {
+            i = end;
+        } else {
             let end = i + c.len_utf8();
-            out.push(Token { span: Span::new(i, end), text: &s[i..end], word: false });
+            if !c.is_whitespace() {
+                out.push(Token { span: Span::new(i, end), text: &s[i..end], word: false });
+            }
+            i = end;
         }
     }
     out
@@ -807,6 +819,38 @@ mod tests {
         );
     }
 
+    /// The char-by-char definition `tokenize` must agree with.
+    fn tokenize_by_chars(s: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    let inner = matches!(d, '\'' | '.')
+                        && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                        && (d == '\'' || is_initialism(&s[i..j]));
+                    if d.is_alphanumeric() || inner {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                // Keep the final dot of an initialism: "U.S." not "U.S".
+                if s[end..].starts_with('.') && s[i..end].contains('.') {
+                    end += 1;
+                    it.next();
+                }
+                out.push(Token { span: Span::new(i, end), text: &s[i..end], word: true });
+            } else if !c.is_whitespace() {
+                let end = i + c.len_utf8();
+                out.push(Token { span: Span::new(i, end), text: &s[i..end], word: false });
+            }
+        }
+        out
+    }
+
     #[test]
     fn key_into_gives_the_key() {
         let mut buffer = String::from("left over");
@@ -839,6 +883,7 @@ mod tests {
         ) {
             static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
             let lex = LEXICON.get_or_init(lexicon);
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_by_chars(&text));
             let words = Words::new(&text);
             let mut buffer = String::new();
             for (t, k) in words.tokens().iter().zip(words.keys()) {

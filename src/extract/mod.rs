@@ -381,6 +381,8 @@ impl Extractor {
 /// sentence and position; a claim's `id` is its index.
 pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> {
     let mut claims = Vec::new();
+    // Each sentence's clauses, split once for the claims and the names.
+    let mut sentence_clauses: Vec<Vec<Span>> = vec![Vec::new(); sentences.len()];
     for (sid, sentence) in sentences.iter().enumerate() {
         if sentence.duplicate_of.is_some() {
             continue;
@@ -495,7 +497,8 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             .filter(|(_, v)| !matches!(v.kind(), ClaimKind::Ordinal | ClaimKind::Negation | ClaimKind::Time))
             .map(|(s, _)| *s)
             .collect();
-        let clauses = lexicon.clauses(text);
+        sentence_clauses[sid] = lexicon.clauses(text);
+        let clauses = &sentence_clauses[sid];
         // What depends only on the clause is read once per clause, however
         // many claims it holds.
         let mut read: Vec<Option<ClauseRead>> = vec![None; clauses.len() + 1];
@@ -537,7 +540,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             });
         }
     }
-    extract_entities(docs, sentences, ex, lexicon, &mut claims);
+    extract_entities(docs, sentences, &sentence_clauses, ex, lexicon, &mut claims);
     extract_quotes(docs, sentences, ex, lexicon, &mut claims);
     // Listed by sentence and position (compare looks claims up by
     // sentence), numbered in that order.
@@ -601,6 +604,7 @@ impl<'a> ClauseRead<'a> {
 fn extract_entities(
     docs: &[Document],
     sentences: &[Sentence],
+    sentence_clauses: &[Vec<Span>],
     ex: &Extractor,
     lexicon: &Lexicon,
     claims: &mut Vec<Claim>,
@@ -611,7 +615,7 @@ fn extract_entities(
         let texts: Vec<&str> = own.iter().map(|(_, s)| s.norm.of(&doc.norm.text)).collect();
         for ((sid, sentence), found) in own.iter().zip(ex.entities.find_document(&texts)) {
             let text = sentence.norm.of(&doc.norm.text);
-            let clauses = lexicon.clauses(text);
+            let clauses = &sentence_clauses[*sid];
             let mut words: Vec<Option<crate::terms::Words>> = vec![None; clauses.len() + 1];
             for e in found {
                 let local = e.extent();
