@@ -11,7 +11,8 @@ use crate::document::Document;
 use crate::extract::Claim;
 use crate::segment::Sentence;
 use crate::terms::{Lexicon, Term, TermKind};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// Pairs scoring below this are not aligned.
 pub const MIN_SCORE: f32 = 0.12;
@@ -104,7 +105,7 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
         })
         .collect();
     let live = terms.iter().filter(|t| !t.is_empty()).count().max(1) as f32;
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut df: HashMap<&str, u32> = HashMap::default();
     for t in &terms {
         for term in t {
             *df.entry(term.key.as_str()).or_default() += 1;
@@ -133,13 +134,41 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
     candidates.sort_unstable();
     candidates.dedup();
 
+    // Per term, read once: its weight, and the first letter of a name
+    // long enough to match another by spelling (see `same_term`).
+    let read: Vec<Vec<(f32, Option<char>)>> = terms
+        .iter()
+        .map(|t| {
+            t.iter()
+                .map(|x| {
+                    let name = x.kind == TermKind::Name && x.key.chars().count() >= 5;
+                    (weights.of(x), x.key.chars().next().filter(|_| name))
+                })
+                .collect()
+        })
+        .collect();
     let mut pairs = Vec::new();
     for (a, b) in candidates {
         let mut dot = 0.0f32;
-        for ta in &terms[a] {
+        for (ta, &(wa, fa)) in terms[a].iter().zip(&read[a]) {
+            // As `same_term`, without reading the terms again.
             let best = terms[b]
                 .iter()
-                .filter_map(|tb| same_term(ta, tb).map(|sim| sim * weights.of(ta) * weights.of(tb)))
+                .zip(&read[b])
+                .filter_map(|(tb, &(wb, fb))| {
+                    let sim = if ta.key == tb.key {
+                        1.0
+                    } else if fa.is_some() && fa == fb {
+                        let sim = strsim::jaro_winkler(&ta.key, &tb.key);
+                        if sim < NAME_SIMILARITY {
+                            return None;
+                        }
+                        sim as f32
+                    } else {
+                        return None;
+                    };
+                    Some(sim * wa * wb)
+                })
                 .fold(0.0f32, f32::max);
             dot += best;
         }

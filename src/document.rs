@@ -15,8 +15,8 @@ use crate::span::Span;
 use crate::Error;
 use chrono::NaiveDate;
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// One report of the run.
@@ -343,7 +343,8 @@ fn strip_position(message: &str) -> &str {
 /// The literal is known valid: serde_json has parsed it.
 fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
     let bytes = raw.as_bytes();
-    let mut out = Vec::new();
+    // At most one character a byte: room for the whole string at once.
+    let mut out = Vec::with_capacity(raw.len().saturating_sub(at));
     let mut i = at + 1;
     let hex4 = |i: usize| raw.get(i..i + 4).and_then(|h| u32::from_str_radix(h, 16).ok()).unwrap_or(0xFFFD);
     while i < bytes.len() && bytes[i] != b'"' {
@@ -381,7 +382,7 @@ fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
 /// finds the publication date in the header lines and datelines.
 pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
     let paragraphs = paragraphs(&doc.norm.text);
-    let mut seen: HashMap<String, Span> = HashMap::new();
+    let mut seen: HashMap<String, Span> = HashMap::default();
     let mut kept = Vec::new();
     for p in paragraphs {
         let key = collapse(p.of(&doc.norm.text));

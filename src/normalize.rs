@@ -26,14 +26,20 @@ impl Normalized {
     /// came from (for a plain file the character's own range; for a JSON
     /// string, the range of its escape sequence in the file).
     pub fn new(chars: impl IntoIterator<Item = (char, Span)>) -> Normalized {
+        let chars = chars.into_iter();
         let mut out = Normalized::default();
+        // Room for the text at once (about a byte a character).
+        let (at_least, _) = chars.size_hint();
+        out.text.reserve(at_least);
+        out.origin.reserve(at_least);
         // A cluster is a starter and the combining marks after it: NFC only
         // ever rewrites within one, so mapping a whole cluster to its
         // original range keeps every mapped span on original char boundaries.
         let mut cluster = String::new();
         let mut range: Option<Span> = None;
         for (c, span) in chars {
-            if canonical_combining_class(c) == 0 {
+            // Every ASCII character is a starter (class 0): no lookup.
+            if c.is_ascii() || canonical_combining_class(c) == 0 {
                 if let Some(r) = range.take() {
                     out.push_cluster(&cluster, r);
                 }
@@ -58,6 +64,12 @@ impl Normalized {
 
     fn push_cluster(&mut self, cluster: &str, range: Span) {
         let start = self.text.len();
+        if let &[b] = cluster.as_bytes() {
+            // One ASCII character, the common case: it stays as it is.
+            self.text.push(char::from(b));
+            self.origin.push((range.start as u32, range.end as u32));
+            return;
+        }
         if cluster.is_ascii() {
             self.text.push_str(cluster);
         } else {
@@ -97,12 +109,24 @@ impl Normalized {
 /// Runs of whitespace made one space: two copies of a paragraph that
 /// differ only in spacing read the same.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// [`collapse`]d and lowercased: the key a rules word is looked up by.
 pub fn fold_words(s: &str) -> String {
-    collapse(s).to_lowercase()
+    if s.chars().any(char::is_whitespace) {
+        collapse(s).to_lowercase()
+    } else {
+        // One word (the usual case): nothing to collapse.
+        s.to_lowercase()
+    }
 }
 
 /// Folds one character for matching: quotes, dashes and spaces.
@@ -169,5 +193,29 @@ mod tests {
     fn empty_text_maps_to_empty() {
         let n = Normalized::plain("");
         assert_eq!(n.original(Span::new(0, 0)), Span::new(0, 0));
+    }
+
+    #[test]
+    fn collapse_and_fold_words_join_words_with_one_space() {
+        assert_eq!(collapse("  Sea \n\t Point\u{a0} "), "Sea Point");
+        assert_eq!(collapse(""), "");
+        assert_eq!(fold_words("Sea\u{2003}POINT"), "sea point");
+        assert_eq!(fold_words("ΟΔΟΣ"), "ΟΔΟΣ".to_lowercase());
+    }
+
+    proptest::proptest! {
+        /// The fast paths give what the plain definitions give, and every
+        /// mapped span stays on the original's character boundaries.
+        #[test]
+        fn fast_paths_agree_on_any_input(text in "(?s)[a-zA-Z \t\n.é\u{301}\u{308}\u{a0}\u{2003}\u{ad}\u{2019}\u{2014}ΣΔİ]{0,40}") {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(collapse(&text), words.join(" "));
+            proptest::prop_assert_eq!(fold_words(&text), words.join(" ").to_lowercase());
+            let n = Normalized::plain(&text);
+            for end in 0..=n.text.len() {
+                let back = n.original(Span::new(0, end));
+                proptest::prop_assert!(text.is_char_boundary(back.start) && text.is_char_boundary(back.end));
+            }
+        }
     }
 }

@@ -21,8 +21,8 @@
 
 use crate::document::Document;
 use crate::span::Span;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// A sentence of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub struct Sentence {
 pub fn segment(docs: &[Document], rules: &SegmentRules) -> Vec<Sentence> {
     let mut out = Vec::new();
     for doc in docs {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         let mut index = 0;
         for range in &doc.body {
             for norm in split(&doc.norm.text, *range, rules) {

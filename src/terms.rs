@@ -6,7 +6,7 @@
 
 use crate::rules::Rules;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What a term is, which decides whether it can identify a subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,34 +58,76 @@ pub struct Token<'a> {
 /// digits with inner apostrophes and dots (`U.S.`, `India's`); hyphens,
 /// slashes and ampersands split words.
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // About one token in five bytes of English: room for most texts at once.
+    let mut out = Vec::with_capacity(s.len() / 5 + 4);
+    let bytes = s.as_bytes();
+    // The character at byte `j`, decoded only when it is not ASCII.
+    let at = |j: usize| -> Option<char> {
+        match bytes.get(j) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => s[j..].chars().next(),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while let Some(c) = at(i) {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            while let Some(d) = at(end) {
+                let j = end;
                 let inner = matches!(d, '\'' | '.')
-                    && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                    && at(j + 1).is_some_and(char::is_alphanumeric)
                     && (d == '\'' || is_initialism(&s[i..j]));
                 if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
-                    it.next();
                 } else {
                     break;
                 }
             }
             // Keep the final dot of an initialism: "U.S." not "U.S".
-            if s[end..].starts_with('.') && s[i..end].contains('.') {
+            if bytes.get(end) == Some(&b'.') && s[i..end].contains('.') {
                 end += 1;
-                it.next();
             }
             out.push(Token { span: Span::new(i, end), text: &s[i..end], word: true });
-        } else if !c.is_whitespace() {
+            i = end;
+        } else {
             let end = i + c.len_utf8();
-            out.push(Token { span: Span::new(i, end), text: &s[i..end], word: false });
+            if !c.is_whitespace() {
+                out.push(Token { span: Span::new(i, end), text: &s[i..end], word: false });
+            }
+            i = end;
         }
     }
     out
+}
+
+/// The words of a text (its word tokens, punctuation left out) with their
+/// matching keys, tokenised and keyed once so that several readers of one
+/// clause ([`Lexicon::terms_in`], [`Lexicon::predicate_in`],
+/// [`Lexicon::occurrence_words_in`]) share the work.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    tokens: Vec<Token<'a>>,
+    keys: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    /// Tokenises `s` and keys its words.
+    pub fn new(s: &'a str) -> Words<'a> {
+        let tokens: Vec<Token<'a>> = tokenize(s).into_iter().filter(|t| t.word).collect();
+        let keys = tokens.iter().map(|t| key(t.text)).collect();
+        Words { tokens, keys }
+    }
+
+    /// The word tokens, in order.
+    pub fn tokens(&self) -> &[Token<'a>] {
+        &self.tokens
+    }
+
+    /// The key of each word token, as [`key`] gives it.
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
 }
 
 /// Whether a word so far reads as an initialism (`U`, `U.S`): single
@@ -107,6 +149,26 @@ pub fn key(word: &str) -> String {
         k.retain(|c| c != '.');
     }
     k
+}
+
+/// [`key`] written into `out` (cleared first): the same key, without
+/// allocating when `out` has room, for looking words up in hot loops.
+pub fn key_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+    for suffix in ["'s", "'"] {
+        if out.len() > suffix.len() + 1 && out.ends_with(suffix) {
+            out.truncate(out.len() - suffix.len());
+            break;
+        }
+    }
+    if out.contains('.') {
+        out.retain(|c| c != '.');
+    }
 }
 
 /// Crude plural stripping for lowercase words: `leaders` -> `leader`.
@@ -291,11 +353,16 @@ impl Lexicon {
     /// The words of `s` that pick one occurrence of a recurring event
     /// ("next", "first", "22nd"), sorted.
     pub fn occurrence_words(&self, s: &str) -> Vec<String> {
-        let mut out: Vec<String> = tokenize(s)
-            .into_iter()
-            .filter(|t| t.word)
-            .map(|t| key(t.text))
-            .filter(|k| self.occurrence.contains(k) || self.ordinals.contains(k) || is_ordinal(k))
+        self.occurrence_words_in(&Words::new(s))
+    }
+
+    /// [`Lexicon::occurrence_words`] of words already tokenised.
+    pub fn occurrence_words_in(&self, words: &Words) -> Vec<String> {
+        let mut out: Vec<String> = words
+            .keys
+            .iter()
+            .filter(|k| self.occurrence.contains(*k) || self.ordinals.contains(*k) || is_ordinal(k))
+            .cloned()
             .collect();
         out.sort();
         out.dedup();
@@ -358,8 +425,12 @@ impl Lexicon {
     /// (the spans of claims, so that two sentences giving different dates
     /// for one event still align).
     pub fn terms(&self, s: &str, mask: &[Span]) -> Vec<Term> {
-        let tokens: Vec<Token> = tokenize(s).into_iter().filter(|t| t.word).collect();
-        let keys: Vec<String> = tokens.iter().map(|t| key(t.text)).collect();
+        self.terms_in(&Words::new(s), mask)
+    }
+
+    /// [`Lexicon::terms`] of words already tokenised.
+    pub fn terms_in(&self, words: &Words, mask: &[Span]) -> Vec<Term> {
+        let (tokens, keys) = (&words.tokens, &words.keys);
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -368,7 +439,7 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            if let Some((len, canonical)) = self.alias_at(&keys, &tokens, i) {
+            if let Some((len, canonical)) = self.alias_at(keys, tokens, i) {
                 let kind = if self.title_aliases.contains(canonical) { TermKind::Title } else { TermKind::Alias };
                 out.push(Term {
                     key: canonical.to_string(),
@@ -433,36 +504,44 @@ impl Lexicon {
     /// clause ("Negotiations on the agreement began in 2022"), and a
     /// possessive date to the noun after it ("last month's 26th meeting").
     pub fn predicate(&self, clause: &str, claim: Span, masks: &[Span]) -> Option<Predicate> {
+        self.predicate_in(clause, &Words::new(clause), claim, masks)
+    }
+
+    /// [`Lexicon::predicate`] of a clause whose words are already
+    /// tokenised (`all` is `Words::new(clause)`).
+    pub fn predicate_in(&self, clause: &str, all: &Words, claim: Span, masks: &[Span]) -> Option<Predicate> {
         // All words (for reading determiners) and the unmasked ones (for
         // finding the predicate), from one tokenization.
-        let all: Vec<Token> = tokenize(clause).into_iter().filter(|t| t.word).collect();
-        let words: Vec<Token> = all.iter().copied().filter(|t| !masks.iter().any(|m| m.overlaps(&t.span))).collect();
+        let kept: Vec<usize> =
+            (0..all.tokens.len()).filter(|&i| !masks.iter().any(|m| m.overlaps(&all.tokens[i].span))).collect();
+        let words: Vec<Token> = kept.iter().map(|&i| all.tokens[i]).collect();
+        let keys: Vec<&str> = kept.iter().map(|&i| all.keys[i].as_str()).collect();
         let classify = |i: usize| -> Option<(String, bool)> {
             let t = words[i];
-            let k = key(t.text);
+            let k = keys[i];
             // A clause may open with its verb: "Closed to visitors since 2015".
             let lower = t.text.chars().next().is_some_and(char::is_lowercase) || i == 0;
-            if let Some(lemma) = self.irregular.get(&k) {
+            if let Some(lemma) = self.irregular.get(k) {
                 return Some((lemma.clone(), false));
             }
-            let prev = if i > 0 { key(words[i - 1].text) } else { String::new() };
-            let marked = self.verb_markers.contains(&prev) && !(prev == "to" && k.ends_with('s'));
+            let prev = if i > 0 { keys[i - 1] } else { "" };
+            let marked = self.verb_markers.contains(prev) && !(prev == "to" && k.ends_with('s'));
             // "the launch pad": the event noun qualifies the noun after it.
             let qualifies = words.get(i + 1).is_some_and(|n| {
-                clause[t.span.end..n.span.start].trim().is_empty() && self.qualified_nouns.contains(&key(n.text))
+                clause[t.span.end..n.span.start].trim().is_empty() && self.qualified_nouns.contains(keys[i + 1])
             });
             let noun =
-                !marked && !qualifies && (self.event_nouns.contains(&k) || self.event_nouns.contains(singular(&k)));
+                !marked && !qualifies && (self.event_nouns.contains(k) || self.event_nouns.contains(singular(k)));
             if noun {
-                let lemma = if self.event_nouns.contains(&k) { k } else { singular(&k).to_string() };
-                return Some((lemma, true));
+                let lemma = if self.event_nouns.contains(k) { k } else { singular(k) };
+                return Some((lemma.to_string(), true));
             }
-            if lower && k.chars().all(char::is_alphabetic) && !self.stop.contains(&k) {
+            if lower && k.chars().all(char::is_alphabetic) && !self.stop.contains(k) {
                 if marked {
-                    return Some((k, false));
+                    return Some((k.to_string(), false));
                 }
                 if k.len() > 4 && k.ends_with("ed") {
-                    return Some((k, false));
+                    return Some((k.to_string(), false));
                 }
             }
             None
@@ -518,8 +597,8 @@ impl Lexicon {
         // what happened.
         if let Some((i, lemma, false)) = &found {
             let next = words.get(i + 1).filter(|t| t.span.end <= claim.start || t.span.start >= claim.end);
-            if let Some(t) = next.filter(|_| light(lemma)) {
-                let k = key(t.text);
+            if next.is_some() && light(lemma) {
+                let k = keys[i + 1].to_string();
                 if k.len() > 5 && k.ends_with("ing") && k.chars().all(|c| c.is_ascii_lowercase()) {
                     found = Some((i + 1, k, false));
                 }
@@ -527,7 +606,7 @@ impl Lexicon {
         }
         let (i, lemma, noun) = found?;
         let groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
-        let indefinite = noun && self.determined_by(&all, words[i].span, &self.indefinite);
+        let indefinite = noun && self.determined_by(all, words[i].span, &self.indefinite);
         let light = !noun && light(&lemma);
         Some(Predicate { lemma, groups, noun, indefinite, light, span: words[i].span })
     }
@@ -535,15 +614,14 @@ impl Lexicon {
     /// Whether the word at `at` is introduced by one of `by`, looking back
     /// over names, numbers, determiners and the like ("a 2012 fire", "of
     /// the SCO Summit").
-    fn determined_by(&self, words: &[Token], at: Span, by: &HashSet<String>) -> bool {
-        let Some(i) = words.iter().position(|t| t.span == at) else { return false };
-        for t in words[..i].iter().rev().take(5) {
-            let k = key(t.text);
-            if by.contains(&k) {
+    fn determined_by(&self, words: &Words, at: Span, by: &HashSet<String>) -> bool {
+        let Some(i) = words.tokens.iter().position(|t| t.span == at) else { return false };
+        for (t, k) in words.tokens[..i].iter().zip(&words.keys[..i]).rev().take(5) {
+            if by.contains(k) {
                 return true;
             }
             let modifier = t.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || self.noun_modifiers.contains(&k);
+                || self.noun_modifiers.contains(k);
             if !modifier {
                 return false;
             }
@@ -555,10 +633,9 @@ impl Lexicon {
     /// occasion of something ("on the sidelines of the SCO Summit", "at the
     /// summit"), not as an object ("will hold talks").
     pub fn mentions_event(&self, text: &str, noun: &str) -> bool {
-        let words: Vec<Token> = tokenize(text).into_iter().filter(|t| t.word).collect();
-        words.iter().any(|t| {
-            let k = key(t.text);
-            (k == noun || singular(&k) == noun || stem(&k) == stem(noun))
+        let words = Words::new(text);
+        words.tokens.iter().zip(&words.keys).any(|(t, k)| {
+            (k == noun || singular(k) == noun || stem(k) == stem(noun))
                 && self.determined_by(&words, t.span, &self.event_prepositions)
         })
     }
@@ -570,21 +647,27 @@ impl Lexicon {
         let tokens = tokenize(s);
         let mut out = Vec::new();
         let mut start = 0;
+        // Words are looked up by their keys, made in one reused buffer.
+        let mut buffer = String::new();
+        let mut is_in = |set: &HashSet<String>, word: &str| {
+            key_into(word, &mut buffer);
+            set.contains(buffer.as_str())
+        };
         for (i, t) in tokens.iter().enumerate() {
             let next = tokens.get(i + 1);
             let split_before = match t.text {
                 ";" | ":" | "\"" | "(" | ")" => true,
                 "-" => t.span.start > 0 && s[..t.span.start].ends_with(' '),
                 "," => {
-                    next.is_some_and(|n| n.word && self.openers.contains(&key(n.text)))
+                    next.is_some_and(|n| n.word && is_in(&self.openers, n.text))
                         || tokens[i + 1..]
                             .iter()
                             .take_while(|n| n.text != "," && n.text != ";")
-                            .any(|n| n.word && self.attribution.contains(&key(n.text)))
+                            .any(|n| n.word && is_in(&self.attribution, n.text))
                 }
-                w if t.word && self.conjunctions.contains(&key(w)) => {
+                w if t.word && is_in(&self.conjunctions, w) => {
                     let prev_comma = i > 0 && tokens[i - 1].text == ",";
-                    !prev_comma && next.is_some_and(|n| n.word && self.openers.contains(&key(n.text)))
+                    !prev_comma && next.is_some_and(|n| n.word && is_in(&self.openers, n.text))
                 }
                 _ => false,
             };
@@ -741,5 +824,97 @@ mod tests {
             parts,
             vec!["his first since 2021", "and since the conflict began in 2022", "and Modi and Putin met"]
         );
+    }
+
+    /// The char-by-char definition `tokenize` must agree with.
+    fn tokenize_by_chars(s: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    let inner = matches!(d, '\'' | '.')
+                        && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                        && (d == '\'' || is_initialism(&s[i..j]));
+                    if d.is_alphanumeric() || inner {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                // Keep the final dot of an initialism: "U.S." not "U.S".
+                if s[end..].starts_with('.') && s[i..end].contains('.') {
+                    end += 1;
+                    it.next();
+                }
+                out.push(Token { span: Span::new(i, end), text: &s[i..end], word: true });
+            } else if !c.is_whitespace() {
+                let end = i + c.len_utf8();
+                out.push(Token { span: Span::new(i, end), text: &s[i..end], word: false });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn key_into_gives_the_key() {
+        let mut buffer = String::from("left over");
+        for word in ["India's", "U.S.", "leaders'", "s'", "Modi", "İstanbul", "ΟΔΟΣ", "Zürich's", "x", "", "a.b.c"]
+        {
+            key_into(word, &mut buffer);
+            assert_eq!(buffer, key(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn words_are_the_word_tokens_keyed() {
+        let text = "The U.S. and India's 22nd summit - held in Tianjin, China.";
+        let words = Words::new(text);
+        let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| t.word).collect();
+        assert_eq!(words.tokens(), &tokens[..]);
+        assert_eq!(words.keys()[1], "us");
+        assert_eq!(words.keys()[3], "india");
+        assert_eq!(words.keys().len(), tokens.len());
+    }
+
+    proptest::proptest! {
+        /// The readers of pre-tokenised words read as the readers of text
+        /// do, and none panics, whatever the text.
+        #[test]
+        fn word_readers_agree_on_any_input(
+            text in "(?s)[a-zA-Z0-9 .,;:'\"()\n-]{0,60}|[a-zA-Zé É'.İΣς0-9-]{0,40}",
+            a in 0usize..70,
+            b in 0usize..70,
+        ) {
+            static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+            let lex = LEXICON.get_or_init(lexicon);
+            proptest::prop_assert_eq!(tokenize(&text), tokenize_by_chars(&text));
+            let words = Words::new(&text);
+            let mut buffer = String::new();
+            for (t, k) in words.tokens().iter().zip(words.keys()) {
+                key_into(t.text, &mut buffer);
+                proptest::prop_assert_eq!(&buffer, k);
+            }
+            // A claim's span, on character boundaries as every claim's is.
+            let floor = |mut i: usize| {
+                i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let claim = Span::new(floor(a.min(b)), floor(a.max(b)));
+            let masks = [claim];
+            proptest::prop_assert_eq!(lex.terms(&text, &masks), lex.terms_in(&words, &masks));
+            proptest::prop_assert_eq!(lex.occurrence_words(&text), lex.occurrence_words_in(&words));
+            let p = lex.predicate(&text, claim, &masks).map(|p| format!("{p:?}"));
+            let q = lex.predicate_in(&text, &words, claim, &masks).map(|p| format!("{p:?}"));
+            proptest::prop_assert_eq!(p, q);
+            for c in lex.clauses(&text) {
+                proptest::prop_assert!(c.start < c.end && c.end <= text.len());
+            }
+        }
     }
 }

@@ -31,8 +31,8 @@ use crate::rules::Rules;
 use crate::terms;
 use crate::Error;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// `rules/group.toml`: how reports are grouped by event.
 #[derive(Debug, Clone, Deserialize)]
@@ -156,23 +156,32 @@ impl Grouper {
     }
 
     fn words(&self, text: &str, out: &mut Vec<String>) {
+        // A word recurs in a report: each feature is made once.
+        let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+        let (mut key, mut feature) = (String::new(), String::new());
         for token in terms::tokenize(text) {
             let first = token.text.chars().next().unwrap_or(' ');
-            if !token.word || first.is_numeric() {
+            if !token.word || first.is_numeric() || !seen.insert(token.text) {
                 continue;
             }
-            let key = terms::key(token.text);
+            terms::key_into(token.text, &mut key);
             if self.stopwords.contains(&key) {
                 continue;
             }
+            feature.clear();
             if first.is_uppercase() {
                 if key.chars().count() < 2 {
                     continue;
                 }
-                out.push(format!("n:{key}"));
+                feature.push_str("n:");
+                feature.push_str(&key);
             } else if key.chars().count() >= self.rules.min_word_length && key.chars().all(char::is_alphabetic) {
-                out.push(format!("w:{}", terms::stem(&key)));
+                feature.push_str("w:");
+                feature.push_str(terms::stem(&key));
+            } else {
+                continue;
             }
+            out.push(feature.clone());
         }
     }
 
@@ -471,7 +480,7 @@ pub fn describe(features: &Features, rules: &GroupRules, groups: Vec<Vec<usize>>
 /// Up to eight features held by at least half of the reports (and two),
 /// by how many hold them and then by weight.
 fn shared(space: &Space, reports: &[usize]) -> Vec<String> {
-    let mut count: HashMap<u32, usize> = HashMap::new();
+    let mut count: HashMap<u32, usize> = HashMap::default();
     for &r in reports {
         for &f in &space.features.reports[r] {
             if space.weight[f as usize] > 0.0 {
@@ -491,11 +500,11 @@ fn shared(space: &Space, reports: &[usize]) -> Vec<String> {
 /// are of one event, recall the share of pairs of one event put together.
 pub fn pairwise_scores(found: &[usize], gold: &[usize]) -> (f64, f64) {
     let pairs = |labels: &[usize]| -> HashSet<(usize, usize)> {
-        let mut by: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by: HashMap<usize, Vec<usize>> = HashMap::default();
         for (r, &l) in labels.iter().enumerate() {
             by.entry(l).or_default().push(r);
         }
-        let mut out = HashSet::new();
+        let mut out = HashSet::default();
         for members in by.values() {
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {

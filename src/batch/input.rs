@@ -25,7 +25,7 @@ use crate::document::{self, Document};
 use crate::Error;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -130,7 +130,7 @@ pub fn read(
     grouper: &Grouper,
     progress: &dyn Fn(usize),
 ) -> Result<Feed, Error> {
-    let mut reader = Reader { feed: Feed::default(), ids: HashMap::new(), pending: Vec::new(), grouper, progress };
+    let mut reader = Reader { feed: Feed::default(), ids: HashMap::default(), pending: Vec::new(), grouper, progress };
     let mut stdin_read = false;
     for source in sources {
         match source {

@@ -300,22 +300,30 @@ fn size(bytes: usize) -> String {
 
 /// Copies JSON without the whitespace between tokens (strings untouched).
 fn minify(json: &[u8], out: &mut Vec<u8>) {
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in json {
-        if in_string {
-            out.push(b);
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
+    out.reserve(json.len());
+    let mut i = 0;
+    while i < json.len() {
+        if json[i] == b'"' {
+            // A string is copied whole, to its closing quote (or the end).
+            let mut end = i + 1;
+            while end < json.len() {
+                match json[end] {
+                    b'\\' => end += 2,
+                    b'"' => {
+                        end += 1;
+                        break;
+                    }
+                    _ => end += 1,
+                }
             }
-        } else if b == b'"' {
-            in_string = true;
-            out.push(b);
-        } else if !b.is_ascii_whitespace() {
-            out.push(b);
+            let end = end.min(json.len());
+            out.extend_from_slice(&json[i..end]);
+            i = end;
+        } else {
+            if !json[i].is_ascii_whitespace() {
+                out.push(json[i]);
+            }
+            i += 1;
         }
     }
 }
@@ -327,5 +335,40 @@ mod tests {
         let mut out = Vec::new();
         super::minify(b"{\n  \"a b\": [1, 2],\n  \"c\": \"x \\\" y\"\n}\n", &mut out);
         assert_eq!(String::from_utf8(out).unwrap(), r#"{"a b":[1,2],"c":"x \" y"}"#);
+    }
+
+    /// The byte-at-a-time definition `minify` must agree with.
+    fn minify_bytewise(json: &[u8]) -> Vec<u8> {
+        let (mut out, mut in_string, mut escaped) = (Vec::new(), false, false);
+        for &b in json {
+            if in_string {
+                out.push(b);
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+            } else if b == b'"' {
+                in_string = true;
+                out.push(b);
+            } else if !b.is_ascii_whitespace() {
+                out.push(b);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Whatever the bytes (unterminated strings, a final backslash),
+        /// strings are copied whole and nothing panics.
+        #[test]
+        fn minify_agrees_with_its_definition(json in proptest::collection::vec(
+            proptest::sample::select(vec![b'"', b'\\', b' ', b'\n', b'a', b'{', b':', b'1']), 0..60)) {
+            let mut out = Vec::new();
+            super::minify(&json, &mut out);
+            proptest::prop_assert_eq!(out, minify_bytewise(&json));
+        }
     }
 }

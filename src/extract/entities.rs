@@ -56,8 +56,9 @@ use crate::Error;
 use organisations::{OrgFinder, OrgHit};
 use people::{PeopleFinder, PersonHit, Scopes};
 use places::PlaceHit;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use text::Sent;
 
 /// What an entity is.
@@ -168,7 +169,7 @@ impl EntityFinder {
         let bad = |file: &str, message: String| Error::BadRules { path: format!("rules/{file}").into(), message };
         let gazetteer = Gazetteer::new(&rules.places).map_err(|m| bad("places.toml", m))?;
         let keys = |list: &[String]| list.iter().map(|w| key(w)).collect::<HashSet<String>>();
-        let mut calendar = HashSet::new();
+        let mut calendar = HashSet::default();
         for entry in rules.dates.months.iter().chain(&rules.dates.weekdays) {
             calendar.insert(key(&entry.name));
             calendar.extend(entry.abbreviations.iter().map(|a| key(a)));
@@ -243,7 +244,7 @@ impl EntityFinder {
     /// The entities of one sentence, in order. Spans are relative to the
     /// sentence and lie on char boundaries.
     pub fn find(&self, sentence: &str) -> Vec<EntityMatch> {
-        self.find_with_acronyms(sentence).0
+        self.find_with_acronyms(sentence, &Sent::new(sentence)).0
     }
 
     /// The entities of each sentence of one report. Besides what
@@ -254,11 +255,14 @@ impl EntityFinder {
     /// again on its own; and an ambiguous acronym takes the meaning the
     /// report spells out elsewhere.
     pub fn find_document(&self, sentences: &[&str]) -> Vec<Vec<EntityMatch>> {
-        let mut defined: HashMap<String, String> = HashMap::new();
+        let mut defined: HashMap<String, String> = HashMap::default();
+        // Each sentence split once, for both passes.
+        let sents: Vec<Sent> = sentences.iter().map(|s| Sent::new(s)).collect();
         let mut found: Vec<Vec<EntityMatch>> = sentences
             .iter()
-            .map(|s| {
-                let (m, d) = self.find_with_acronyms(s);
+            .zip(&sents)
+            .map(|(text, s)| {
+                let (m, d) = self.find_with_acronyms(text, s);
                 defined.extend(d);
                 m
             })
@@ -271,8 +275,7 @@ impl EntityFinder {
             .filter_map(|m| m.name.split_whitespace().last().map(key))
             .collect();
 
-        for (text, matches) in sentences.iter().zip(found.iter_mut()) {
-            let s = Sent::new(text);
+        for ((text, s), matches) in sentences.iter().zip(&sents).zip(found.iter_mut()) {
             let extents: Vec<Span> = matches.iter().map(EntityMatch::extent).collect();
             let taken = |i: usize| extents.iter().any(|e| e.overlaps(&s.items[i].span));
             let mut i = 0;
@@ -293,7 +296,7 @@ impl EntityFinder {
                     i += 1;
                     continue;
                 }
-                let Some(name) = self.people.read_known(&s, i).filter(|n| !(n.first..=n.end).any(taken)) else {
+                let Some(name) = self.people.read_known(s, i).filter(|n| !(n.first..=n.end).any(taken)) else {
                     i += 1;
                     continue;
                 };
@@ -316,7 +319,7 @@ impl EntityFinder {
         }
         // A bare surname takes the key of the one person of the report
         // named in full with it.
-        let mut full: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let mut full: HashMap<String, BTreeSet<String>> = HashMap::default();
         for m in found.iter().flatten().filter(|m| m.kind == EntityKind::Person && m.name.contains(' ')) {
             if let Some(last) = m.name.split_whitespace().last() {
                 full.entry(key(last)).or_default().insert(m.key.clone());
@@ -340,13 +343,12 @@ impl EntityFinder {
     }
 
     /// The entities of a sentence and the acronyms it defines.
-    fn find_with_acronyms(&self, sentence: &str) -> (Vec<EntityMatch>, Vec<(String, String)>) {
-        let s = Sent::new(sentence);
+    fn find_with_acronyms(&self, sentence: &str, s: &Sent) -> (Vec<EntityMatch>, Vec<(String, String)>) {
         let terms = self.lexicon.terms(sentence, &[]);
-        let (orgs, defined) = self.orgs.find(&s, &terms, |i| self.people.role_at(&s, i));
+        let (orgs, defined) = self.orgs.find(s, &terms, |i| self.people.role_at(s, i));
         let free = |i: usize| i == 0 || self.free.contains(&s.items[i].key);
-        let all_places = self.gazetteer.find(&s, free, true);
-        let places = self.gazetteer.find(&s, free, false);
+        let all_places = self.gazetteer.find(s, free, true);
+        let places = self.gazetteer.find(s, free, false);
         let mut scopes = Scopes::default();
         for p in &all_places {
             scopes.add(p.first, p.last, &p.key);
@@ -355,12 +357,12 @@ impl EntityFinder {
             scopes.add(o.first, o.last, &o.key);
         }
         for i in 0..s.len() {
-            if let Some((end, place)) = self.people.demonyms.at(&s, i).into_iter().next() {
+            if let Some((end, place)) = self.people.demonyms.at(s, i).into_iter().next() {
                 scopes.add(i, end - 1, place);
             }
         }
         let mut candidates: Vec<Candidate> = Vec::new();
-        for hit in self.people.find_titled(&s, &scopes) {
+        for hit in self.people.find_titled(s, &scopes) {
             // "Sri Lanka" is a place, not the honorific "Sri".
             let in_name = |first: usize, last: usize| first <= hit.start && hit.start <= last;
             if hit.role.is_none()
@@ -400,8 +402,8 @@ impl EntityFinder {
                     || all_places.iter().any(|p| p.first <= i && i <= p.last)
                     || orgs.iter().any(|o| o.first <= i && i <= o.last)
             };
-            let place = self.place_slot_before(&s, i);
-            let club = !place && self.club_before(&s, i);
+            let place = self.place_slot_before(s, i);
+            let club = !place && self.club_before(s, i);
             if !s.is_cap(i) || free(i) || taken(i) || !(place || club) {
                 i += 1;
                 continue;
@@ -425,7 +427,7 @@ impl EntityFinder {
                 || orgs.iter().any(|o| o.first <= i && i <= o.last)
         };
         let place_possessive = |i: usize| s.items[i].poss && all_places.iter().any(|p| p.last == i);
-        let shaped = self.people.find_shaped(&s, covered, place_possessive);
+        let shaped = self.people.find_shaped(s, covered, place_possessive);
         accepted.extend(shaped.into_iter().map(|hit| Candidate {
             rank: 4,
             first: hit.name.first,
@@ -433,7 +435,7 @@ impl EntityFinder {
             hit: Hit::Person(hit),
         }));
         accepted.sort_by_key(|c| c.first);
-        let out = accepted.iter().map(|c| self.to_match(&s, &c.hit)).collect();
+        let out = accepted.iter().map(|c| self.to_match(s, &c.hit)).collect();
         (out, defined)
     }
 

@@ -392,6 +392,8 @@ impl Extractor {
 /// sentence and position; a claim's `id` is its index.
 pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexicon: &Lexicon) -> Vec<Claim> {
     let mut claims = Vec::new();
+    // Each sentence's clauses, split once for the claims and the names.
+    let mut sentence_clauses: Vec<Vec<Span>> = vec![Vec::new(); sentences.len()];
     for (sid, sentence) in sentences.iter().enumerate() {
         if sentence.duplicate_of.is_some() {
             continue;
@@ -523,39 +525,21 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             .filter(|(_, v)| !matches!(v.kind(), ClaimKind::Ordinal | ClaimKind::Negation | ClaimKind::Time))
             .map(|(s, _)| *s)
             .collect();
-        let clauses = lexicon.clauses(text);
+        sentence_clauses[sid] = lexicon.clauses(text);
+        let clauses = &sentence_clauses[sid];
+        // What depends only on the clause is read once per clause, however
+        // many claims it holds.
+        let mut read: Vec<Option<ClauseRead>> = vec![None; clauses.len() + 1];
         for (local, value) in found {
-            let clause = clauses.iter().find(|c| c.contains(&local)).copied().unwrap_or(Span::new(0, text.len()));
-            let clause_masks: Vec<Span> = masks
-                .iter()
-                .filter(|m| clause.contains(m))
-                .map(|m| Span::new(m.start - clause.start, m.end - clause.start))
-                .collect();
+            let at = clauses.iter().position(|c| c.contains(&local)).unwrap_or(clauses.len());
+            let clause = clauses.get(at).copied().unwrap_or(Span::new(0, text.len()));
+            let r = read[at].get_or_insert_with(|| ClauseRead::new(text, clause, &masks, sentence.norm.start, lexicon));
             let in_clause = Span::new(local.start - clause.start, local.end - clause.start);
             let predicate = lexicon
-                .predicate(clause.of(text), in_clause, &clause_masks)
+                .predicate_in(clause.of(text), &r.words, in_clause, &r.masks)
                 .map(|p| Predicate { span: p.span.shift(sentence.norm.start + clause.start), ..p });
-            let mut subject: Vec<Term> = lexicon
-                .terms(clause.of(text), &clause_masks)
-                .into_iter()
-                .map(|t| Term { span: t.span.shift(sentence.norm.start + clause.start), ..t })
-                .collect();
-            // A relative clause is about the names just before it:
-            // "Typhoon Lumen, which struck the province last month".
-            let opener = text[clause.start..].split_whitespace().next().unwrap_or("");
-            if clause.start > 0 && lexicon.is_relative(opener) {
-                let before = &text[..clause.start];
-                let names = lexicon.terms(before, &masks);
-                let tail: Vec<Term> = names
-                    .into_iter()
-                    .rev()
-                    .take(6)
-                    .filter(|t| t.kind.identifies())
-                    .map(|t| Term { span: t.span.shift(sentence.norm.start), ..t })
-                    .collect();
-                subject.extend(tail.into_iter().rev());
-            }
-            let mut occurrences = lexicon.occurrence_words(clause.of(text));
+            let subject = r.subject.clone();
+            let mut occurrences = r.occurrences.clone();
             occurrences.extend(subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()));
             occurrences.sort();
             occurrences.dedup();
@@ -584,7 +568,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             });
         }
     }
-    extract_entities(docs, sentences, ex, lexicon, &mut claims);
+    extract_entities(docs, sentences, &sentence_clauses, ex, lexicon, &mut claims);
     extract_quotes(docs, sentences, ex, lexicon, &mut claims);
     // Listed by sentence and position (compare looks claims up by
     // sentence), numbered in that order.
@@ -595,12 +579,60 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
     claims
 }
 
+/// What [`extract`] reads once per clause: its words, the claims masked in
+/// it, its subject terms (shifted to the document) and its occurrence
+/// words.
+#[derive(Clone)]
+struct ClauseRead<'a> {
+    words: crate::terms::Words<'a>,
+    masks: Vec<Span>,
+    subject: Vec<Term>,
+    occurrences: Vec<String>,
+}
+
+impl<'a> ClauseRead<'a> {
+    /// Reads `clause` of the sentence `text` (which starts at `offset` in
+    /// its document), with the claims at `masks` (sentence spans) left out
+    /// of its terms.
+    fn new(text: &'a str, clause: Span, masks: &[Span], offset: usize, lexicon: &Lexicon) -> ClauseRead<'a> {
+        let words = crate::terms::Words::new(clause.of(text));
+        let clause_masks: Vec<Span> = masks
+            .iter()
+            .filter(|m| clause.contains(m))
+            .map(|m| Span::new(m.start - clause.start, m.end - clause.start))
+            .collect();
+        let mut subject: Vec<Term> = lexicon
+            .terms_in(&words, &clause_masks)
+            .into_iter()
+            .map(|t| Term { span: t.span.shift(offset + clause.start), ..t })
+            .collect();
+        // A relative clause is about the names just before it:
+        // "Typhoon Lumen, which struck the province last month".
+        let opener = text[clause.start..].split_whitespace().next().unwrap_or("");
+        if clause.start > 0 && lexicon.is_relative(opener) {
+            let before = &text[..clause.start];
+            let names = lexicon.terms(before, masks);
+            let tail: Vec<Term> = names
+                .into_iter()
+                .rev()
+                .take(6)
+                .filter(|t| t.kind.identifies())
+                .map(|t| Term { span: t.span.shift(offset), ..t })
+                .collect();
+            subject.extend(tail.into_iter().rev());
+        }
+        let occurrences = lexicon.occurrence_words_in(&words);
+        ClauseRead { words, masks: clause_masks, subject, occurrences }
+    }
+}
+
 /// Adds a claim for every person, place and organisation named, read over
 /// each whole report so that a later "Singh" is the "Rajnath Singh" named
 /// before.
 fn extract_entities(
     docs: &[Document],
     sentences: &[Sentence],
+    sentence_clauses: &[Vec<Span>],
     ex: &Extractor,
     lexicon: &Lexicon,
     claims: &mut Vec<Claim>,
@@ -611,16 +643,19 @@ fn extract_entities(
         let texts: Vec<&str> = own.iter().map(|(_, s)| s.norm.of(&doc.norm.text)).collect();
         for ((sid, sentence), found) in own.iter().zip(ex.entities.find_document(&texts)) {
             let text = sentence.norm.of(&doc.norm.text);
-            let clauses = lexicon.clauses(text);
+            let clauses = &sentence_clauses[*sid];
+            let mut words: Vec<Option<crate::terms::Words>> = vec![None; clauses.len() + 1];
             for e in found {
                 let local = e.extent();
-                let clause = clauses.iter().find(|c| c.contains(&local)).copied().unwrap_or(Span::new(0, text.len()));
+                let at = clauses.iter().position(|c| c.contains(&local)).unwrap_or(clauses.len());
+                let clause = clauses.get(at).copied().unwrap_or(Span::new(0, text.len()));
+                let words = words[at].get_or_insert_with(|| crate::terms::Words::new(clause.of(text)));
                 let in_clause = Span::new(local.start - clause.start, local.end - clause.start);
                 let predicate = lexicon
-                    .predicate(clause.of(text), in_clause, &[in_clause])
+                    .predicate_in(clause.of(text), words, in_clause, &[in_clause])
                     .map(|p| Predicate { span: p.span.shift(sentence.norm.start + clause.start), ..p });
                 let subject: Vec<Term> = lexicon
-                    .terms(clause.of(text), &[in_clause])
+                    .terms_in(words, &[in_clause])
                     .into_iter()
                     .map(|t| Term { span: t.span.shift(sentence.norm.start + clause.start), ..t })
                     .collect();

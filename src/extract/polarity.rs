@@ -20,7 +20,7 @@
 //! and what is only asked about ("whether the driver was speeding") make no
 //! claim.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -154,12 +154,17 @@ pub struct PolarityFinder {
     /// Phrases as words, determiners left out, longest first, with their
     /// action.
     phrases: Vec<(Vec<String>, String)>,
+    /// For each first byte of a word, the phrases (indices, in order) whose
+    /// first word it can inflect: a word inflecting `base` starts with
+    /// `base`'s first byte, unless `base` is one byte long. The last list,
+    /// for an empty word, holds them all.
+    phrases_by_byte: Vec<Vec<usize>>,
 }
 
 impl PolarityFinder {
     /// Compiles the rules; the error names the bad entry.
     pub fn new(r: &PolarityRules) -> Result<PolarityFinder, String> {
-        let mut forms = HashMap::new();
+        let mut forms = HashMap::default();
         for a in &r.action {
             if a.forms.is_empty() {
                 return Err(format!("action {:?} has no forms", a.name));
@@ -186,7 +191,17 @@ impl PolarityFinder {
             }
         }
         phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut synonyms = HashMap::new();
+        let mut phrases_by_byte: Vec<Vec<usize>> = vec![Vec::new(); 257];
+        for (k, (words, _)) in phrases.iter().enumerate() {
+            match words[0].as_bytes() {
+                [first, _, ..] => {
+                    phrases_by_byte[usize::from(*first)].push(k);
+                    phrases_by_byte[256].push(k);
+                }
+                _ => phrases_by_byte.iter_mut().for_each(|list| list.push(k)),
+            }
+        }
+        let mut synonyms = HashMap::default();
         for group in &r.synonyms {
             let Some(first) = group.first() else { continue };
             let canonical = root(&norm(first));
@@ -214,6 +229,7 @@ impl PolarityFinder {
             synonyms,
             forms,
             phrases,
+            phrases_by_byte,
         })
     }
 
@@ -359,7 +375,9 @@ impl PolarityFinder {
     /// The phrase of the rules starting at word `i`, as (action, its last
     /// word).
     fn phrase_at(&self, keys: &[String], i: usize) -> Option<(String, usize)> {
-        self.phrases.iter().filter(|(p, _)| inflects(&keys[i], &p[0])).find_map(|(p, action)| {
+        let bucket = keys[i].as_bytes().first().map_or(256, |&b| usize::from(b));
+        let candidates = self.phrases_by_byte[bucket].iter().map(|&k| &self.phrases[k]);
+        candidates.filter(|(p, _)| inflects(&keys[i], &p[0])).find_map(|(p, action)| {
             let mut j = i + 1;
             for (n, w) in p[1..].iter().enumerate() {
                 while j < keys.len() && self.object_skip.contains(&keys[j]) {

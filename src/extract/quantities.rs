@@ -11,7 +11,7 @@
 //! approximation widens it. Two quantities agree when their intervals meet.
 //! The vocabulary is `rules/quantities.toml` ([`QuantityRules`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -239,7 +239,7 @@ impl QuantityReader {
     /// Compiles the rules; the error names the bad entry.
     pub fn new(r: &QuantityRules) -> Result<QuantityReader, String> {
         let mut before = Vec::new();
-        let mut after = HashMap::new();
+        let mut after = HashMap::default();
         for c in &r.currencies {
             for b in &c.before {
                 before.push((b.to_lowercase(), c.code.clone()));
@@ -332,6 +332,8 @@ impl QuantityReader {
     pub fn read(&self, s: &str, numbers: &[NumberMatch]) -> Vec<Quantity> {
         let words = word_spans(s);
         let lower: Vec<String> = words.iter().map(|&(a, b)| s[a..b].to_lowercase()).collect();
+        // Each word's lookup key, made once.
+        let normed: Vec<String> = lower.iter().map(|w| norm(w)).collect();
         let index_at = |pos: usize| words.iter().position(|&(a, b)| a <= pos && pos < b);
         let mut out: Vec<Quantity> = Vec::new();
         let cards: Vec<&NumberMatch> = numbers.iter().filter(|n| n.kind == NumberKind::Cardinal).collect();
@@ -387,13 +389,12 @@ impl QuantityReader {
             if approx == Approx::Range {
                 i = index_at(span.end.saturating_sub(1)).map_or(words.len(), |i| i + 1);
             }
-            if let Some(w) = lower.get(i) {
-                let w = norm(w);
-                if let Some(code) = self.after.get(&w) {
+            if let Some(w) = normed.get(i) {
+                if let Some(code) = self.after.get(w) {
                     unit = Some(code.clone());
                     span = Span::new(span.start, words[i].1);
                     i += 1;
-                } else if let Some(u) = self.units.get(&w).or_else(|| self.units.get(&singular(&w))) {
+                } else if let Some(u) = self.units.get(w).or_else(|| self.units.get(&singular(w))) {
                     if unit.is_none() {
                         unit = Some(u.clone());
                         span = Span::new(span.start, words[i].1);
@@ -403,15 +404,16 @@ impl QuantityReader {
             }
             // "12 km long": a measure counts nothing.
             let measured = unit.is_some() && !self.after.values().any(|c| Some(c) == unit.as_ref());
-            let counted =
-                if measured && unit.as_deref() != Some("percent") { None } else { self.counted(&lower, i, s, &words) };
+            let counted = if measured && unit.as_deref() != Some("percent") {
+                None
+            } else {
+                self.counted(&lower, &normed, i, s, &words)
+            };
             // An approximation before it: "about", "more than", "nearly".
             let before_start = words.iter().position(|&(a, _)| a >= span.start).unwrap_or(words.len());
             for (phrase, kind) in &self.approx {
                 let k = phrase.len();
-                if before_start >= k
-                    && lower[before_start - k..before_start].iter().map(|w| norm(w)).eq(phrase.iter().cloned())
-                {
+                if before_start >= k && normed[before_start - k..before_start] == phrase[..] {
                     let (l, h) = self.widen(*kind, n.value, n.value);
                     (low, high) = match kind {
                         Approx::About | Approx::Nearly => (low.min(l), high.max(h)),
@@ -425,14 +427,14 @@ impl QuantityReader {
             out.push(Quantity { span, value: n.value, low, high, approx, unit, counted });
         }
         // Vague amounts: "dozens of people", "hundreds".
-        for (i, w) in lower.iter().enumerate() {
-            let Some(&(low, high)) = self.vague.get(&norm(w)) else { continue };
+        for (i, w) in normed.iter().enumerate() {
+            let Some(&(low, high)) = self.vague.get(w) else { continue };
             let (a, b) = words[i];
             if out.iter().any(|q| q.span.overlaps(&Span::new(a, b))) {
                 continue;
             }
             let next = if lower.get(i + 1).is_some_and(|w| w == "of") { i + 2 } else { i + 1 };
-            let counted = self.counted(&lower, next, s, &words);
+            let counted = self.counted(&lower, &normed, next, s, &words);
             out.push(Quantity {
                 span: Span::new(a, b),
                 value: low,
@@ -448,19 +450,26 @@ impl QuantityReader {
     }
 
     /// The noun counted by the number whose words end before word `i`.
-    fn counted(&self, lower: &[String], mut i: usize, s: &str, words: &[(usize, usize)]) -> Option<String> {
-        while lower.get(i).is_some_and(|w| self.skip.contains(&norm(w))) {
+    fn counted(
+        &self,
+        lower: &[String],
+        normed: &[String],
+        mut i: usize,
+        s: &str,
+        words: &[(usize, usize)],
+    ) -> Option<String> {
+        while normed.get(i).is_some_and(|w| self.skip.contains(w)) {
             // "five more bodies" is an increment, not a count to compare.
-            if self.increments.contains(&norm(&lower[i])) {
+            if self.increments.contains(&normed[i]) {
                 return Some(INCREMENT.to_string());
             }
             i += 1;
         }
-        let w = lower.get(i)?;
+        lower.get(i)?;
         let (a, _) = words[i];
         let raw = &s[a..];
         let lowercase = raw.starts_with(|c: char| c.is_lowercase());
-        let w = norm(w);
+        let w = normed[i].clone();
         if !lowercase || !w.chars().all(char::is_alphabetic) || self.not_counted.contains(&w) {
             return None;
         }

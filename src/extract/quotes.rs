@@ -41,8 +41,8 @@
 
 use crate::rules::Rules;
 use crate::span::Span;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 
 /// `rules/quotes.toml`: how quotations are found and compared.
 #[derive(Debug, Clone, Deserialize)]
@@ -320,7 +320,7 @@ impl QuoteFinder {
         if q.verbs.is_empty() {
             return Err("`verbs` is empty: quotations could not be attributed".into());
         }
-        let mut dates = HashSet::new();
+        let mut dates = HashSet::default();
         for entry in rules.dates.months.iter().chain(&rules.dates.weekdays) {
             dates.insert(key(&entry.name));
             dates.extend(entry.abbreviations.iter().map(|a| key(a)));
@@ -390,7 +390,7 @@ impl QuoteFinder {
 
         // Who counts as a person: a name with a title somewhere, or a
         // speaker somewhere.
-        let mut roles: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut roles: HashMap<&str, HashSet<&str>> = HashMap::default();
         for m in &mentions {
             if m.roles.iter().any(|r| self.titles.contains(r)) {
                 roles.entry(&m.key).or_default().extend(m.roles.iter().map(String::as_str));

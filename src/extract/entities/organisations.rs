@@ -7,8 +7,8 @@ use super::text::Sent;
 use super::{EntityKind, EntityMatch};
 use crate::rules::Alias;
 use crate::terms::{key, tokenize, Term, TermKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// The `[organisations]` table of `rules/aliases.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -86,8 +86,8 @@ impl OrgFinder {
         let spellings: HashMap<String, String> =
             rules.spellings.iter().map(|[a, b]| (a.to_lowercase(), b.to_lowercase())).collect();
         let mut finder = OrgFinder {
-            kinds: HashMap::new(),
-            ambiguous: HashMap::new(),
+            kinds: HashMap::default(),
+            ambiguous: HashMap::default(),
             heads: lower(&rules.heads),
             connectors: lower(&rules.connectors),
             spellings,
@@ -149,7 +149,7 @@ impl OrgFinder {
         // Aliases, with the items they cover.
         let item_at = |start: usize| s.items.iter().position(|it| it.span.start == start);
         let item_to = |end: usize| s.items.iter().position(|it| it.span.end == end);
-        let mut alias_at: HashMap<usize, (usize, String)> = HashMap::new();
+        let mut alias_at: HashMap<usize, (usize, String)> = HashMap::default();
         for t in terms.iter().filter(|t| matches!(t.kind, TermKind::Alias | TermKind::Title)) {
             let (Some(first), Some(last)) = (item_at(t.span.start), item_to(t.span.end)) else { continue };
             alias_at.insert(first, (last, t.key.clone()));

@@ -4,8 +4,9 @@
 
 use super::text::{Case, Item, Phrases, Sent};
 use super::{EntityKind, EntityMatch, Role};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The people part of `rules/titles.toml`: roles, demonyms and the words
 /// that shape a name.

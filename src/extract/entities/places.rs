@@ -2,8 +2,8 @@
 //! sentence, and how two places relate.
 
 use super::text::{Case, Phrases, Sent};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 /// `rules/places.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -181,7 +181,7 @@ impl Gazetteer {
     /// Compiles the gazetteer; a message says what is wrong.
     pub fn new(rules: &PlaceRules) -> Result<Gazetteer, String> {
         let mut entries: Vec<Entry> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::default();
         // A later entry with the same key replaces an earlier one, so that
         // `--rules` can correct a built-in place.
         let mut rules_of: Vec<&PlaceRule> = Vec::new();
@@ -216,7 +216,7 @@ impl Gazetteer {
             }
         }
         for i in 0..entries.len() {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let mut at = Some(i);
             while let Some(j) = at {
                 if !seen.insert(j) {
@@ -226,7 +226,7 @@ impl Gazetteer {
             }
         }
         let mut phrases = Phrases::new(Case::Sensitive, &[".", "-"]);
-        let mut spellings: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut spellings: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in rules_of.iter().enumerate() {
             for spelling in std::iter::once(&p.name).chain(&p.also) {
                 let list = spellings.entry(spelling.to_lowercase()).or_default();
@@ -235,7 +235,7 @@ impl Gazetteer {
                 }
             }
         }
-        let mut added = HashSet::new();
+        let mut added = HashSet::default();
         for p in rules_of.iter() {
             for spelling in std::iter::once(&p.name).chain(&p.also) {
                 if added.insert(spelling.clone()) {

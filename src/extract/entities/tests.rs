@@ -398,7 +398,7 @@ fn every_rules_example_holds() {
 #[test]
 fn the_gazetteer_is_consistent() {
     let rules = rules();
-    let mut keys = HashSet::new();
+    let mut keys = HashSet::default();
     for p in &rules.places.place {
         let key = p.key.clone().unwrap_or_else(|| p.name.to_lowercase());
         assert!(keys.insert(key.clone()), "places.toml: {key:?} twice");

@@ -10,7 +10,7 @@
 
 use crate::span::Span;
 use crate::terms::{key, tokenize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A word group or a punctuation mark.
 #[derive(Debug, Clone)]
@@ -214,7 +214,7 @@ pub(super) struct Phrases<T> {
 impl<T> Phrases<T> {
     /// An empty matcher.
     pub fn new(case: Case, skip: &'static [&'static str]) -> Phrases<T> {
-        Phrases { first: HashMap::new(), case, skip }
+        Phrases { first: HashMap::default(), case, skip }
     }
 
     /// Adds a spelling. Spellings with no word are ignored.
