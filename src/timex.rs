@@ -14,7 +14,6 @@ use crate::extract::dates::Anchor;
 use crate::extract::times::Open;
 use crate::extract::Extractor;
 use crate::normalize::Normalized;
-use crate::pattern::Joined;
 use crate::rules::Rules;
 use crate::segment::{split, SegmentRules};
 use crate::span::Span;
@@ -86,17 +85,13 @@ pub struct Tagger {
     /// The same compiled finders as claims are extracted with.
     ex: Extractor,
     segment: SegmentRules,
-    /// The date and the time finder's gates, read in one pass.
-    gates: Joined,
 }
 
 impl Tagger {
     /// Compiles the tagger from the rules.
     pub fn new(rules: &Rules) -> Result<Tagger, Error> {
         let ex = Extractor::new(rules)?;
-        let gates = Joined::new(ex.dates().gates(), ex.times().gates())
-            .map_err(|message| Error::BadRules { path: "rules/timex.toml".into(), message })?;
-        Ok(Tagger { ex, segment: rules.segment.clone(), gates })
+        Ok(Tagger { ex, segment: rules.segment.clone() })
     }
 
     /// Tags one sentence of normalised text; spans are within it.
@@ -121,10 +116,7 @@ impl Tagger {
         context: &mut Context,
     ) -> Vec<Timex> {
         // One pass over the sentence reads the gates of both finders.
-        let (date_open, open) = match self.gates.open(sentence) {
-            Some((d, t)) => (d, self.ex.times().opened(t)),
-            None => (self.ex.dates().open(sentence), self.ex.times().open(sentence)),
-        };
+        let (date_open, open) = self.ex.open(sentence);
         let mut found: Vec<Timex> = self
             .ex
             .dates()
@@ -377,13 +369,9 @@ mod tests {
             long.as_str(),
         ];
         for s in sentences {
-            match tagger.gates.open(s) {
-                Some((dates, times)) => {
-                    assert_eq!(dates, tagger.ex.dates().open(s));
-                    assert_eq!(tagger.ex.times().opened(times), tagger.ex.times().open(s));
-                }
-                None => assert!(!s.is_ascii()),
-            }
+            let (dates, times) = tagger.ex.open(s);
+            assert_eq!(dates, tagger.ex.dates().open(s));
+            assert_eq!(times, tagger.ex.times().open(s));
             for day_first in [false, true] {
                 for t in tagger.tag_sentence_in(s, NaiveDate::from_ymd_opt(2025, 12, 4), day_first) {
                     assert!(

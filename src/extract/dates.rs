@@ -1037,7 +1037,9 @@ impl DateFinder {
                         } else {
                             diff
                         };
-                        let diff = match self.tense(s, c) {
+                        // The tense moves nothing when the month is this one.
+                        let tense = if diff == 0 && MONTH_OVERRIDE >= 0 { None } else { self.tense(s, c) };
+                        let diff = match tense {
                             Some(Tense::Past) if diff > MONTH_OVERRIDE => diff - 12,
                             Some(Tense::Future) if diff < -MONTH_OVERRIDE => diff + 12,
                             // No tense to go by: news tells of months gone
@@ -1079,7 +1081,9 @@ impl DateFinder {
                             let possessive = s[c.span.end..].starts_with("'s");
                             let future = (w - today).rem_euclid(7);
                             let past = -(today - w).rem_euclid(7);
-                            match self.tense(s, c) {
+                            // The tense only picks between two different days.
+                            let tense = if possessive || future == past { None } else { self.tense(s, c) };
+                            match tense {
                                 _ if possessive => past,
                                 Some(Tense::Future) => future,
                                 Some(Tense::Past) => past,
@@ -1119,7 +1123,11 @@ impl DateFinder {
         let dates: Vec<NaiveDate> = (y - 4..=y + 4).filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).collect();
         let nearest = *dates.iter().min_by_key(|d| (**d - published).num_days().abs())?;
         let gap = (nearest - published).num_days();
-        let date = match self.tense(s, c) {
+        // Within TENSE_OVERRIDE_DAYS (and UNTENSED_DAYS_AHEAD) the nearest
+        // is kept whatever the tense: no need to look for it.
+        let moves = gap.abs() > TENSE_OVERRIDE_DAYS || gap > UNTENSED_DAYS_AHEAD;
+        let tense = if moves { self.tense(s, c) } else { None };
+        let date = match tense {
             Some(Tense::Past) if gap > TENSE_OVERRIDE_DAYS => dates.iter().rev().find(|d| **d <= published).copied(),
             Some(Tense::Future) if gap < -TENSE_OVERRIDE_DAYS => dates.iter().find(|d| **d > published).copied(),
             // No tense: the past one unless close ahead or looked forward to.

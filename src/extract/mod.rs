@@ -339,22 +339,37 @@ pub struct Extractor {
     polarity: polarity::PolarityFinder,
     quotes: quotes::QuoteFinder,
     entities: entities::EntityFinder,
+    /// The date and the time finder's gates, read in one pass.
+    gates: crate::pattern::Joined,
 }
 
 impl Extractor {
     /// Compiles the extractors from the rules.
     pub fn new(rules: &Rules) -> Result<Extractor, Error> {
         let bad = |file: &str, message: String| Error::BadRules { path: format!("rules/{file}").into(), message };
+        let dates = DateFinder::new(&rules.dates).map_err(|m| bad("dates.toml", m))?;
+        let times = times::TimeFinder::new(&rules.timex).map_err(|m| bad("timex.toml", m))?;
+        let gates = crate::pattern::Joined::new(dates.gates(), times.gates()).map_err(|m| bad("timex.toml", m))?;
         Ok(Extractor {
-            dates: DateFinder::new(&rules.dates).map_err(|m| bad("dates.toml", m))?,
+            dates,
             numbers: NumberFinder::new(&rules.numbers).map_err(|m| bad("numbers.toml", m))?,
-            times: times::TimeFinder::new(&rules.timex).map_err(|m| bad("timex.toml", m))?,
+            times,
             quantities: quantities::QuantityReader::new(&rules.quantities).map_err(|m| bad("quantities.toml", m))?,
             measure: measure::MeasureReader::new(&rules.quantities.measure).map_err(|m| bad("quantities.toml", m))?,
             polarity: polarity::PolarityFinder::new(&rules.polarity).map_err(|m| bad("polarity.toml", m))?,
             quotes: quotes::QuoteFinder::new(rules).map_err(|m| bad("quotes.toml", m))?,
             entities: entities::EntityFinder::new(rules)?,
+            gates,
         })
+    }
+
+    /// Which date patterns and which time patterns can match `text`, the
+    /// gates of both finders read in one pass when the text is ASCII.
+    pub fn open(&self, text: &str) -> (u64, times::Open) {
+        match self.gates.open(text) {
+            Some((d, t)) => (d, self.times.opened(t)),
+            None => (self.dates.open(text), self.times.open(text)),
+        }
     }
 
     /// The date finder, also used to read datelines.
@@ -400,9 +415,10 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
         }
         let doc = &docs[sentence.doc];
         let text = sentence.norm.of(&doc.norm.text);
+        let (date_open, time_open) = ex.open(text);
         let mut found: Vec<(Span, ClaimValue)> = ex
             .dates
-            .find(text, doc.published)
+            .find_open(text, date_open, doc.published)
             .into_iter()
             .map(|m| {
                 let date = DateClaim { value: m.value, anchor: m.anchor, form: m.form, days: m.days };
@@ -415,7 +431,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
         // the report's locale, holidays, "the end of the month") are claims
         // too, when their value is a calendar date.
         let day_first = ex.times.day_first(doc.locale.as_deref());
-        let timexes = ex.times.find(text, &numbers, doc.published, day_first);
+        let timexes = ex.times.find_open(text, time_open, &numbers, doc.published, day_first);
         for t in &timexes {
             use crate::timex::TimexType;
             if date_spans.iter().any(|s| s.overlaps(&t.span)) {
