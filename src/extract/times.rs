@@ -316,19 +316,6 @@ pub struct TimeFinder {
 use crate::pattern::factored as alt;
 use crate::pattern::{gate_word, Gates, Need};
 
-/// The items of an iterator behind a gate, none when the gate is shut
-/// (`None`): what `Option::into_iter().flatten()` gives, without the three
-/// iterators it checks on every call, twenty gated loops a sentence.
-struct Gated<I>(Option<I>);
-
-impl<I: Iterator> Iterator for Gated<I> {
-    type Item = I::Item;
-
-    fn next(&mut self) -> Option<I::Item> {
-        self.0.as_mut()?.next()
-    }
-}
-
 /// The gate of the first pattern (counts of units): it opens on unit words.
 const UNIT_GATE: u64 = 1;
 use crate::pattern::factored as alternation;
@@ -831,424 +818,473 @@ impl TimeFinder {
                 }
             }
         }
-        for c in Gated(need(0).then(|| self.vague.captures_iter(s))) {
-            let (Some(m), Some(v), Some(unit)) = (c.get(0), c.name("v"), c.name("unit")) else { continue };
-            let Some(u) = self.unit(unit.as_str()) else { continue };
-            let v = norm(v.as_str());
-            let plural = unit.as_str().to_lowercase().ends_with('s');
-            let (end, point) = self.ago_end(s, 0, &c);
-            // "half an hour", "half a century": half the unit, from "half".
-            let halved = matches!(v.as_str(), "a" | "an").then(|| self.half_before(s, m.start())).flatten();
-            let n = if let (Some(_), false) = (halved, plural) {
-                Some(0.5)
-            } else if matches!(v.as_str(), "a" | "an" | "one") {
-                // "a second time" is an ordinal, not a second of time; "$500
-                // million a year" and "four flights a week" are rates.
-                let before = s[..m.start()].trim_end();
-                let rate = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-                    || numbers.iter().any(|n| n.span.end == before.len())
-                    || before.rsplit(char::is_whitespace).next().is_some_and(|w| {
-                        let w = w.to_lowercase();
-                        w.len() > 3
-                            && w.ends_with('s')
-                            && !w.ends_with("ss")
-                            && w.chars().all(char::is_alphabetic)
-                            && !matches!(
-                                w.as_str(),
-                                "was" | "has" | "this" | "its" | "his" | "perhaps" | "towards" | "across"
-                            )
-                    });
-                // "a year and a half" is no rate.
-                let rate = rate && c.name("half").is_none();
-                if plural || u == "TS" || (rate && !point) {
+        if need(0) {
+            for c in self.vague.captures_iter(s) {
+                let (Some(m), Some(v), Some(unit)) = (c.get(0), c.name("v"), c.name("unit")) else { continue };
+                let Some(u) = self.unit(unit.as_str()) else { continue };
+                let v = norm(v.as_str());
+                let plural = unit.as_str().to_lowercase().ends_with('s');
+                let (end, point) = self.ago_end(s, 0, &c);
+                // "half an hour", "half a century": half the unit, from "half".
+                let halved = matches!(v.as_str(), "a" | "an").then(|| self.half_before(s, m.start())).flatten();
+                let n = if let (Some(_), false) = (halved, plural) {
+                    Some(0.5)
+                } else if matches!(v.as_str(), "a" | "an" | "one") {
+                    // "a second time" is an ordinal, not a second of time; "$500
+                    // million a year" and "four flights a week" are rates.
+                    let before = s[..m.start()].trim_end();
+                    let rate = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                        || numbers.iter().any(|n| n.span.end == before.len())
+                        || before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                            let w = w.to_lowercase();
+                            w.len() > 3
+                                && w.ends_with('s')
+                                && !w.ends_with("ss")
+                                && w.chars().all(char::is_alphabetic)
+                                && !matches!(
+                                    w.as_str(),
+                                    "was" | "has" | "this" | "its" | "his" | "perhaps" | "towards" | "across"
+                                )
+                        });
+                    // "a year and a half" is no rate.
+                    let rate = rate && c.name("half").is_none();
+                    if plural || u == "TS" || (rate && !point) {
+                        continue;
+                    }
+                    Some(1.0)
+                } else if self.couple.contains(&v) {
+                    Some(2.0)
+                } else if self.one_more.contains(&v) && !plural {
+                    Some(1.0)
+                } else if self.vague_words.contains(&v) && plural {
+                    None
+                } else if !plural && v.starts_with("the ") && self.leads.contains(&v) {
+                    Some(1.0) // "the past year": one year back from now
+                } else {
                     continue;
+                };
+                let n = n.map(|n| if c.name("half").is_some() { n + 0.5 } else { n });
+                let recent = v == "recent" && plural;
+                // "over a week", "the next several days": the lead belongs to it.
+                let start = match halved {
+                    Some(h) => h,
+                    None if point => m.start(),
+                    None => self.lead_before(s, m.start()),
+                };
+                let m = Span::new(start, end);
+                let later = c.name("hence").is_some();
+                match (point, n) {
+                    _ if recent => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
+                    (true, Some(n)) if later => push(m.start, m.end, TimexType::Date, ahead(dct, n, u)),
+                    (true, None) if later => push(m.start, m.end, TimexType::Date, "FUTURE_REF".into()),
+                    (true, Some(n)) => push(m.start, m.end, TimexType::Date, ago(dct, n, u)),
+                    (true, None) => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
+                    (false, Some(n)) => push(m.start, m.end, TimexType::Duration, duration(n, u)),
+                    (false, None) => push(m.start, m.end, TimexType::Duration, vague(u)),
                 }
-                Some(1.0)
-            } else if self.couple.contains(&v) {
-                Some(2.0)
-            } else if self.one_more.contains(&v) && !plural {
-                Some(1.0)
-            } else if self.vague_words.contains(&v) && plural {
-                None
-            } else if !plural && v.starts_with("the ") && self.leads.contains(&v) {
-                Some(1.0) // "the past year": one year back from now
-            } else {
-                continue;
-            };
-            let n = n.map(|n| if c.name("half").is_some() { n + 0.5 } else { n });
-            let recent = v == "recent" && plural;
-            // "over a week", "the next several days": the lead belongs to it.
-            let start = match halved {
-                Some(h) => h,
-                None if point => m.start(),
-                None => self.lead_before(s, m.start()),
-            };
-            let m = Span::new(start, end);
-            let later = c.name("hence").is_some();
-            match (point, n) {
-                _ if recent => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
-                (true, Some(n)) if later => push(m.start, m.end, TimexType::Date, ahead(dct, n, u)),
-                (true, None) if later => push(m.start, m.end, TimexType::Date, "FUTURE_REF".into()),
-                (true, Some(n)) => push(m.start, m.end, TimexType::Date, ago(dct, n, u)),
-                (true, None) => push(m.start, m.end, TimexType::Date, "PAST_REF".into()),
-                (false, Some(n)) => push(m.start, m.end, TimexType::Duration, duration(n, u)),
-                (false, None) => push(m.start, m.end, TimexType::Duration, vague(u)),
             }
         }
         // "a decade-long dispute", "a weeklong visit": one unit; "decades-long"
         // an unknown count of them.
         let longs = need(0) && self.long_endings.iter().any(|e| s.contains(e.as_str()));
-        for c in Gated(longs.then(|| self.long.captures_iter(s))) {
-            let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
-            let Some(u) = self.unit(unit.as_str()) else { continue };
-            let value =
-                match unit.as_str().to_lowercase().ends_with('s') && !self.units.contains_key(&norm(unit.as_str())) {
+        if longs {
+            for c in self.long.captures_iter(s) {
+                let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
+                let Some(u) = self.unit(unit.as_str()) else { continue };
+                let value = match unit.as_str().to_lowercase().ends_with('s')
+                    && !self.units.contains_key(&norm(unit.as_str()))
+                {
                     true => vague(u),
                     false => duration(1.0, u),
                 };
-            push(m.start(), m.end(), TimexType::Duration, value);
+                push(m.start(), m.end(), TimexType::Duration, value);
+            }
         }
         // "the year ended June 30": twelve months, a duration.
         // Only where a word of `period_ended` occurs: far cheaper than the pattern.
         let ended = need(0) && self.ended_words.iter().any(|w| s.contains(w.as_str()));
-        for c in Gated(ended.then(|| self.ended.captures_iter(s))) {
-            let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
-            let last = unit.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
-            if let Some(u) = self.unit(last) {
-                push(m.start(), unit.end(), TimexType::Duration, duration(1.0, u));
+        if ended {
+            for c in self.ended.captures_iter(s) {
+                let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
+                let last = unit.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+                if let Some(u) = self.unit(last) {
+                    push(m.start(), unit.end(), TimexType::Duration, duration(1.0, u));
+                }
             }
         }
         // "for weeks", "in years": a plural unit alone is an unknown stretch.
-        for c in Gated(need(1).then(|| self.span_of_units.captures_iter(s))) {
-            let Some(unit) = c.name("unit") else { continue };
-            // "over the years", "the first hours", "the weeks ahead": "the"
-            // and what follows it belong to the span.
-            let start = c
-                .name("lead")
-                .and_then(|l| {
-                    let b = l.as_str().as_bytes();
-                    let at = if b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"the ")) {
-                        Some(0)
-                    } else {
-                        b.windows(4).position(|w| w.eq_ignore_ascii_case(b" the")).map(|i| i + 1)
+        if need(1) {
+            for c in self.span_of_units.captures_iter(s) {
+                let Some(unit) = c.name("unit") else { continue };
+                // "over the years", "the first hours", "the weeks ahead": "the"
+                // and what follows it belong to the span.
+                let start = c
+                    .name("lead")
+                    .and_then(|l| {
+                        let b = l.as_str().as_bytes();
+                        let at = if b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"the ")) {
+                            Some(0)
+                        } else {
+                            b.windows(4).position(|w| w.eq_ignore_ascii_case(b" the")).map(|i| i + 1)
+                        };
+                        at.map(|i| l.start() + i)
+                    })
+                    .unwrap_or(unit.start());
+                let end = c.name("ahead").map_or(unit.end(), |a| a.end());
+                if let Some(u) = self.unit(unit.as_str()) {
+                    push(start, end, TimexType::Duration, vague(u));
+                }
+            }
+        }
+        if need(2) {
+            for c in self.set.captures_iter(s) {
+                let Some(m) = c.get(0) else { continue };
+                if let Some(w) = c.name("word") {
+                    let v = self.set_value(w.as_str());
+                    push(m.start(), m.end(), TimexType::Set, v);
+                } else if let Some(wd) = c.name("wd") {
+                    // "on Mondays", "Tuesday nights": that day of every week.
+                    let part = c.name("dp").and_then(|p| self.parts.get(&norm(p.as_str())));
+                    let v = format!("{}{}", weekday_set(wd.as_str()), part.map_or(String::new(), |p| format!("T{p}")));
+                    push(m.start(), m.end(), TimexType::Set, v);
+                } else if let Some(what) = c.name("what") {
+                    let month =
+                        self.month_index.iter().find(|(m, _)| m.eq_ignore_ascii_case(what.as_str())).map(|(_, i)| *i);
+                    let w = norm(what.as_str());
+                    // "every other week": every second one.
+                    let every = match c.name("lead") {
+                        Some(l) if self.alternate.contains(&norm(l.as_str())) => 2.0,
+                        _ => 1.0,
                     };
-                    at.map(|i| l.start() + i)
-                })
-                .unwrap_or(unit.start());
-            let end = c.name("ahead").map_or(unit.end(), |a| a.end());
-            if let Some(u) = self.unit(unit.as_str()) {
-                push(start, end, TimexType::Duration, vague(u));
+                    let v = match (self.unit(what.as_str()), month, self.seasons.get(&w), self.parts.get(&w)) {
+                        (Some(u), ..) => duration(every, u),
+                        (None, Some(m), ..) => format!("XXXX-{m:02}"),
+                        (None, None, Some((code, _)), _) => format!("XXXX-{code}"),
+                        (None, None, None, Some(code)) => format!("XXXX-XX-XXT{code}"),
+                        (None, None, None, None) => weekday_set(what.as_str()),
+                    };
+                    push(m.start(), m.end(), TimexType::Set, v);
+                }
             }
         }
-        for c in Gated(need(2).then(|| self.set.captures_iter(s))) {
-            let Some(m) = c.get(0) else { continue };
-            if let Some(w) = c.name("word") {
-                let v = self.set_value(w.as_str());
-                push(m.start(), m.end(), TimexType::Set, v);
-            } else if let Some(wd) = c.name("wd") {
-                // "on Mondays", "Tuesday nights": that day of every week.
-                let part = c.name("dp").and_then(|p| self.parts.get(&norm(p.as_str())));
-                let v = format!("{}{}", weekday_set(wd.as_str()), part.map_or(String::new(), |p| format!("T{p}")));
-                push(m.start(), m.end(), TimexType::Set, v);
-            } else if let Some(what) = c.name("what") {
-                let month =
-                    self.month_index.iter().find(|(m, _)| m.eq_ignore_ascii_case(what.as_str())).map(|(_, i)| *i);
-                let w = norm(what.as_str());
-                // "every other week": every second one.
-                let every = match c.name("lead") {
-                    Some(l) if self.alternate.contains(&norm(l.as_str())) => 2.0,
-                    _ => 1.0,
-                };
-                let v = match (self.unit(what.as_str()), month, self.seasons.get(&w), self.parts.get(&w)) {
-                    (Some(u), ..) => duration(every, u),
-                    (None, Some(m), ..) => format!("XXXX-{m:02}"),
-                    (None, None, Some((code, _)), _) => format!("XXXX-{code}"),
-                    (None, None, None, Some(code)) => format!("XXXX-XX-XXT{code}"),
-                    (None, None, None, None) => weekday_set(what.as_str()),
-                };
-                push(m.start(), m.end(), TimexType::Set, v);
+        if need(3) {
+            for c in self.set_freq.captures_iter(s) {
+                let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
+                if let Some(u) = self.unit(unit.as_str()) {
+                    push(m.start(), m.end(), TimexType::Set, duration(1.0, u));
+                }
             }
         }
-        for c in Gated(need(3).then(|| self.set_freq.captures_iter(s))) {
-            let (Some(m), Some(unit)) = (c.get(0), c.name("unit")) else { continue };
-            if let Some(u) = self.unit(unit.as_str()) {
-                push(m.start(), m.end(), TimexType::Set, duration(1.0, u));
+        if need(4) {
+            for c in self.reference.captures_iter(s) {
+                let Some(w) = c.name("w") else { continue };
+                let next = s[w.end()..].split_whitespace().next().map(norm).unwrap_or_default();
+                if self.blockers.contains(&next) {
+                    continue;
+                }
+                // "the past three summers".
+                if self.count_blockers.contains(&next) && norm(w.as_str()).starts_with("the ") {
+                    continue;
+                }
+                if let Some(v) = self.refs.get(&norm(w.as_str())) {
+                    push(w.start(), w.end(), TimexType::Date, v.clone());
+                }
             }
         }
-        for c in Gated(need(4).then(|| self.reference.captures_iter(s))) {
-            let Some(w) = c.name("w") else { continue };
-            let next = s[w.end()..].split_whitespace().next().map(norm).unwrap_or_default();
-            if self.blockers.contains(&next) {
-                continue;
-            }
-            // "the past three summers".
-            if self.count_blockers.contains(&next) && norm(w.as_str()).starts_with("the ") {
-                continue;
-            }
-            if let Some(v) = self.refs.get(&norm(w.as_str())) {
-                push(w.start(), w.end(), TimexType::Date, v.clone());
-            }
-        }
-        for c in Gated(need(5).then(|| self.clock.captures_iter(s))) {
-            if let Some(t) = self.clock_time(s, &c, dct) {
-                push(t.span.start, t.span.end, t.kind, t.value);
+        if need(5) {
+            for c in self.clock.captures_iter(s) {
+                if let Some(t) = self.clock_time(s, &c, dct) {
+                    push(t.span.start, t.span.end, t.kind, t.value);
+                }
             }
         }
         // Wire style: "0342 GMT", "2155 UTC".
         // Zones other than GMT and UTC ("local time") are looked for only
         // here: their words are too common to open the clock patterns.
         let wire = need(5) || self.wire_zones.is_match(s);
-        for c in Gated(wire.then(|| self.military.captures_iter(s))) {
-            let (Some(m), Some(h), Some(min)) = (c.get(0), c.name("h"), c.name("m")) else { continue };
-            let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
-            push(m.start(), m.end(), TimexType::Time, format!("{date}T{}:{}", h.as_str(), min.as_str()));
-        }
-        for c in Gated(need(6).then(|| self.part.captures_iter(s))) {
-            let (Some(m), Some(part)) = (c.get(0), c.name("part")) else { continue };
-            let code = &self.parts[&norm(part.as_str())];
-            let lead = c.name("lead").map(|l| norm(l.as_str()));
-            let bare = lead.is_none() || lead.as_deref() == Some("the");
-            let standalone =
-                matches!(norm(part.as_str()).as_str(), "tonight" | "overnight" | "midnight" | "noon" | "midday");
-            // "in the morning" says nothing about which day, unless the day
-            // follows: "in the evening today".
-            let following = next_word(&s[m.end()..]).and_then(|w| self.part_lead.get(&w).map(|o| (w, *o)));
-            let following = following.filter(|(w, _)| matches!(w.as_str(), "today" | "yesterday" | "tomorrow"));
-            if bare && !standalone && following.is_none() {
-                continue;
+        if wire {
+            for c in self.military.captures_iter(s) {
+                let (Some(m), Some(h), Some(min)) = (c.get(0), c.name("h"), c.name("m")) else { continue };
+                let date = dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
+                push(m.start(), m.end(), TimexType::Time, format!("{date}T{}:{}", h.as_str(), min.as_str()));
             }
-            let start = if lead.as_deref() == Some("the") { part.start() } else { m.start() };
-            let mut end = m.end();
-            if let (true, Some((w, _))) = (bare, &following) {
-                end = s[end..]
-                    .find(w.as_str())
-                    .or_else(|| s[end..].to_lowercase().find(w.as_str()))
-                    .map_or(end, |i| end + i + w.len());
+        }
+        if need(6) {
+            for c in self.part.captures_iter(s) {
+                let (Some(m), Some(part)) = (c.get(0), c.name("part")) else { continue };
+                let code = &self.parts[&norm(part.as_str())];
+                let lead = c.name("lead").map(|l| norm(l.as_str()));
+                let bare = lead.is_none() || lead.as_deref() == Some("the");
+                let standalone =
+                    matches!(norm(part.as_str()).as_str(), "tonight" | "overnight" | "midnight" | "noon" | "midday");
+                // "in the morning" says nothing about which day, unless the day
+                // follows: "in the evening today".
+                let following = next_word(&s[m.end()..]).and_then(|w| self.part_lead.get(&w).map(|o| (w, *o)));
+                let following = following.filter(|(w, _)| matches!(w.as_str(), "today" | "yesterday" | "tomorrow"));
+                if bare && !standalone && following.is_none() {
+                    continue;
+                }
+                let start = if lead.as_deref() == Some("the") { part.start() } else { m.start() };
+                let mut end = m.end();
+                if let (true, Some((w, _))) = (bare, &following) {
+                    end = s[end..]
+                        .find(w.as_str())
+                        .or_else(|| s[end..].to_lowercase().find(w.as_str()))
+                        .map_or(end, |i| end + i + w.len());
+                }
+                let offset = match (bare, &following) {
+                    (true, Some((_, o))) => *o,
+                    _ => lead.as_deref().and_then(|l| self.part_lead.get(l)).copied().unwrap_or(0),
+                };
+                let day = dct.and_then(|d| d.checked_add_signed(chrono::Duration::days(offset)));
+                let value = match day {
+                    Some(d) if code.contains(':') => format!("{d}T{code}"),
+                    Some(d) => format!("{d}T{code}"),
+                    None => format!("XXXX-XX-XXT{code}"),
+                };
+                push(start, end, TimexType::Time, value);
             }
-            let offset = match (bare, &following) {
-                (true, Some((_, o))) => *o,
-                _ => lead.as_deref().and_then(|l| self.part_lead.get(l)).copied().unwrap_or(0),
-            };
-            let day = dct.and_then(|d| d.checked_add_signed(chrono::Duration::days(offset)));
-            let value = match day {
-                Some(d) if code.contains(':') => format!("{d}T{code}"),
-                Some(d) => format!("{d}T{code}"),
-                None => format!("XXXX-XX-XXT{code}"),
-            };
-            push(start, end, TimexType::Time, value);
         }
-        for c in Gated(need(7).then(|| self.quarter.captures_iter(s))) {
-            let Some(m) = c.get(0) else { continue };
-            // "a quarter of the vote" is a fraction: a quarter of the year
-            // needs its ordinal, or "the" and no "of" after it.
-            let bare = c.name("q").is_none();
-            // "the latest period" in a report on results: the last quarter.
-            if c.name("noun").is_some()
-                && !c.name("q").is_some_and(|q| self.quarter_noun_words.contains(&norm(q.as_str())))
-            {
-                continue;
+        if need(7) {
+            for c in self.quarter.captures_iter(s) {
+                let Some(m) = c.get(0) else { continue };
+                // "a quarter of the vote" is a fraction: a quarter of the year
+                // needs its ordinal, or "the" and no "of" after it.
+                let bare = c.name("q").is_none();
+                // "the latest period" in a report on results: the last quarter.
+                if c.name("noun").is_some()
+                    && !c.name("q").is_some_and(|q| self.quarter_noun_words.contains(&norm(q.as_str())))
+                {
+                    continue;
+                }
+                let definite = m.as_str().to_lowercase().starts_with("the");
+                // "the third-quarter results": the adjective alone is the timex.
+                let start = match c.name("q") {
+                    Some(q) if definite && s[q.end()..].starts_with('-') => q.start(),
+                    _ => m.start(),
+                };
+                if bare && (!definite || next_word(&s[m.end()..]).is_some_and(|w| w == "of")) {
+                    continue;
+                }
+                let q = c.name("q").map(|q| self.quarters[&norm(q.as_str())]).unwrap_or(0);
+                let Some(d) = dct else {
+                    push(m.start(), m.end(), TimexType::Date, "XXXX-QX".into());
+                    continue;
+                };
+                let current = (d.month() as i64 - 1) / 3 + 1;
+                let explicit = c.name("y").or(c.name("y0")).and_then(|y| y.as_str().parse::<i32>().ok());
+                let (year, q) = match q {
+                    q if q > 0 && explicit.is_some() => (explicit.unwrap_or(d.year()), q),
+                    -1 => (d.year(), current),
+                    0 if current == 1 => (d.year() - 1, 4),
+                    0 => (d.year(), current - 1),
+                    // A quarter two or more ahead of the current one is the
+                    // last year's: "fourth-quarter profit" in a March report.
+                    q if q - current >= 2 => (d.year() - 1, q),
+                    q => (d.year(), q),
+                };
+                push(start, m.end(), TimexType::Date, format!("{year}-Q{q}"));
             }
-            let definite = m.as_str().to_lowercase().starts_with("the");
-            // "the third-quarter results": the adjective alone is the timex.
-            let start = match c.name("q") {
-                Some(q) if definite && s[q.end()..].starts_with('-') => q.start(),
-                _ => m.start(),
-            };
-            if bare && (!definite || next_word(&s[m.end()..]).is_some_and(|w| w == "of")) {
-                continue;
+        }
+        if need(8) {
+            for c in self.season.captures_iter(s) {
+                let (Some(m), Some(season)) = (c.get(0), c.name("s")) else { continue };
+                let Some((code, end_month)) = self.seasons.get(&norm(season.as_str())) else { continue };
+                let lead = c.name("lead").map(|l| norm(l.as_str()));
+                if lead.is_none() && c.name("y").is_none() {
+                    continue; // a bare "fall" or "spring" is too often a verb
+                }
+                let year = match (c.name("y"), dct) {
+                    (Some(y), _) => self.year_of(y.as_str()),
+                    (None, Some(d)) => season_year(*end_month, lead.as_deref(), d),
+                    (None, None) => None,
+                };
+                let value = year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"));
+                push(m.start(), m.end(), TimexType::Date, value);
             }
-            let q = c.name("q").map(|q| self.quarters[&norm(q.as_str())]).unwrap_or(0);
-            let Some(d) = dct else {
-                push(m.start(), m.end(), TimexType::Date, "XXXX-QX".into());
-                continue;
-            };
-            let current = (d.month() as i64 - 1) / 3 + 1;
-            let explicit = c.name("y").or(c.name("y0")).and_then(|y| y.as_str().parse::<i32>().ok());
-            let (year, q) = match q {
-                q if q > 0 && explicit.is_some() => (explicit.unwrap_or(d.year()), q),
-                -1 => (d.year(), current),
-                0 if current == 1 => (d.year() - 1, 4),
-                0 => (d.year(), current - 1),
-                // A quarter two or more ahead of the current one is the
-                // last year's: "fourth-quarter profit" in a March report.
-                q if q - current >= 2 => (d.year() - 1, q),
-                q => (d.year(), q),
-            };
-            push(start, m.end(), TimexType::Date, format!("{year}-Q{q}"));
         }
-        for c in Gated(need(8).then(|| self.season.captures_iter(s))) {
-            let (Some(m), Some(season)) = (c.get(0), c.name("s")) else { continue };
-            let Some((code, end_month)) = self.seasons.get(&norm(season.as_str())) else { continue };
-            let lead = c.name("lead").map(|l| norm(l.as_str()));
-            if lead.is_none() && c.name("y").is_none() {
-                continue; // a bare "fall" or "spring" is too often a verb
+        if need(10) {
+            for c in self.month_rel.captures_iter(s) {
+                let (Some(m), Some(md), Some(month)) = (c.get(0), c.name("mod"), c.name("m")) else { continue };
+                let (Some(&dir), Some(&month)) =
+                    (self.month_mods.get(&norm(md.as_str())), self.month_index.get(month.as_str()))
+                else {
+                    continue;
+                };
+                let Some(d) = dct else { continue };
+                let year = match dir {
+                    -1 if month < d.month() => d.year(),
+                    -1 => d.year() - 1,
+                    1 if month > d.month() => d.year(),
+                    1 => d.year() + 1,
+                    _ => d.year(),
+                };
+                push(m.start(), m.end(), TimexType::Date, format!("{year}-{month:02}"));
             }
-            let year = match (c.name("y"), dct) {
-                (Some(y), _) => self.year_of(y.as_str()),
-                (None, Some(d)) => season_year(*end_month, lead.as_deref(), d),
-                (None, None) => None,
-            };
-            let value = year.map_or_else(|| format!("XXXX-{code}"), |y| format!("{y}-{code}"));
-            push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in Gated(need(10).then(|| self.month_rel.captures_iter(s))) {
-            let (Some(m), Some(md), Some(month)) = (c.get(0), c.name("mod"), c.name("m")) else { continue };
-            let (Some(&dir), Some(&month)) =
-                (self.month_mods.get(&norm(md.as_str())), self.month_index.get(month.as_str()))
-            else {
-                continue;
-            };
-            let Some(d) = dct else { continue };
-            let year = match dir {
-                -1 if month < d.month() => d.year(),
-                -1 => d.year() - 1,
-                1 if month > d.month() => d.year(),
-                1 => d.year() + 1,
-                _ => d.year(),
-            };
-            push(m.start(), m.end(), TimexType::Date, format!("{year}-{month:02}"));
+        if need(11) {
+            for m in self.weekend.find_iter(s) {
+                let Some(d) = dct else { continue };
+                let lower = m.as_str().to_lowercase();
+                // The weekend meant is the last one, or the coming one when so said.
+                let back = (d.weekday().num_days_from_monday() + 2) % 7;
+                let saturday = d - chrono::Duration::days(i64::from(back));
+                // "this weekend" is the one of the week of publication: still to
+                // come from Monday to Friday.
+                let this = self.weekend_this.contains(&norm(&lower)) && d.weekday().num_days_from_monday() < 5;
+                let saturday = if this || lower.contains("next") || lower.contains("coming") {
+                    saturday + chrono::Duration::days(7)
+                } else {
+                    saturday
+                };
+                let w = saturday.iso_week();
+                push(m.start(), m.end(), TimexType::Date, format!("{}-W{:02}-WE", w.year(), w.week()));
+            }
         }
-        for m in Gated(need(11).then(|| self.weekend.find_iter(s))) {
-            let Some(d) = dct else { continue };
-            let lower = m.as_str().to_lowercase();
-            // The weekend meant is the last one, or the coming one when so said.
-            let back = (d.weekday().num_days_from_monday() + 2) % 7;
-            let saturday = d - chrono::Duration::days(i64::from(back));
-            // "this weekend" is the one of the week of publication: still to
-            // come from Monday to Friday.
-            let this = self.weekend_this.contains(&norm(&lower)) && d.weekday().num_days_from_monday() < 5;
-            let saturday = if this || lower.contains("next") || lower.contains("coming") {
-                saturday + chrono::Duration::days(7)
-            } else {
-                saturday
-            };
-            let w = saturday.iso_week();
-            push(m.start(), m.end(), TimexType::Date, format!("{}-W{:02}-WE", w.year(), w.week()));
+        if need(12) {
+            for c in self.fiscal.captures_iter(s) {
+                let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
+                push(m.start(), m.end(), TimexType::Date, y.as_str().to_string());
+            }
         }
-        for c in Gated(need(12).then(|| self.fiscal.captures_iter(s))) {
-            let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
-            push(m.start(), m.end(), TimexType::Date, y.as_str().to_string());
-        }
-        for c in Gated(need(13).then(|| self.holiday.captures_iter(s))) {
-            let (Some(m), Some(h)) = (c.get(0), c.name("h")) else { continue };
-            let Some(rule) = self.holidays.get(h.as_str()) else { continue };
-            let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
-            let value = holiday(rule, year, dct).map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
-            push(m.start(), m.end(), TimexType::Date, value);
+        if need(13) {
+            for c in self.holiday.captures_iter(s) {
+                let (Some(m), Some(h)) = (c.get(0), c.name("h")) else { continue };
+                let Some(rule) = self.holidays.get(h.as_str()) else { continue };
+                let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+                let value = holiday(rule, year, dct).map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string());
+                push(m.start(), m.end(), TimexType::Date, value);
+            }
         }
         // "by year-end": the end of this year; "since year-end", the last one.
-        for c in Gated(need(14).then(|| self.year_end.captures_iter(s))) {
-            let (Some(e), Some(d)) = (c.name("e"), dct) else { continue };
-            let year = if c.name("since").is_some() { d.year() - 1 } else { d.year() };
-            push(e.start(), e.end(), TimexType::Date, year.to_string());
-        }
-        for m in Gated(need(14).then(|| self.year_ago.find_iter(s))) {
-            let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
-            push(m.start(), m.end(), TimexType::Date, value);
-        }
-        for c in Gated(need(15).then(|| self.numeric.captures_iter(s))) {
-            let (Some(m), Some(a), Some(b), Some(y)) = (c.get(0), c.name("a"), c.name("b"), c.name("y")) else {
-                continue;
-            };
-            let (Ok(a), Ok(b), Ok(y)) =
-                (a.as_str().parse::<u32>(), b.as_str().parse::<u32>(), y.as_str().parse::<i32>())
-            else {
-                continue;
-            };
-            // A number above 12 can only be the day.
-            let (month, day) = if a > 12 || (day_first && b <= 12) { (b, a) } else { (a, b) };
-            if let Some(date) = NaiveDate::from_ymd_opt(y, month, day) {
-                push(m.start(), m.end(), TimexType::Date, date.to_string());
+        if need(14) {
+            for c in self.year_end.captures_iter(s) {
+                let (Some(e), Some(d)) = (c.name("e"), dct) else { continue };
+                let year = if c.name("since").is_some() { d.year() - 1 } else { d.year() };
+                push(e.start(), e.end(), TimexType::Date, year.to_string());
             }
         }
-        for c in Gated(need(16).then(|| self.quarter_code.captures_iter(s))) {
-            let (Some(m), Some(q)) = (c.get(0), c.name("q")) else { continue };
-            let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()).or(dct.map(|d| d.year()));
-            let value = year.map_or_else(|| format!("XXXX-Q{}", q.as_str()), |y| format!("{y}-Q{}", q.as_str()));
-            push(m.start(), m.end(), TimexType::Date, value);
+        if need(14) {
+            for m in self.year_ago.find_iter(s) {
+                let value = dct.map_or_else(|| "PAST_REF".to_string(), |d| (d.year() - 1).to_string());
+                push(m.start(), m.end(), TimexType::Date, value);
+            }
         }
-        for c in Gated(need(17).then(|| self.period.captures_iter(s))) {
-            let Some(m) = c.get(0) else { continue };
-            let value = match (c.name("y"), c.name("u"), dct) {
-                (Some(y), _, _) => y.as_str().to_string(),
-                (None, Some(u), Some(d)) => {
-                    // "the end of next year", "the end of the last decade".
-                    let rel = c.name("rel").map(|r| r.as_str().to_lowercase()).unwrap_or_default();
-                    let shift: i32 = match rel.rsplit(char::is_whitespace).next() {
-                        Some("next" | "coming") => 1,
-                        Some("last" | "past") => -1,
-                        _ => 0,
-                    };
-                    match u.as_str().to_lowercase().as_str() {
-                        "year" => (d.year() + shift).to_string(),
-                        "month" => {
-                            let index = i64::from(d.year()) * 12 + i64::from(d.month()) - 1 + i64::from(shift);
-                            format!("{}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
-                        }
-                        "week" => {
-                            let day = d + chrono::Duration::days(7 * i64::from(shift));
-                            let w = day.iso_week();
-                            format!("{}-W{:02}", w.year(), w.week())
-                        }
-                        "quarter" => format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
-                        // "the end of the decade": the decade of publication.
-                        "decade" => (d.year().div_euclid(10) + shift).to_string(),
-                        _ => continue,
-                    }
+        if need(15) {
+            for c in self.numeric.captures_iter(s) {
+                let (Some(m), Some(a), Some(b), Some(y)) = (c.get(0), c.name("a"), c.name("b"), c.name("y")) else {
+                    continue;
+                };
+                let (Ok(a), Ok(b), Ok(y)) =
+                    (a.as_str().parse::<u32>(), b.as_str().parse::<u32>(), y.as_str().parse::<i32>())
+                else {
+                    continue;
+                };
+                // A number above 12 can only be the day.
+                let (month, day) = if a > 12 || (day_first && b <= 12) { (b, a) } else { (a, b) };
+                if let Some(date) = NaiveDate::from_ymd_opt(y, month, day) {
+                    push(m.start(), m.end(), TimexType::Date, date.to_string());
                 }
-                _ => continue,
-            };
-            // "the first half of 2012": a half of a year (of another period,
-            // that period).
-            let half = c.name("part").and_then(|p| self.halves.get(&norm(p.as_str())));
-            let value = match half {
-                Some(code) if value.len() == 4 => format!("{value}-{code}"),
-                _ => value,
-            };
-            push(m.start(), m.end(), TimexType::Date, value);
+            }
         }
-        for c in Gated(need(18).then(|| self.century.captures_iter(s))) {
-            let (Some(m), Some(n)) = (c.get(0), c.name("n")) else { continue };
-            if let Ok(n) = n.as_str().parse::<u32>() {
-                if (1..=22).contains(&n) {
-                    push(m.start(), m.end(), TimexType::Date, format!("{:02}", n - 1));
+        if need(16) {
+            for c in self.quarter_code.captures_iter(s) {
+                let (Some(m), Some(q)) = (c.get(0), c.name("q")) else { continue };
+                let year = c.name("y").and_then(|y| y.as_str().parse::<i32>().ok()).or(dct.map(|d| d.year()));
+                let value = year.map_or_else(|| format!("XXXX-Q{}", q.as_str()), |y| format!("{y}-Q{}", q.as_str()));
+                push(m.start(), m.end(), TimexType::Date, value);
+            }
+        }
+        if need(17) {
+            for c in self.period.captures_iter(s) {
+                let Some(m) = c.get(0) else { continue };
+                let value = match (c.name("y"), c.name("u"), dct) {
+                    (Some(y), _, _) => y.as_str().to_string(),
+                    (None, Some(u), Some(d)) => {
+                        // "the end of next year", "the end of the last decade".
+                        let rel = c.name("rel").map(|r| r.as_str().to_lowercase()).unwrap_or_default();
+                        let shift: i32 = match rel.rsplit(char::is_whitespace).next() {
+                            Some("next" | "coming") => 1,
+                            Some("last" | "past") => -1,
+                            _ => 0,
+                        };
+                        match u.as_str().to_lowercase().as_str() {
+                            "year" => (d.year() + shift).to_string(),
+                            "month" => {
+                                let index = i64::from(d.year()) * 12 + i64::from(d.month()) - 1 + i64::from(shift);
+                                format!("{}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1)
+                            }
+                            "week" => {
+                                let day = d + chrono::Duration::days(7 * i64::from(shift));
+                                let w = day.iso_week();
+                                format!("{}-W{:02}", w.year(), w.week())
+                            }
+                            "quarter" => format!("{}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+                            // "the end of the decade": the decade of publication.
+                            "decade" => (d.year().div_euclid(10) + shift).to_string(),
+                            _ => continue,
+                        }
+                    }
+                    _ => continue,
+                };
+                // "the first half of 2012": a half of a year (of another period,
+                // that period).
+                let half = c.name("part").and_then(|p| self.halves.get(&norm(p.as_str())));
+                let value = match half {
+                    Some(code) if value.len() == 4 => format!("{value}-{code}"),
+                    _ => value,
+                };
+                push(m.start(), m.end(), TimexType::Date, value);
+            }
+        }
+        if need(18) {
+            for c in self.century.captures_iter(s) {
+                let (Some(m), Some(n)) = (c.get(0), c.name("n")) else { continue };
+                if let Ok(n) = n.as_str().parse::<u32>() {
+                    if (1..=22).contains(&n) {
+                        push(m.start(), m.end(), TimexType::Date, format!("{:02}", n - 1));
+                    }
                 }
             }
         }
         // "nineteen ninety-six", "January nineteen ninety-seven".
-        for c in Gated(need(19).then(|| self.spoken.captures_iter(s))) {
-            let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
-            if s[m.end()..].starts_with('-') {
-                continue; // "twenty thirty-year-olds"
+        if need(19) {
+            for c in self.spoken.captures_iter(s) {
+                let (Some(m), Some(y)) = (c.get(0), c.name("y")) else { continue };
+                if s[m.end()..].starts_with('-') {
+                    continue; // "twenty thirty-year-olds"
+                }
+                let Some(year) = self.year_of(y.as_str()) else { continue };
+                let month = c.name("m").and_then(|m| {
+                    self.month_index.iter().find(|(k, _)| k.eq_ignore_ascii_case(m.as_str())).map(|(_, i)| *i)
+                });
+                let value = month.map_or_else(|| format!("{year:04}"), |m| format!("{year:04}-{m:02}"));
+                push(m.start(), m.end(), TimexType::Date, value);
             }
-            let Some(year) = self.year_of(y.as_str()) else { continue };
-            let month = c.name("m").and_then(|m| {
-                self.month_index.iter().find(|(k, _)| k.eq_ignore_ascii_case(m.as_str())).map(|(_, i)| *i)
-            });
-            let value = month.map_or_else(|| format!("{year:04}"), |m| format!("{year:04}-{m:02}"));
-            push(m.start(), m.end(), TimexType::Date, value);
         }
-        for c in Gated(need(9).then(|| self.decade.captures_iter(s))) {
-            let Some(m) = c.get(0) else { continue };
-            // "the '90s", "the nineties": the latest such decade that starts
-            // by the document date (the twentieth century without one).
-            let tens = c.name("d2").and_then(|d| d.as_str().parse::<i32>().ok());
-            let tens = tens.or_else(|| c.name("w").and_then(|w| self.decade_words.get(&norm(w.as_str())).copied()));
-            if let Some(tens) = tens {
-                let year = dct.map_or(1999, |d| d.year());
-                let century = if year % 100 >= tens * 10 { year / 100 } else { year / 100 - 1 };
-                push(m.start(), m.end(), TimexType::Date, format!("{}", century * 10 + tens));
-                continue;
+        if need(9) {
+            for c in self.decade.captures_iter(s) {
+                let Some(m) = c.get(0) else { continue };
+                // "the '90s", "the nineties": the latest such decade that starts
+                // by the document date (the twentieth century without one).
+                let tens = c.name("d2").and_then(|d| d.as_str().parse::<i32>().ok());
+                let tens = tens.or_else(|| c.name("w").and_then(|w| self.decade_words.get(&norm(w.as_str())).copied()));
+                if let Some(tens) = tens {
+                    let year = dct.map_or(1999, |d| d.year());
+                    let century = if year % 100 >= tens * 10 { year / 100 } else { year / 100 - 1 };
+                    push(m.start(), m.end(), TimexType::Date, format!("{}", century * 10 + tens));
+                    continue;
+                }
+                let Some(d) = c.name("d") else { continue };
+                // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
+                // "the 2000s" is the decade of 2000 to 2009.
+                let d = d.as_str();
+                let value = match d.strip_suffix('0') {
+                    Some(century) if century != "20" => century,
+                    _ => d,
+                };
+                push(m.start(), m.end(), TimexType::Date, value.to_string());
             }
-            let Some(d) = c.name("d") else { continue };
-            // "the 1800s", "the 1900s" are centuries (TIMEX3 "18", "19");
-            // "the 2000s" is the decade of 2000 to 2009.
-            let d = d.as_str();
-            let value = match d.strip_suffix('0') {
-                Some(century) if century != "20" => century,
-                _ => d,
-            };
-            push(m.start(), m.end(), TimexType::Date, value.to_string());
         }
         resolve_overlaps(out)
     }
