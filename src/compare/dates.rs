@@ -35,17 +35,22 @@ pub(super) fn compare(
     // "since 2021" and "in 2022" say different things, but "a walkout from
     // Thursday" and "a strike beginning on Friday" date one start; "from 11
     // p.m. on Thursday" and "until 9am on Friday" the two ends of one
-    // closure.
-    // But "the third strike since January" counts from a date, it does not
-    // start anything.
+    // closure. A count since a date starts nothing ("Five people have died
+    // since November 27", "the third strike since January": a number or
+    // rank before "since" in its clause); "Closed to visitors since 2015"
+    // starts a closure.
     let (ba, bb) = (super::bound(input, a), super::bound(input, b));
     let since = |c: &Claim| {
         let text = &input.docs[c.doc].norm.text;
-        text[..c.norm.start]
+        let after_since = text[..c.norm.start]
             .trim_end()
             .rsplit(char::is_whitespace)
             .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+            .is_some_and(|w| w.eq_ignore_ascii_case("since"));
+        let counted = input.claims_of(c.sentence).iter().any(|n| {
+            matches!(n.value, ClaimValue::Number(_)) && n.norm.end <= c.norm.start && n.norm.start >= c.clause.start
+        });
+        after_since && counted
     };
     if da.anchor != db.anchor && (ba != bb || since(a) || since(b)) || !super::bounds_meet(ba, bb) {
         return;

@@ -236,7 +236,18 @@ pub(super) fn bound(input: &Input, c: &Claim) -> Bound {
         w.bytes().any(|b| b.is_ascii_digit())
             || matches!(
                 w,
-                "on" | "at" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "noon" | "midnight" | "local" | "time"
+                "on" | "in"
+                    | "at"
+                    | "a.m."
+                    | "p.m."
+                    | "am"
+                    | "pm"
+                    | "a.m"
+                    | "p.m"
+                    | "noon"
+                    | "midnight"
+                    | "local"
+                    | "time"
             )
             || (w.len() <= 4 && w.chars().all(|ch| ch.is_ascii_uppercase()))
     };
@@ -952,6 +963,11 @@ mod tests {
         assert_not_compared(
             "Train drivers at Southern Coast Railway confirmed their third strike since January over pay.",
             "Train drivers at Southern Coast Railway stage a 48-hour strike beginning on Friday over pay.",
+        );
+        // A state since a date starts then; a count since a date does not.
+        assert_conflict(
+            "The closure of the Lisbon city museum for renovation began in 2014.",
+            "The Lisbon city museum has been closed for renovation since 2015.",
         );
         // The start and the end of one closure are two days.
         let run = check(

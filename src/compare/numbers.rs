@@ -451,42 +451,48 @@ fn undated(input: &Input, c: &Claim) -> bool {
 /// day: "signed a contract that runs until June 2030" in a report of 9
 /// July 2025 (about five years) against "signed a four-year deal". The
 /// length's head is an event group (a deal) that a word within five words
-/// before the end date names ("contract"); the end date is the only end or start date of its
-/// sentence and
-/// after its report's day; the length tells of the event reported. A
-/// length allows half its unit either side ("four-year": 3.5 to 4.5
-/// years).
+/// before the end date names ("contract"); the end date is the only end or
+/// start date of its sentence and lies after its report's day; the length
+/// tells of the event reported. A length allows half its unit either side
+/// ("four-year": 3.5 to 4.5 years).
 pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
     use crate::extract::dates::Anchor;
     use crate::extract::{DateClaim, DurationClaim};
     const DAY: f64 = 86_400.0;
+    // The end dates, with the seconds from their report's day to each end
+    // of the date, once.
+    let ends: Vec<(&Claim, f64, f64, chrono::NaiveDate)> = input
+        .claims
+        .iter()
+        .filter_map(|u| {
+            let ClaimValue::Date(DateClaim { value: Some(end), anchor: Anchor::Until, .. }) = &u.value else {
+                return None;
+            };
+            let published = input.docs[u.doc].published?;
+            let (first, last) = end.range()?;
+            let bounds = input
+                .claims_of(u.sentence)
+                .iter()
+                .filter(|c| matches!(&c.value, ClaimValue::Date(x) if x.anchor != Anchor::At))
+                .count();
+            let seconds = |d: chrono::NaiveDate| (d - published).num_days() as f64 * DAY;
+            (first > published && bounds == 1).then(|| (u, seconds(first), seconds(last), published))
+        })
+        .collect();
     for d in input.claims {
         let ClaimValue::Duration(DurationClaim { value, seconds: Some((low, high)) }) = &d.value else { continue };
         let Some(group) = d.head.as_deref().and_then(|h| h.strip_prefix("event:")) else { continue };
-        let unit = match value.chars().last() {
-            Some('Y') if !value.contains('T') => 365.25 * DAY,
-            Some('M') if !value.contains('T') => 30.44 * DAY,
-            Some('W') => 7.0 * DAY,
-            Some('D') => DAY,
+        let (unit, unit_name) = match value.chars().last() {
+            Some('Y') if !value.contains('T') => (365.25 * DAY, "years"),
+            Some('M') if !value.contains('T') => (30.44 * DAY, "months"),
+            Some('W') => (7.0 * DAY, "weeks"),
+            Some('D') => (DAY, "days"),
             _ => continue,
         };
         if past(input, d) {
             continue;
         }
-        for u in input.claims {
-            let ClaimValue::Date(DateClaim { value: Some(end), anchor: Anchor::Until, .. }) = &u.value else {
-                continue;
-            };
-            if u.doc == d.doc {
-                continue;
-            }
-            let Some(published) = input.docs[u.doc].published else { continue };
-            let Some((first, last)) = end.range() else { continue };
-            let dates = input
-                .claims_of(u.sentence)
-                .iter()
-                .filter(|c| matches!(&c.value, ClaimValue::Date(x) if x.anchor != Anchor::At))
-                .count();
+        for &(u, from, to, published) in ends.iter().filter(|(u, ..)| u.doc != d.doc) {
             let text = &input.docs[u.doc].norm.text;
             // The deal's word is close before its end ("a contract that
             // runs until June 2030"), not a word of another thing ("a
@@ -497,26 +503,24 @@ pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
                 .rev()
                 .take(5)
                 .any(|w| input.lexicon.groups_in(&w.to_lowercase()).contains(&group));
-            if first <= published || dates > 1 || !named {
+            if !named {
                 continue;
             }
-            let (from, to) = ((first - published).num_days() as f64 * DAY, (last - published).num_days() as f64 * DAY);
             if from <= high + unit / 2.0 && low - unit / 2.0 <= to {
                 tally.agree += 1;
                 continue;
             }
             tally.conflict += 1;
             let text_d = &input.docs[d.doc].norm.text;
-            let years = |x: f64| x / (365.25 * DAY);
             let reason = format!(
                 "Both sentences speak of the {group}. {:?} in {} gives it {value}, but {:?} in {} ends it in {}, about \
-                 {:.1} years after that report's day ({published}); the two lengths differ.",
+                 {:.1} {unit_name} after that report's day ({published}); the two lengths differ.",
                 d.norm.of(text_d),
                 where_(input, d),
                 u.norm.of(text),
                 where_(input, u),
-                end,
-                years((from + to) / 2.0),
+                u.value.normalised().unwrap_or_default().trim_start_matches("../"),
+                (from + to) / 2.0 / unit,
             );
             let subject = super::SharedSubject { label: group.to_string(), score: 0.5 };
             let rule = ("duration-conflict", Verdict::Conflict);
