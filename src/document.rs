@@ -55,6 +55,52 @@ pub struct Document {
     pub yearless: Option<(u32, u32)>,
     /// A plain-words note on how the date was found.
     pub published_note: String,
+    /// Whether [`prepare`] has run on it (or its outcome was restored with
+    /// [`Document::restore`]): a run does not prepare it again.
+    pub prepared: bool,
+}
+
+/// What [`prepare`] found in a document, kept apart from its text: batch
+/// mode reads each report's header to group it, drops the text, and gives
+/// this back to the document rebuilt for the check instead of reading the
+/// header again.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    body: Vec<Span>,
+    dropped: Vec<Dropped>,
+    published: Option<NaiveDate>,
+    published_from: Option<DateSource>,
+    published_span: Option<Span>,
+    yearless: Option<(u32, u32)>,
+    published_note: String,
+}
+
+impl Document {
+    /// The outcome of [`prepare`] on this document, if it has run.
+    pub fn prepared(&self) -> Option<Prepared> {
+        self.prepared.then(|| Prepared {
+            body: self.body.clone(),
+            dropped: self.dropped.clone(),
+            published: self.published,
+            published_from: Some(self.published_from),
+            published_span: self.published_span,
+            yearless: self.yearless,
+            published_note: self.published_note.clone(),
+        })
+    }
+
+    /// Gives a document, built again from the same bytes, what [`prepare`]
+    /// found in it before; it then counts as prepared.
+    pub fn restore(&mut self, p: Prepared) {
+        self.body = p.body;
+        self.dropped = p.dropped;
+        self.published = p.published;
+        self.published_from = p.published_from.unwrap_or(self.published_from);
+        self.published_span = p.published_span;
+        self.yearless = p.yearless;
+        self.published_note = p.published_note;
+        self.prepared = true;
+    }
 }
 
 /// Where a publication date came from.
@@ -243,6 +289,7 @@ fn build(path: &Path, bytes: Vec<u8>, index: usize, is_json: bool) -> Result<Doc
         published_span: None,
         yearless: None,
         published_note: "no publication date found".into(),
+        prepared: false,
     };
     if is_json {
         let meta = json_meta(path, &raw)?;
@@ -381,6 +428,7 @@ fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
 /// Splits the normalised text into paragraphs, drops repeated ones, and
 /// finds the publication date in the header lines and datelines.
 pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
+    doc.prepared = true;
     let paragraphs = paragraphs(&doc.norm.text);
     let mut seen: HashMap<String, Span> = HashMap::default();
     let mut kept = Vec::new();
