@@ -266,8 +266,8 @@ impl PolarityFinder {
             let lower = s[words[i].0..].starts_with(char::is_lowercase);
             // A named action after a determiner, a possessive or "of" is a
             // noun: "the release", "Putin's visit", "notice of appeal".
-            let noun = i > 0
-                && (self.skip_set.contains(&keys[i - 1]) || keys[i - 1].ends_with("'s") || keys[i - 1] == "of");
+            let noun =
+                i > 0 && (self.skip_set.contains(&keys[i - 1]) || keys[i - 1].ends_with("'s") || keys[i - 1] == "of");
             let (action, opposite, mut end, phrase) = match (self.phrase_at(&keys, i), self.forms.get(key)) {
                 (Some((action, last)), _) if lower && !noun => (action, false, last, true),
                 // "the Court of Appeal" is a name.
