@@ -674,6 +674,39 @@ mod tests {
         }
     }
 
+    /// A document rebuilt from its bytes and given back what `prepare`
+    /// found reads as one prepared again, and is not prepared twice.
+    #[test]
+    fn restored_preparation_is_the_preparation() {
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let finder = DateFinder::new(&rules.dates).unwrap();
+        let datelines = Datelines::new(&rules.datelines).unwrap();
+        let text =
+            "NAIROBI, Dec 4 (Reuters) - The court ruled on Thursday.\n\nIt sat for 3 hours.\n\nIt sat for 3 hours.\n";
+        let fresh = || from_bytes("x.txt".as_ref(), text.as_bytes().to_vec(), 0).unwrap();
+        let mut first = fresh();
+        assert!(!first.prepared && first.prepared().is_none());
+        prepare(&mut first, &finder, &datelines);
+        let kept = first.prepared().unwrap();
+        let mut again = fresh();
+        again.restore(kept);
+        assert!(again.prepared);
+        assert_eq!(format!("{first:?}"), format!("{again:?}"));
+        assert_eq!(again.dropped.len(), 1);
+        assert!(again.published_span.is_some());
+        // A run over restored documents reports what one over fresh ones does.
+        let run_fresh = crate::analyse(vec![fresh(), fresh()], &rules).unwrap();
+        let mut restored = Vec::new();
+        for _ in 0..2 {
+            let mut d = fresh();
+            d.restore(first.prepared().unwrap());
+            restored.push(d);
+        }
+        let run_restored = crate::analyse(restored, &rules).unwrap();
+        assert_eq!(format!("{:?}", run_fresh.documents), format!("{:?}", run_restored.documents));
+        assert_eq!(format!("{:?}", run_fresh.findings), format!("{:?}", run_restored.findings));
+    }
+
     #[test]
     fn repeated_paragraphs_are_dropped_and_listed() {
         let rules = crate::rules::Rules::built_in().unwrap();
