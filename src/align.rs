@@ -12,7 +12,6 @@ use crate::extract::Claim;
 use crate::segment::Sentence;
 use crate::terms::{Lexicon, Term, TermKind};
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeMap;
 
 /// Pairs scoring below this are not aligned.
 pub const MIN_SCORE: f32 = 0.12;
@@ -119,20 +118,48 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
     // (nor in more sentences than there are reports, for short reports
     // that name the event once each): an inverted index, never all pairs.
     let cap = (live / 2.0).max(docs.len() as f32).max(2.0);
-    let mut index: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Each key as a number, so that the index is a table and the pair loop
+    // compares numbers, not strings.
+    let mut numbers: HashMap<&str, u32> = HashMap::default();
+    let keys: Vec<Vec<u32>> = terms
+        .iter()
+        .map(|t| {
+            t.iter()
+                .map(|x| {
+                    let next = numbers.len() as u32;
+                    *numbers.entry(x.key.as_str()).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    // Per key, the sentences holding it (in order), when it is rare enough.
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); numbers.len()];
     for (i, t) in terms.iter().enumerate() {
-        for term in t {
+        for (term, &k) in t.iter().zip(&keys[i]) {
             if (df[term.key.as_str()] as f32) <= cap {
-                index.entry(term.key.as_str()).or_default().push(i);
+                index[k as usize].push(i);
             }
         }
     }
-    let mut candidates: Vec<(usize, usize)> = index
-        .values()
-        .flat_map(|list| list.iter().enumerate().flat_map(move |(n, &a)| list[n + 1..].iter().map(move |&b| (a, b))))
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
+    // Every pair (a, b), a < b, sharing an indexed key, in order: for each
+    // a, the later sentences of its keys' lists, each once.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut last_seen = vec![usize::MAX; terms.len()];
+    let mut row: Vec<usize> = Vec::new();
+    for (a, ks) in keys.iter().enumerate() {
+        row.clear();
+        for &k in ks {
+            let list = &index[k as usize];
+            for &b in &list[list.partition_point(|&x| x <= a)..] {
+                if last_seen[b] != a {
+                    last_seen[b] = a;
+                    row.push(b);
+                }
+            }
+        }
+        row.sort_unstable();
+        candidates.extend(row.iter().map(|&b| (a, b)));
+    }
 
     // Per term, read once: its weight, and the first letter of a name
     // long enough to match another by spelling (see `same_term`).
@@ -150,13 +177,14 @@ pub fn align(docs: &[Document], sentences: &[Sentence], claims: &[Claim], lexico
     let mut pairs = Vec::new();
     for (a, b) in candidates {
         let mut dot = 0.0f32;
-        for (ta, &(wa, fa)) in terms[a].iter().zip(&read[a]) {
+        for ((ta, &ka), &(wa, fa)) in terms[a].iter().zip(&keys[a]).zip(&read[a]) {
             // As `same_term`, without reading the terms again.
             let best = terms[b]
                 .iter()
+                .zip(&keys[b])
                 .zip(&read[b])
-                .filter_map(|(tb, &(wb, fb))| {
-                    let sim = if ta.key == tb.key {
+                .filter_map(|((tb, &kb), &(wb, fb))| {
+                    let sim = if ka == kb {
                         1.0
                     } else if fa.is_some() && fa == fb {
                         let sim = strsim::jaro_winkler(&ta.key, &tb.key);

@@ -55,6 +55,52 @@ pub struct Document {
     pub yearless: Option<(u32, u32)>,
     /// A plain-words note on how the date was found.
     pub published_note: String,
+    /// Whether [`prepare`] has run on it (or its outcome was restored with
+    /// [`Document::restore`]): a run does not prepare it again.
+    pub prepared: bool,
+}
+
+/// What [`prepare`] found in a document, kept apart from its text: batch
+/// mode reads each report's header to group it, drops the text, and gives
+/// this back to the document rebuilt for the check instead of reading the
+/// header again.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    body: Vec<Span>,
+    dropped: Vec<Dropped>,
+    published: Option<NaiveDate>,
+    published_from: Option<DateSource>,
+    published_span: Option<Span>,
+    yearless: Option<(u32, u32)>,
+    published_note: String,
+}
+
+impl Document {
+    /// The outcome of [`prepare`] on this document, if it has run.
+    pub fn prepared(&self) -> Option<Prepared> {
+        self.prepared.then(|| Prepared {
+            body: self.body.clone(),
+            dropped: self.dropped.clone(),
+            published: self.published,
+            published_from: Some(self.published_from),
+            published_span: self.published_span,
+            yearless: self.yearless,
+            published_note: self.published_note.clone(),
+        })
+    }
+
+    /// Gives a document, built again from the same bytes, what [`prepare`]
+    /// found in it before; it then counts as prepared.
+    pub fn restore(&mut self, p: Prepared) {
+        self.body = p.body;
+        self.dropped = p.dropped;
+        self.published = p.published;
+        self.published_from = p.published_from.unwrap_or(self.published_from);
+        self.published_span = p.published_span;
+        self.yearless = p.yearless;
+        self.published_note = p.published_note;
+        self.prepared = true;
+    }
 }
 
 /// Where a publication date came from.
@@ -243,6 +289,7 @@ fn build(path: &Path, bytes: Vec<u8>, index: usize, is_json: bool) -> Result<Doc
         published_span: None,
         yearless: None,
         published_note: "no publication date found".into(),
+        prepared: false,
     };
     if is_json {
         let meta = json_meta(path, &raw)?;
@@ -381,6 +428,7 @@ fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
 /// Splits the normalised text into paragraphs, drops repeated ones, and
 /// finds the publication date in the header lines and datelines.
 pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
+    doc.prepared = true;
     let paragraphs = paragraphs(&doc.norm.text);
     let mut seen: HashMap<String, Span> = HashMap::default();
     let mut kept = Vec::new();
@@ -624,6 +672,39 @@ mod tests {
                 assert!(body.iter().all(|b| !b.contains(" 2025 ") && !b.starts_with("- ")), "{body:?}");
             }
         }
+    }
+
+    /// A document rebuilt from its bytes and given back what `prepare`
+    /// found reads as one prepared again, and is not prepared twice.
+    #[test]
+    fn restored_preparation_is_the_preparation() {
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let finder = DateFinder::new(&rules.dates).unwrap();
+        let datelines = Datelines::new(&rules.datelines).unwrap();
+        let text =
+            "NAIROBI, Dec 4 (Reuters) - The court ruled on Thursday.\n\nIt sat for 3 hours.\n\nIt sat for 3 hours.\n";
+        let fresh = || from_bytes("x.txt".as_ref(), text.as_bytes().to_vec(), 0).unwrap();
+        let mut first = fresh();
+        assert!(!first.prepared && first.prepared().is_none());
+        prepare(&mut first, &finder, &datelines);
+        let kept = first.prepared().unwrap();
+        let mut again = fresh();
+        again.restore(kept);
+        assert!(again.prepared);
+        assert_eq!(format!("{first:?}"), format!("{again:?}"));
+        assert_eq!(again.dropped.len(), 1);
+        assert!(again.published_span.is_some());
+        // A run over restored documents reports what one over fresh ones does.
+        let run_fresh = crate::analyse(vec![fresh(), fresh()], &rules).unwrap();
+        let mut restored = Vec::new();
+        for _ in 0..2 {
+            let mut d = fresh();
+            d.restore(first.prepared().unwrap());
+            restored.push(d);
+        }
+        let run_restored = crate::analyse(restored, &rules).unwrap();
+        assert_eq!(format!("{:?}", run_fresh.documents), format!("{:?}", run_restored.documents));
+        assert_eq!(format!("{:?}", run_fresh.findings), format!("{:?}", run_restored.findings));
     }
 
     #[test]

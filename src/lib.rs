@@ -210,12 +210,15 @@ impl Checker {
         let clock = std::time::Instant::now();
         for (i, doc) in documents.iter_mut().enumerate() {
             doc.index = i;
-            document::prepare(doc, self.extractor.dates(), &self.datelines);
+            // Batch mode prepared it once already, to group it.
+            if !doc.prepared {
+                document::prepare(doc, self.extractor.dates(), &self.datelines);
+            }
         }
         document::complete_years(&mut documents);
-        let copies = self.sources.copies(&documents);
+        let credits: Vec<Vec<sources::Credit>> = documents.iter().map(|d| self.sources.credits(d)).collect();
+        let copies = self.sources.copies_credited(&documents, &credits);
         let groups = sources::independent_groups(documents.len(), &copies);
-        let credits = documents.iter().map(|d| self.sources.credits(d)).collect();
         let clock = stages.lap(clock, |s| &mut s.prepare);
         let sentences = segment::segment(&documents, &rules.segment);
         let clock = stages.lap(clock, |s| &mut s.segment);

@@ -124,8 +124,13 @@ pub fn fold_words(s: &str) -> String {
     if s.chars().any(char::is_whitespace) {
         collapse(s).to_lowercase()
     } else {
-        // One word (the usual case): nothing to collapse.
-        s.to_lowercase()
+        // One word (the usual case): nothing to collapse; an ASCII one
+        // lowercases byte by byte, to the same string.
+        if s.is_ascii() {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_lowercase()
+        }
     }
 }
 

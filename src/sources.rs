@@ -320,6 +320,17 @@ impl Detector {
     /// then source. Linear in the total number of words: see the module
     /// documentation.
     pub fn copies(&self, docs: &[Document]) -> Vec<Copy> {
+        let credits: Vec<Vec<Credit>> = docs.iter().map(|d| self.credits(d)).collect();
+        self.copies_credited(docs, &credits)
+    }
+
+    /// As [`Detector::copies`], given every report's credit lines as
+    /// [`Detector::credits`] finds them (a caller that keeps them too need
+    /// not find them twice).
+    pub fn copies_credited(&self, docs: &[Document], credits: &[Vec<Credit>]) -> Vec<Copy> {
+        if credits.len() != docs.len() {
+            return self.copies(docs);
+        }
         let k = self.rules.shingle;
         let words: Vec<Words> = docs.iter().map(words).collect();
         let shingles: Vec<Vec<u64>> = words.iter().map(|w| shingle_hashes(&w.hashes, k)).collect();
@@ -347,7 +358,6 @@ impl Detector {
                 }
             }
         }
-        let credits: Vec<Vec<Credit>> = docs.iter().map(|d| self.credits(d)).collect();
         let agencies: Vec<Option<(String, String)>> = docs.iter().map(|d| self.agency_of(d)).collect();
         let mut out = Vec::new();
         for ((a, b), mut list) in runs {
@@ -372,7 +382,7 @@ impl Detector {
             if longest_outside < self.rules.min_passage_words && !by_share {
                 continue;
             }
-            let ends = Ends { docs, words: &words, credits: &credits, agencies: &agencies };
+            let ends = Ends { docs, words: &words, credits, agencies: &agencies };
             let (copier, source, decided_by, how) = ends.direction(a, b);
             let side_c: fn(&Run) -> usize = if copier == a { |r| r.a } else { |r| r.b };
             let (wc, wsrc) = (&words[copier], &words[source]);
@@ -682,6 +692,14 @@ impl Hasher for Prehashed {
 /// machine, so reports are reproducible.
 fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        // The same bytes as below: an ASCII letter lowercases to one byte.
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
         let mut buf = [0u8; 4];
         for b in c.encode_utf8(&mut buf).bytes() {
@@ -783,6 +801,49 @@ mod tests {
 
     fn rules() -> SourceRules {
         Rules::built_in().unwrap().sources
+    }
+
+    /// `word_hash` by its definition, char by char, without the ASCII
+    /// shortcut.
+    fn word_hash_by_chars(word: &str) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    }
+
+    #[test]
+    fn word_hash_ascii_shortcut_is_the_definition() {
+        for w in ["Reuters", "PSLV-C62", "ANI", "x", "", "Zürich", "İstanbul", "ΣΟΦΙΑ"] {
+            assert_eq!(word_hash(w), word_hash_by_chars(w), "{w}");
+        }
+        assert_eq!(word_hash("Reuters"), word_hash("reuters"));
+        assert_ne!(word_hash("Reuters"), word_hash("Reuter"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_hash_matches_by_chars(word in "\\PC{0,12}") {
+            proptest::prop_assert_eq!(word_hash(&word), word_hash_by_chars(&word));
+        }
+    }
+
+    #[test]
+    fn copies_credited_is_copies() {
+        let text = "NEW DELHI: The bridge over the river collapsed on Tuesday morning after heavy rain, killing 12 people and injuring 30 others, officials said.\n\nWith inputs from ANI";
+        let docs = vec![doc("a.txt", text, 0), doc("b.txt", text, 1)];
+        let detector = Detector::new(&rules()).unwrap();
+        let credits: Vec<Vec<Credit>> = docs.iter().map(|d| detector.credits(d)).collect();
+        let a = format!("{:?}", detector.copies(&docs));
+        assert!(!detector.copies(&docs).is_empty());
+        assert_eq!(a, format!("{:?}", detector.copies_credited(&docs, &credits)));
+        // Credits of another length are not trusted: they are found again.
+        assert_eq!(a, format!("{:?}", detector.copies_credited(&docs, &credits[..1])));
     }
 
     /// A prepared document: paragraphs split, dateline read.

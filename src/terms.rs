@@ -138,7 +138,8 @@ fn is_initialism(s: &str) -> bool {
 
 /// The lowercase matching key of a word.
 pub fn key(word: &str) -> String {
-    let mut k = word.to_lowercase();
+    // ASCII (the usual word) lowercases byte by byte, to the same string.
+    let mut k = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
     for suffix in ["'s", "'"] {
         if k.len() > suffix.len() + 1 && k.ends_with(suffix) {
             k.truncate(k.len() - suffix.len());
@@ -877,6 +878,33 @@ mod tests {
         assert_eq!(words.keys()[1], "us");
         assert_eq!(words.keys()[3], "india");
         assert_eq!(words.keys().len(), tokens.len());
+    }
+
+    /// `key` by its definition, through the Unicode lowercase of every
+    /// word (no ASCII shortcut).
+    fn key_by_chars(word: &str) -> String {
+        let mut k = word.to_lowercase();
+        for suffix in ["'s", "'"] {
+            if k.len() > suffix.len() + 1 && k.ends_with(suffix) {
+                k.truncate(k.len() - suffix.len());
+                break;
+            }
+        }
+        k.retain(|c| c != '.');
+        k
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcuts of `key` and `fold_words` give the keys the
+        /// Unicode lowercase gives.
+        #[test]
+        fn key_shortcut_is_the_definition(word in "[a-zA-Z0-9'.É-]{0,12}|\\PC{0,8}") {
+            proptest::prop_assert_eq!(key(&word), key_by_chars(&word));
+            let folded = crate::normalize::fold_words(&word);
+            if !word.chars().any(char::is_whitespace) {
+                proptest::prop_assert_eq!(folded, word.to_lowercase());
+            }
+        }
     }
 
     proptest::proptest! {

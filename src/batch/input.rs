@@ -70,12 +70,19 @@ pub struct Report {
     pub bytes: usize,
     json: bool,
     raw: String,
+    /// Its paragraphs and dateline, read once to group it.
+    prepared: Option<document::Prepared>,
 }
 
 impl Report {
     /// Gives up the bytes held, to be made a document where it is checked.
     pub(crate) fn take(&mut self) -> Pending {
-        Pending { path: self.path.clone(), json: self.json, raw: std::mem::take(&mut self.raw) }
+        Pending {
+            path: self.path.clone(),
+            json: self.json,
+            raw: std::mem::take(&mut self.raw),
+            prepared: self.prepared.take(),
+        }
     }
 }
 
@@ -85,17 +92,23 @@ pub(crate) struct Pending {
     path: PathBuf,
     json: bool,
     raw: String,
+    prepared: Option<document::Prepared>,
 }
 
 impl Pending {
-    /// Rebuilds the document (with its normalised copy) for checking.
+    /// Rebuilds the document (with its normalised copy) for checking, with
+    /// the paragraphs and dateline found when it was read.
     pub(crate) fn document(self, index: usize) -> Result<Document, Error> {
         let bytes = self.raw.into_bytes();
-        if self.json {
+        let mut doc = if self.json {
             document::from_json_bytes(&self.path, bytes, index)
         } else {
             document::from_bytes(&self.path, bytes, index)
+        }?;
+        if let Some(p) = self.prepared {
+            doc.restore(p);
         }
+        Ok(doc)
     }
 }
 
@@ -280,6 +293,7 @@ fn parse(item: Item, grouper: &Grouper) -> Parsed {
     let clock = Instant::now();
     let features = grouper.features(&mut doc);
     let feature_time = clock.elapsed();
+    let prepared = doc.prepared();
     let report = Report {
         id: doc.id,
         path: doc.path,
@@ -289,6 +303,7 @@ fn parse(item: Item, grouper: &Grouper) -> Parsed {
         bytes: doc.raw.len(),
         json,
         raw: doc.raw,
+        prepared,
     };
     Parsed { result: Ok((report, features)), load_time, feature_time }
 }

@@ -106,7 +106,13 @@ pub fn header(format: BatchFormat, feed: &Feed, grouping: &Grouping, out: &mut d
 /// Renders one checked group; runs on the worker that checked it.
 pub fn section(format: BatchFormat, s: &Section) -> io::Result<Vec<u8>> {
     let mut report_bytes = Vec::new();
-    report::write(format.section_format(), s.run, &mut report_bytes)?;
+    if matches!(format, BatchFormat::Json | BatchFormat::Jsonl) {
+        // Compact at once: the pretty report with its whitespace taken out.
+        let located = report::Located::with_baseline(s.run, None);
+        report::json::write_compact(&located, &mut report_bytes)?;
+    } else {
+        report::write(format.section_format(), s.run, &mut report_bytes)?;
+    }
     let mut out = Vec::new();
     match format {
         BatchFormat::Github => out = report_bytes,
@@ -142,7 +148,7 @@ pub fn section(format: BatchFormat, s: &Section) -> io::Result<Vec<u8>> {
             }
             out.extend_from_slice(&head.as_bytes()[..head.len() - 1]);
             out.extend_from_slice(b",\"report\":");
-            minify(&report_bytes, &mut out);
+            out.extend_from_slice(&report_bytes);
             out.extend_from_slice(b"}\n");
         }
     }
@@ -298,7 +304,9 @@ fn size(bytes: usize) -> String {
     }
 }
 
-/// Copies JSON without the whitespace between tokens (strings untouched).
+/// Copies JSON without the whitespace between tokens (strings untouched):
+/// what a section's compact report must equal (the tests hold it to that).
+#[cfg(test)]
 fn minify(json: &[u8], out: &mut Vec<u8>) {
     out.reserve(json.len());
     let mut i = 0;
@@ -330,6 +338,27 @@ fn minify(json: &[u8], out: &mut Vec<u8>) {
 
 #[cfg(test)]
 mod tests {
+    /// A section's report is written compact at once: the same bytes as
+    /// the pretty report with its whitespace taken out.
+    #[test]
+    fn compact_report_is_the_pretty_one_minified() {
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let mut docs = Vec::new();
+        for (i, name) in ["000_8df2014312879b32.txt", "001_3bb6fdf6df903105.txt"].iter().enumerate() {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds").join(name);
+            docs.push(crate::document::load(&path, i).unwrap());
+        }
+        let run = crate::analyse(docs, &rules).unwrap();
+        assert!(!run.findings.is_empty() && !run.claims.is_empty());
+        let mut pretty = Vec::new();
+        crate::report::write(crate::report::Format::Json, &run, &mut pretty).unwrap();
+        let mut minified = Vec::new();
+        super::minify(&pretty, &mut minified);
+        let mut compact = Vec::new();
+        crate::report::json::write_compact(&crate::report::Located::with_baseline(&run, None), &mut compact).unwrap();
+        assert_eq!(String::from_utf8(compact).unwrap(), String::from_utf8(minified).unwrap());
+    }
+
     #[test]
     fn minify_keeps_strings() {
         let mut out = Vec::new();

@@ -21,6 +21,7 @@
 //! claim.
 
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
@@ -159,6 +160,12 @@ pub struct PolarityFinder {
     /// `base`'s first byte, unless `base` is one byte long. The last list,
     /// for an empty word, holds them all.
     phrases_by_byte: Vec<Vec<usize>>,
+    /// The words that are never verbs for [`PolarityFinder::is_verb`]:
+    /// auxiliaries, markers, barriers, particles, object skips and ends.
+    not_verbs: HashSet<String>,
+    /// `markers` and `object_skip` as sets, for the word before a verb.
+    marker_set: HashSet<String>,
+    skip_set: HashSet<String>,
 }
 
 impl PolarityFinder {
@@ -209,7 +216,18 @@ impl PolarityFinder {
                 synonyms.insert(root(&norm(w)), canonical.clone());
             }
         }
+        let markers: Vec<String> = r.verb_markers.iter().map(|w| norm(w)).collect();
+        let not_verbs: HashSet<String> = [&r.auxiliaries, &r.barriers, &r.particles, &r.object_end]
+            .into_iter()
+            .flatten()
+            .map(|w| norm(w))
+            .chain(markers.iter().cloned())
+            .chain(object_skip.iter().cloned())
+            .collect();
         Ok(PolarityFinder {
+            not_verbs,
+            marker_set: markers.iter().cloned().collect(),
+            skip_set: object_skip.iter().cloned().collect(),
             negators: r.negators.iter().map(|w| norm(w)).collect(),
             reach: r.reach,
             negating: r.negating.iter().map(|p| p.split_whitespace().map(norm).collect()).collect(),
@@ -217,7 +235,7 @@ impl PolarityFinder {
             barriers: r.barriers.iter().map(|w| norm(w)).collect(),
             far: r.far_negators.iter().map(|w| norm(w)).collect(),
             far_reach: r.far_reach,
-            markers: r.verb_markers.iter().map(|w| norm(w)).collect(),
+            markers,
             auxiliaries: r.auxiliaries.iter().map(|w| norm(w)).collect(),
             particles: r.particles.iter().map(|w| norm(w)).collect(),
             object_skip,
@@ -248,8 +266,8 @@ impl PolarityFinder {
             let lower = s[words[i].0..].starts_with(char::is_lowercase);
             // A named action after a determiner, a possessive or "of" is a
             // noun: "the release", "Putin's visit", "notice of appeal".
-            let noun = i > 0
-                && (self.object_skip.contains(&keys[i - 1]) || keys[i - 1].ends_with("'s") || keys[i - 1] == "of");
+            let noun =
+                i > 0 && (self.skip_set.contains(&keys[i - 1]) || keys[i - 1].ends_with("'s") || keys[i - 1] == "of");
             let (action, opposite, mut end, phrase) = match (self.phrase_at(&keys, i), self.forms.get(key)) {
                 (Some((action, last)), _) if lower && !noun => (action, false, last, true),
                 // "the Court of Appeal" is a name.
@@ -491,21 +509,14 @@ impl PolarityFinder {
     /// ("opposed") not after a determiner.
     fn is_verb(&self, keys: &[String], i: usize) -> bool {
         let k = &keys[i];
-        if k.chars().count() < 3 || !k.chars().all(char::is_alphabetic) || self.auxiliaries.contains(k) {
-            return false;
-        }
-        if self.markers.contains(k) || self.barriers.contains(k) || self.particles.contains(k) {
-            return false;
-        }
-        // "was the second", "is too early".
-        if self.object_skip.contains(k) || self.object_end.contains(k) {
+        // Auxiliaries, markers, barriers, particles; and "was the second",
+        // "is too early": object skips and ends.
+        if k.chars().count() < 3 || !k.chars().all(char::is_alphabetic) || self.not_verbs.contains(k) {
             return false;
         }
         let prev = i.checked_sub(1).map(|j| keys[j].as_str());
-        let marked = prev.is_some_and(|p| self.markers.iter().any(|m| m == p) || p.ends_with("n't"));
-        let past = k.ends_with("ed")
-            && k.chars().count() >= 5
-            && !prev.is_some_and(|p| self.object_skip.iter().any(|d| d == p));
+        let marked = prev.is_some_and(|p| self.marker_set.contains(p) || p.ends_with("n't"));
+        let past = k.ends_with("ed") && k.chars().count() >= 5 && !prev.is_some_and(|p| self.skip_set.contains(p));
         marked && !(prev == Some("to") && k.ends_with('s')) || past
     }
 

@@ -980,14 +980,17 @@ fn para_of_end(toks: &[Tok], end: usize) -> usize {
 
 /// The matching key of a word: lowercase, possessive and dots left out.
 fn key(word: &str) -> String {
-    let mut k = word.to_lowercase();
+    // ASCII (the usual word) lowercases byte by byte, to the same string.
+    let mut k = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
     for suffix in ["'s", "'"] {
         if k.len() > suffix.len() && k.ends_with(suffix) {
             k.truncate(k.len() - suffix.len());
             break;
         }
     }
-    k.retain(|c| c != '.');
+    if k.contains('.') {
+        k.retain(|c| c != '.');
+    }
     k
 }
 

@@ -329,6 +329,17 @@ pub(super) fn baseline<'a>(located: &'a Located) -> Option<BaselineUse<'a>> {
 
 /// Writes the report as pretty JSON followed by a newline.
 pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
+    write_as(located, out, true)
+}
+
+/// Writes the report as compact JSON (no whitespace between tokens, no
+/// newline after): the bytes of [`write`]'s output with that whitespace
+/// taken out, without writing it first. Batch mode embeds it in its lines.
+pub(crate) fn write_compact(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
+    write_as(located, out, false)
+}
+
+fn write_as(located: &Located, out: &mut dyn io::Write, pretty: bool) -> io::Result<()> {
     let run = located.run;
     let documents = run
         .documents
@@ -451,6 +462,11 @@ pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
             findings: counts,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)
+    } else {
+        serde_json::to_writer(&mut *out, &report)?;
+        Ok(())
+    }
 }

@@ -6,7 +6,7 @@
 
 pub(crate) mod github;
 mod html;
-mod json;
+pub(crate) mod json;
 mod jsonl;
 pub(crate) mod sarif;
 mod text;
