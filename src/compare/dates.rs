@@ -74,7 +74,7 @@ pub(super) fn compare(
         return;
     }
     let (doc_a, doc_b) = (&input.docs[a.doc], &input.docs[b.doc]);
-    let named = event == EventMatch::Same && one_event(a, b, input.docs, input.lexicon);
+    let named = event == EventMatch::Same && one_event(a, b, input.lexicon);
     let subject = if by_event {
         let p = a.predicate.as_ref().map_or("", |p| p.span.of(&doc_a.norm.text));
         super::SharedSubject { label: p.to_string(), score: 0.5 }

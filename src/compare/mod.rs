@@ -179,8 +179,7 @@ pub enum EventMatch {
 
 /// Judges whether two claims can be about the same event by what happened.
 pub fn event_match(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> EventMatch {
-    let (oa, ob) = (event_occurrences(a, docs, lexicon), event_occurrences(b, docs, lexicon));
-    let (oa, ob) = (&oa, &ob);
+    let (oa, ob) = (&a.event_occurrences, &b.event_occurrences);
     if !oa.is_empty() && !ob.is_empty() && !oa.iter().any(|o| ob.contains(o)) {
         return EventMatch::Different;
     }
@@ -275,72 +274,13 @@ pub(super) fn bounds_meet(a: Bound, b: Bound) -> bool {
     !matches!((a, b), (Bound::Start, Bound::End) | (Bound::End, Bound::Start))
 }
 
-/// The occurrence words of a claim that speak of its event: within four
-/// words before its predicate or another event word ("the next meeting",
-/// "his second visit") or, after a verb, within five words after it ("met
-/// for the first time"); not those of other nouns of the clause ("the
-/// city's first woman mayor", "a former deputy mayor"), nor the rank of a
-/// superlative ("second-largest"). Words of the claim itself ("last
-/// year"), words not written in the clause (a relative clause's
-/// antecedent's ordinal), and all of them when there is no predicate, are
-/// kept.
-fn event_occurrences(c: &Claim, docs: &[Document], lexicon: &Lexicon) -> Vec<String> {
-    let Some(p) = &c.predicate else { return c.occurrences.clone() };
-    let text = &docs[c.doc].norm.text;
-    let clause = c.clause.of(text);
-    let base = c.clause.start;
-    // The clause's words with their spans in the document's text.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, ch) in clause.char_indices().chain(std::iter::once((clause.len(), ' '))) {
-        match (ch.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                words.push((base + st, base + i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    let Some(at) = words.iter().position(|&(s, e)| s < p.span.end && p.span.start < e) else {
-        return c.occurrences.clone();
-    };
-    c.occurrences
-        .iter()
-        .filter(|o| {
-            let mut written = false;
-            let near = words.iter().enumerate().any(|(i, &(s, e))| {
-                if !text[s..e].eq_ignore_ascii_case(o) {
-                    return false;
-                }
-                written = true;
-                let superlative = text[e..].strip_prefix('-').is_some_and(|rest| {
-                    let w: String = rest.chars().take_while(|ch| ch.is_alphabetic()).collect();
-                    w.ends_with("est")
-                });
-                // Before the predicate or another event word of the
-                // clause ("at the ninth Annual Leaders' Meeting").
-                let before = (i + 1..words.len().min(i + 5))
-                    .any(|j| j == at || lexicon.is_event_word(&text[words[j].0..words[j].1]));
-                let after = i > at && i - at <= 5 && !p.noun;
-                // A word of the claim itself ("last year", "the first four
-                // months") says which one it is.
-                let own = s < c.norm.end && c.norm.start < e;
-                own || !superlative && (before || after)
-            });
-            near || !written
-        })
-        .cloned()
-        .collect()
-}
-
 /// Whether two claims whose predicates name one kind of event pick out one
 /// occurrence of it without sharing a name: the same occurrence words in
 /// both clauses ("first" and "first"; neither "next"), no names that
 /// differ ("European sales" and "sales in South Korea"), not statements
 /// (two statements on two days can both be true), and some shared word
 /// besides the predicate ("the bridge").
-pub fn one_event(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> bool {
+pub fn one_event(a: &Claim, b: &Claim, lexicon: &Lexicon) -> bool {
     fn names(c: &Claim) -> Vec<&str> {
         c.subject.iter().filter(|t| t.kind.identifies()).map(|t| t.key.as_str()).collect()
     }
@@ -352,7 +292,7 @@ pub fn one_event(a: &Claim, b: &Claim, docs: &[Document], lexicon: &Lexicon) -> 
     let shared = a.subject.iter().filter(|t| !predicate_spans.contains(&t.span)).any(|ta| {
         b.subject.iter().filter(|t| !predicate_spans.contains(&t.span)).any(|tb| same_term(ta, tb).is_some())
     });
-    event_occurrences(a, docs, lexicon) == event_occurrences(b, docs, lexicon) && !contrast && !statement && shared
+    a.event_occurrences == b.event_occurrences && !contrast && !statement && shared
 }
 
 /// Whether two claims are about the same subject: they must share enough of

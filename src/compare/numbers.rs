@@ -154,8 +154,7 @@ pub(super) fn compare(
         let label = head.strip_prefix("event:").unwrap_or(head).to_string();
         super::SharedSubject { label, score: 0.5 }
     } else {
-        let named =
-            event == EventMatch::Same && (kind == ClaimKind::Ordinal || one_event(a, b, input.docs, input.lexicon));
+        let named = event == EventMatch::Same && (kind == ClaimKind::Ordinal || one_event(a, b, input.lexicon));
         let Some(subject) = shared_subject(a, b, &doc_a.norm.text, &input.alignment.weights, named) else {
             return false;
         };

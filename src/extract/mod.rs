@@ -53,6 +53,9 @@ pub struct Claim {
     /// ("next", "first", "13th"), with the ordinals the subject took from a
     /// relative clause's antecedent; sorted.
     pub occurrences: Vec<String>,
+    /// Those of `occurrences` that speak of the claim's own event
+    /// ([`event_occurrences`]): what sets two events of one kind apart.
+    pub event_occurrences: Vec<String>,
     /// What the value measures, as a term key, when the words say it
     /// plainly: the noun a compound qualifies ("truce" in "a two-day
     /// truce"), the noun an ordinal ranks ("accident" in "the second major
@@ -551,14 +554,16 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             let clause = clauses.get(at).copied().unwrap_or(Span::new(0, text.len()));
             let r = read[at].get_or_insert_with(|| ClauseRead::new(text, clause, &masks, sentence.norm.start, lexicon));
             let in_clause = Span::new(local.start - clause.start, local.end - clause.start);
-            let predicate = lexicon
-                .predicate_in(clause.of(text), &r.words, in_clause, &r.masks)
-                .map(|p| Predicate { span: p.span.shift(sentence.norm.start + clause.start), ..p });
+            let predicate = lexicon.predicate_in(clause.of(text), &r.words, in_clause, &r.masks);
             let subject = r.subject.clone();
             let mut occurrences = r.occurrences.clone();
             occurrences.extend(subject.iter().filter(|t| t.kind == TermKind::Ordinal).map(|t| t.key.clone()));
             occurrences.sort();
             occurrences.dedup();
+            let event_occurrences =
+                event_occurrences(clause.of(text), &r.words, &occurrences, predicate.as_ref(), in_clause, lexicon);
+            let predicate =
+                predicate.map(|p| Predicate { span: p.span.shift(sentence.norm.start + clause.start), ..p });
             // The word just before the claim ("Revenue" in "Revenue rose 8%").
             let at = local.start + sentence.norm.start;
             // Not the verb: "Revenue", not "rose", in "Revenue rose 8%".
@@ -580,6 +585,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
                 predicate,
                 clause: clause.shift(sentence.norm.start),
                 occurrences,
+                event_occurrences,
                 head,
             });
         }
@@ -593,6 +599,57 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
         c.id = i;
     }
     claims
+}
+
+/// The occurrence words of a claim that speak of its event: within four
+/// words before its predicate or another event word ("the next meeting",
+/// "his second visit") or, after a verb, within five words after it ("met
+/// for the first time"); not those of other nouns of the clause ("the
+/// city's first woman mayor", "a former deputy mayor"), nor the rank of a
+/// superlative ("second-largest"). Words of the claim itself ("last
+/// year"), words not written in the clause (a relative clause's
+/// antecedent's ordinal), and all of them when there is no predicate, are
+/// kept. Spans are within `clause`, whose words are `words`.
+fn event_occurrences(
+    clause: &str,
+    words: &crate::terms::Words,
+    occurrences: &[String],
+    predicate: Option<&Predicate>,
+    claim: Span,
+    lexicon: &Lexicon,
+) -> Vec<String> {
+    let (tokens, keys) = (words.tokens(), words.keys());
+    let Some(at) = predicate.and_then(|p| tokens.iter().position(|t| t.span.overlaps(&p.span))) else {
+        return occurrences.to_vec();
+    };
+    let verb = predicate.is_some_and(|p| !p.noun);
+    occurrences
+        .iter()
+        .filter(|o| {
+            let mut written = false;
+            let near = keys.iter().enumerate().any(|(i, k)| {
+                if k != *o {
+                    return false;
+                }
+                written = true;
+                let span = tokens[i].span;
+                let superlative = clause[span.end..].strip_prefix('-').is_some_and(|rest| {
+                    let w: String = rest.chars().take_while(|ch| ch.is_alphabetic()).collect();
+                    w.ends_with("est")
+                });
+                // Before the predicate or another event word of the
+                // clause ("at the ninth Annual Leaders' Meeting").
+                let before = (i + 1..tokens.len().min(i + 5)).any(|j| j == at || lexicon.is_event_word(tokens[j].text));
+                let after = i > at && i - at <= 5 && verb;
+                // A word of the claim itself ("last year", "the first four
+                // months") says which one it is.
+                let own = span.overlaps(&claim);
+                own || !superlative && (before || after)
+            });
+            near || !written
+        })
+        .cloned()
+        .collect()
 }
 
 /// What [`extract`] reads once per clause: its words, the claims masked in
@@ -688,6 +745,7 @@ fn extract_entities(
                     predicate,
                     clause: clause.shift(sentence.norm.start),
                     occurrences: Vec::new(),
+                    event_occurrences: Vec::new(),
                 });
             }
         }
@@ -745,6 +803,7 @@ fn extract_quotes(
                 predicate: None,
                 clause: sentence.norm,
                 occurrences: Vec::new(),
+                event_occurrences: Vec::new(),
                 head: q.speaker_key.clone(),
             });
         }
