@@ -1075,8 +1075,9 @@ mod tests {
         assert!(f.subject.contains("SCO Summit"), "{}", f.subject);
     }
 
-    #[test]
-    fn facts_stated_alike_by_several_reports_are_listed() {
+    /// Three independent reports of one summit, two dating it June 2025
+    /// and the third September 1.
+    fn two_against_one() -> Run {
         let doc = |i: usize, text: &str| {
             document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
         };
@@ -1085,7 +1086,12 @@ mod tests {
             doc(1, "In June 2025 the leaders met in Tianjin at the SCO Summit, Chinese media reported."),
             doc(2, "The leaders last met on September 1 this year in Tianjin, on the sidelines of the SCO Summit."),
         ];
-        let run = crate::analyse(docs, &Rules::built_in().unwrap()).unwrap();
+        crate::analyse(docs, &Rules::built_in().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn facts_stated_alike_by_several_reports_are_listed() {
+        let run = two_against_one();
         let june: Vec<&Corroboration> = run
             .corroborations
             .iter()
@@ -1108,15 +1114,7 @@ mod tests {
 
     #[test]
     fn several_independent_reports_against_one_are_counted() {
-        let doc = |i: usize, text: &str| {
-            document::from_bytes(format!("{i}.txt").as_ref(), format!("Dec 4, 2025\n{text}\n").into_bytes(), i).unwrap()
-        };
-        let docs = vec![
-            doc(0, "The leaders met at the SCO Summit in Tianjin in June 2025."),
-            doc(1, "In June 2025 the leaders met in Tianjin at the SCO Summit, Chinese media reported."),
-            doc(2, "The leaders last met on September 1 this year in Tianjin, on the sidelines of the SCO Summit."),
-        ];
-        let run = crate::analyse(docs, &Rules::built_in().unwrap()).unwrap();
+        let run = two_against_one();
         assert!(run.copies.is_empty(), "three independent reports");
         let f = run.findings.iter().find(|f| run.claims[f.claims[0]].doc == 0).expect("0 against 2");
         assert_eq!(f.support, vec![2, 1], "{:#?}", run.findings);

@@ -233,6 +233,14 @@ pub(super) fn undisclosed(input: &Input, findings: &mut Vec<Finding>, tally: &mu
             if m.doc == n.doc || x.kind != NumberKind::Cardinal || reported.contains(&m.doc) || quoted(input, m) {
                 continue;
             }
+            let names = m.subject.iter().any(|t| root(&t.key) == object);
+            let shared = m
+                .subject
+                .iter()
+                .any(|t| root(&t.key) != object && others.iter().any(|o| super::same_term(o, t).is_some()));
+            if !names || !shared || super::numbers::past(input, m) {
+                continue;
+            }
             // "... , ISRO officials said": the amount is credited to the
             // one said to have withheld it. ("Betis did not disclose the
             // fee" stands with a fee the media reported.)
@@ -241,12 +249,7 @@ pub(super) fn undisclosed(input: &Input, findings: &mut Vec<Finding>, tally: &mu
             let credited = input.lexicon.mentions_group(sentence, "say")
                 && (input.lexicon.terms(sentence, &[]).iter().any(|t| super::same_term(actor, t).is_some())
                     || sentence.split(|ch: char| !ch.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(&actor.key)));
-            let names = credited && m.subject.iter().any(|t| root(&t.key) == object);
-            let shared = m
-                .subject
-                .iter()
-                .any(|t| root(&t.key) != object && others.iter().any(|o| super::same_term(o, t).is_some()));
-            if !names || !shared || super::numbers::past(input, m) {
+            if !credited {
                 continue;
             }
             reported.push(m.doc);

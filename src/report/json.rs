@@ -241,10 +241,18 @@ struct Claim<'a> {
     sentence_end: usize,
 }
 
+/// An input that could not be read, as the JSON and JSON Lines reports
+/// write it.
 #[derive(Serialize)]
-struct InputError {
+pub(super) struct InputError {
     path: Option<String>,
     message: String,
+}
+
+impl From<&crate::Error> for InputError {
+    fn from(e: &crate::Error) -> InputError {
+        InputError { path: e.path().map(|p| p.display().to_string()), message: e.to_string() }
+    }
 }
 
 #[derive(Serialize)]
@@ -447,11 +455,7 @@ fn write_as(located: &Located, out: &mut dyn io::Write, pretty: bool) -> io::Res
         claims: listed,
         findings,
         copies,
-        errors: run
-            .errors
-            .iter()
-            .map(|e| InputError { path: e.path().map(|p| p.display().to_string()), message: e.to_string() })
-            .collect(),
+        errors: run.errors.iter().map(InputError::from).collect(),
         baseline: baseline(located),
         summary: Summary {
             documents: run.documents.len(),

@@ -39,12 +39,6 @@ struct Line<T: Serialize> {
 }
 
 #[derive(Serialize)]
-struct InputError {
-    path: Option<String>,
-    message: String,
-}
-
-#[derive(Serialize)]
 struct Summary {
     tool: Tool,
     documents: usize,
@@ -76,7 +70,7 @@ fn line<T: Serialize>(out: &mut dyn io::Write, kind: &'static str, body: T) -> i
 pub fn write(located: &Located, out: &mut dyn io::Write) -> io::Result<()> {
     let run = located.run;
     for e in &run.errors {
-        line(out, "error", InputError { path: e.path().map(|p| p.display().to_string()), message: e.to_string() })?;
+        line(out, "error", json::InputError::from(e))?;
     }
     let mut counts = Counts::default();
     for (i, f) in run.findings.iter().enumerate() {
