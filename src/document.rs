@@ -9,7 +9,7 @@
 
 use crate::calendar::{parse_iso_day, PartialDate};
 use crate::extract::dates::{DateFinder, Form};
-use crate::normalize::{collapse, Normalized};
+use crate::normalize::{collapse, Collapsed, Normalized};
 use crate::pattern::alternation;
 use crate::span::Span;
 use crate::Error;
@@ -465,10 +465,10 @@ fn decode_json_string(raw: &str, at: usize, out: &mut impl Decoded) {
 pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
     doc.prepared = true;
     let paragraphs = paragraphs(&doc.norm.text);
-    let mut seen: HashMap<String, Span> = HashMap::default();
+    let mut seen: HashMap<Collapsed, Span> = HashMap::default();
     let mut kept = Vec::new();
     for p in paragraphs {
-        let key = collapse(p.of(&doc.norm.text));
+        let key = Collapsed::new(p.of(&doc.norm.text));
         match seen.get(&key) {
             Some(first) => doc.dropped.push(Dropped { span: doc.norm.original(p), repeats: doc.norm.original(*first) }),
             None => {

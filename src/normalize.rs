@@ -184,6 +184,82 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
+/// A text as [`collapse`] would give it, for hashing and comparing without
+/// building the collapsed copy: two are equal when their collapsed texts
+/// are. Its hash is computed once.
+#[derive(Debug, Clone, Copy)]
+pub struct Collapsed<'a> {
+    text: &'a str,
+    hash: u64,
+}
+
+impl<'a> Collapsed<'a> {
+    /// The collapsed form of `text`.
+    pub fn new(text: &'a str) -> Collapsed<'a> {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        for word in words(text) {
+            h.write(word.as_bytes());
+            // Never a byte of UTF-8: words end where they end.
+            h.write_u8(0xff);
+        }
+        Collapsed { text, hash: h.finish() }
+    }
+}
+
+impl PartialEq for Collapsed<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Words hold no whitespace: the words agree when the texts joined
+        // with one space do.
+        self.hash == other.hash && (self.text == other.text || words(self.text).eq(words(other.text)))
+    }
+}
+
+/// The words of a text as [`str::split_whitespace`] gives them, ASCII
+/// bytes read without decoding.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // The whitespace character starting at byte `i`, if any: its length.
+    let space = move |i: usize| -> Option<usize> {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // `char::is_whitespace` of ASCII: these and the vertical tab.
+            return matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r').then_some(1);
+        }
+        let c = text[i..].chars().next()?;
+        c.is_whitespace().then(|| c.len_utf8())
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            match space(i) {
+                Some(n) => i += n,
+                None => break,
+            }
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && space(i).is_none() {
+            // Past the whole character: a continuation byte is no start.
+            i += 1;
+            while i < bytes.len() && !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        Some(&text[start..i])
+    })
+}
+
+impl Eq for Collapsed<'_> {}
+
+impl std::hash::Hash for Collapsed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
 /// [`collapse`]d and lowercased: the key a rules word is looked up by.
 pub fn fold_words(s: &str) -> String {
     if s.chars().any(char::is_whitespace) {
@@ -277,9 +353,17 @@ mod tests {
         /// The fast paths give what the plain definitions give, and every
         /// mapped span stays on the original's character boundaries.
         #[test]
-        fn fast_paths_agree_on_any_input(text in "(?s)[a-zA-Z \t\n.é\u{301}\u{308}\u{a0}\u{2003}\u{ad}\u{2019}\u{2014}ΣΔİ]{0,40}") {
+        fn fast_paths_agree_on_any_input(text in "(?s)[a-zA-Z \t\n\r\u{b}\u{c}\u{85}\u{3000}.é\u{301}\u{308}\u{a0}\u{2003}\u{ad}\u{2019}\u{2014}ΣΔİ]{0,40}") {
             let words: Vec<&str> = text.split_whitespace().collect();
             proptest::prop_assert_eq!(collapse(&text), words.join(" "));
+            proptest::prop_assert_eq!(super::words(&text).collect::<Vec<_>>(), words.clone());
+            // Collapsed texts compare and hash as their collapse does.
+            let other = words.join("\n ");
+            proptest::prop_assert_eq!(Collapsed::new(&text), Collapsed::new(&other));
+            let hash = |c: Collapsed| std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, c);
+            proptest::prop_assert_eq!(hash(Collapsed::new(&text)), hash(Collapsed::new(&other)));
+            let shorter = words.get(1..).unwrap_or_default().join(" ");
+            proptest::prop_assert_eq!(Collapsed::new(&text) == Collapsed::new(&shorter), collapse(&text) == shorter);
             proptest::prop_assert_eq!(fold_words(&text), words.join(" ").to_lowercase());
             let n = Normalized::plain(&text);
             // The ASCII runs at once: what one character at a time gives.
