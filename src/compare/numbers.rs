@@ -481,13 +481,7 @@ pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
     for d in input.claims {
         let ClaimValue::Duration(DurationClaim { value, seconds: Some((low, high)) }) = &d.value else { continue };
         let Some(group) = d.head.as_deref().and_then(|h| h.strip_prefix("event:")) else { continue };
-        let (unit, unit_name) = match value.chars().last() {
-            Some('Y') if !value.contains('T') => (365.25 * DAY, "years"),
-            Some('M') if !value.contains('T') => (30.44 * DAY, "months"),
-            Some('W') => (7.0 * DAY, "weeks"),
-            Some('D') => (DAY, "days"),
-            _ => continue,
-        };
+        let Some((unit, unit_name)) = calendar_unit(value) else { continue };
         if past(input, d) {
             continue;
         }
@@ -522,6 +516,93 @@ pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
                 (from + to) / 2.0 / unit,
             );
             let subject = super::SharedSubject { label: group.to_string(), score: 0.5 };
+            let rule = ("duration-conflict", Verdict::Conflict);
+            findings.extend(finding(input, 0.0, (d, u), ClaimKind::Duration, rule, &subject, reason, 0.8));
+        }
+    }
+}
+
+/// The seconds of a length of time's calendar unit, with its name: "P4Y" is
+/// in years; lengths of hours or less have none.
+fn calendar_unit(value: &str) -> Option<(f64, &'static str)> {
+    const DAY: f64 = 86_400.0;
+    match value.chars().last() {
+        Some('Y') if !value.contains('T') => Some((365.25 * DAY, "years")),
+        Some('M') if !value.contains('T') => Some((30.44 * DAY, "months")),
+        Some('W') => Some((7.0 * DAY, "weeks")),
+        Some('D') => Some((DAY, "days")),
+        _ => None,
+    }
+}
+
+/// The length of a state against the time from the event that began it to
+/// the report's day ([`crate::extract::measure::ElapsedState`]): "after
+/// eight months without a mayor" in a report of 25 November against "the
+/// previous mayor resigned in June" (about five months); "had been held
+/// for more than a year" against "were seized ... in January". The length
+/// tells of the state up to its report's day (no older date in its
+/// sentence); the event is dated in another report, with a phrase that
+/// begins the state among the ten words before its date, in a clause that
+/// shares a word of its subject with the length's ("mayor"); a report that
+/// dates two such events differently is left alone. An exact length allows
+/// half its unit either side, a bounded one ("more than a year") two days.
+pub(super) fn elapsed_lengths(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
+    use crate::extract::dates::Anchor;
+    use crate::extract::{DateClaim, DurationClaim};
+    const DAY: f64 = 86_400.0;
+    for d in input.claims {
+        let ClaimValue::Duration(DurationClaim { value, seconds: Some((low, high)) }) = &d.value else { continue };
+        let Some(head) = d.head.as_deref().filter(|h| input.measure.is_elapsed(h)) else { continue };
+        let (Some((unit, unit_name)), Some(published)) = (calendar_unit(value), input.docs[d.doc].published) else {
+            continue;
+        };
+        if past(input, d) {
+            continue;
+        }
+        let slack = if low == high { unit / 2.0 } else { 2.0 * DAY };
+        // The dated beginnings in each other report, in report order.
+        let mut begun: Vec<&Claim> = Vec::new();
+        for u in input.claims.iter().filter(|u| u.doc != d.doc) {
+            let ClaimValue::Date(DateClaim { value: Some(_), anchor: Anchor::At, .. }) = &u.value else { continue };
+            let text = &input.docs[u.doc].norm.text;
+            let before = &text[u.clause.start.min(u.norm.start)..u.norm.start];
+            let shared =
+                u.subject.iter().any(|tu| d.subject.iter().any(|td| crate::align::same_term(tu, td).is_some()));
+            if shared && input.measure.begins(head, before) {
+                begun.push(u);
+            }
+        }
+        for doc in begun.iter().map(|u| u.doc).collect::<std::collections::BTreeSet<_>>() {
+            let mut dated = begun.iter().filter(|u| u.doc == doc);
+            let Some(u) = dated.next() else { continue };
+            let ClaimValue::Date(DateClaim { value: Some(when), .. }) = &u.value else { continue };
+            if dated.any(|v| !matches!(&v.value, ClaimValue::Date(x) if x.value == Some(*when))) {
+                continue;
+            }
+            let Some((first, last)) = when.range() else { continue };
+            let seconds = |day: chrono::NaiveDate| (published - day).num_days() as f64 * DAY;
+            let (shortest, longest) = (seconds(last), seconds(first));
+            if shortest < 0.0 {
+                continue;
+            }
+            if shortest <= high + slack && low - slack <= longest {
+                tally.agree += 1;
+                continue;
+            }
+            tally.conflict += 1;
+            let (text_d, text_u) = (&input.docs[d.doc].norm.text, &input.docs[u.doc].norm.text);
+            let reason = format!(
+                "Both sentences speak of one {head}. {:?} in {} gives it {value}, but {:?} in {} dates the event that \
+                 began it to {}, about {:.1} {unit_name} before that report's day ({published}); the two lengths \
+                 differ.",
+                d.norm.of(text_d),
+                where_(input, d),
+                u.norm.of(text_u),
+                where_(input, u),
+                u.value.normalised().unwrap_or_default(),
+                (shortest + longest) / 2.0 / unit,
+            );
+            let subject = super::SharedSubject { label: head.to_string(), score: 0.5 };
             let rule = ("duration-conflict", Verdict::Conflict);
             findings.extend(finding(input, 0.0, (d, u), ClaimKind::Duration, rule, &subject, reason, 0.8));
         }
@@ -867,6 +948,48 @@ mod tests {
             "2025-07-09",
             "The 22-year-old striker has signed a four-year deal at the Benito Villamarin.",
             "2025-07-08",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_state_against_the_time_since_the_event_that_began_it() {
+        // Vacant since June: about five months by 25 November, not eight.
+        let vacant = "The by-election was called after the previous mayor resigned in June to join the government.";
+        let run = check_on(vacant, "2025-11-24", "Her victory comes after eight months without a mayor.", "2025-11-25");
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        assert!(run.findings[0].reason.contains("2025-06"), "{}", run.findings[0].reason);
+        let run = check_on(vacant, "2025-11-24", "Her victory comes after five months without a mayor.", "2025-11-25");
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        assert!(run.tally.agree >= 1, "{:?}", run.tally);
+        // Seized in January: not yet a year by November.
+        let seized = "The nine soldiers were seized in a raid on a military outpost in January.";
+        let run = check_on(
+            seized,
+            "2025-11-09",
+            "The nine soldiers had been held for more than a year, family members said.",
+            "2025-11-09",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        let run = check_on(seized, "2025-11-09", "The nine soldiers had been held for about ten months.", "2025-11-09");
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        // Traps: a meeting held for two hours began with nobody seized; a
+        // length told of a past year is not up to the report's day; the
+        // event must share the length's subject.
+        let run = check_on(
+            seized,
+            "2025-11-09",
+            "The defence ministers' meeting was held for two hours on Saturday.",
+            "2025-11-09",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        let run = check_on(vacant, "2025-11-24", "In 2019 the city went eight months without a mayor.", "2025-11-25");
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        let run = check_on(
+            "The football club's chairman resigned in June after a row over the stadium.",
+            "2025-11-24",
+            "Her victory comes after eight months without a mayor.",
+            "2025-11-25",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }

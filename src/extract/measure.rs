@@ -128,6 +128,11 @@ pub struct MeasureRules {
     /// fire took to put out, how long a post stood vacant.
     #[serde(default)]
     pub duration_readings: Vec<DurationReading>,
+    /// States that an event begins, so that their length runs from the
+    /// event's date to the report's day: a post vacant since its holder
+    /// resigned, hostages held since they were seized.
+    #[serde(default)]
+    pub elapsed: Vec<ElapsedState>,
     /// Verbs of placing in a vote or race: a percentage after "with" within
     /// their clause is a share ("came second with 31.2 percent").
     #[serde(default)]
@@ -166,6 +171,9 @@ pub struct MeasureReader {
     share_verbs: Vec<String>,
     /// The readings, their phrases as folded words.
     duration_readings: Vec<Reading>,
+    /// The states begun by events: their heads, and the phrases that begin
+    /// them as folded words.
+    elapsed: Vec<(Vec<String>, Vec<Vec<String>>)>,
 }
 
 /// A [`DurationReading`] compiled: phrases as folded words.
@@ -219,6 +227,18 @@ pub struct DurationReading {
     /// years").
     #[serde(default)]
     pub one_per_story: bool,
+}
+
+/// A state that an event begins ("eight months without a mayor" since the
+/// mayor resigned): how long it lasts is the time from that event to the
+/// report's day.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElapsedState {
+    /// The heads of the lengths of time that measure it ("vacancy", "held").
+    pub heads: Vec<String>,
+    /// Verbs or phrases whose dated event begins it ("resigned", "seized").
+    pub begun_by: Vec<String>,
 }
 
 /// Two numbers read as one tally: its span and its two sides, the larger
@@ -320,7 +340,34 @@ impl MeasureReader {
                     }
                 })
                 .collect(),
+            elapsed: r
+                .elapsed
+                .iter()
+                .map(|e| {
+                    let heads = e.heads.iter().map(|h| norm(h)).collect();
+                    (heads, e.begun_by.iter().map(|p| p.split_whitespace().map(norm).collect()).collect())
+                })
+                .collect(),
         })
+    }
+
+    /// Whether a length of time of this head measures a state that an
+    /// event begins ([`ElapsedState`]).
+    pub fn is_elapsed(&self, head: &str) -> bool {
+        self.elapsed.iter().any(|(heads, _)| heads.iter().any(|h| h == head))
+    }
+
+    /// Whether the last ten words of `before`, the clause up to a date,
+    /// hold a phrase that begins the state that a length of time of this
+    /// head measures: "the previous mayor resigned" before "in June" begins
+    /// a vacancy.
+    pub fn begins(&self, head: &str, before: &str) -> bool {
+        let all = words(before);
+        let last: Vec<String> = all[all.len().saturating_sub(10)..].iter().map(|w| norm(w.text)).collect();
+        self.elapsed
+            .iter()
+            .filter(|(heads, _)| heads.iter().any(|h| h == head))
+            .any(|(_, phrases)| phrases.iter().any(|p| !p.is_empty() && last.windows(p.len()).any(|w| w == &p[..])))
     }
 
     /// The tallies of a sentence: two whole numbers joined by a dash or by
