@@ -201,7 +201,8 @@ pub struct Events {
 pub struct EventGroup {
     /// A name for the kind.
     pub name: String,
-    /// Its words: verbs and nouns.
+    /// Its words: verbs and nouns, and two-word verbs ("hand over") read
+    /// with the word after the verb.
     pub words: Vec<String>,
 }
 
