@@ -15,7 +15,7 @@ mod slots;
 
 use crate::align::{same_term, Alignment, Weights};
 use crate::document::Document;
-use crate::extract::{Claim, ClaimKind};
+use crate::extract::{Claim, ClaimKind, ClaimValue};
 use crate::normalize::collapse;
 use crate::rules::Rules;
 use crate::segment::Sentence;
@@ -422,6 +422,9 @@ pub struct Input<'a> {
     pub quotes: &'a quotes::Comparer,
     /// The independent group of each document ([`crate::sources::independent_groups`]).
     pub groups: &'a [usize],
+    /// The offset from UTC of the event's local time in minutes, when a
+    /// report gives a clock time both ways ([`local_offset`]).
+    pub local_offset: Option<i64>,
 }
 
 impl Input<'_> {
@@ -433,6 +436,8 @@ impl Input<'_> {
         &self.claims[start..end]
     }
 }
+
+pub use numbers::local_offset;
 
 /// Compares the claims of every aligned pair of sentences: the findings,
 /// the tally, and the facts that several reports agree on.
@@ -598,11 +603,14 @@ fn pairs_across<'a>(
     groups: impl Iterator<Item = &'a std::collections::BTreeMap<usize, Vec<usize>>>,
     keep: impl Fn(&Claim, &Claim) -> bool,
 ) -> Vec<(usize, usize)> {
+    // One value, or one clock time told both ways ("3:40 a.m. (2155 GMT)").
+    let same = |a: &Claim, b: &Claim| match (&a.value, &b.value) {
+        (ClaimValue::Time(x), ClaimValue::Time(y)) => numbers::clock_gap(x, y, input.local_offset) == Some(0),
+        _ => a.value.normalised() == b.value.normalised(),
+    };
     let one_value = |ids: &&Vec<usize>| {
         let first = &input.claims[ids[0]];
-        ids.len() == 1
-            || first.value.kind() != ClaimKind::Ordinal
-                && ids.iter().all(|&i| input.claims[i].value.normalised() == first.value.normalised())
+        ids.len() == 1 || first.value.kind() != ClaimKind::Ordinal && ids.iter().all(|&i| same(&input.claims[i], first))
     };
     let mut out = Vec::new();
     for docs in groups {

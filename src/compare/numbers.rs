@@ -54,7 +54,7 @@ pub(super) fn compare(
         }
         (ClaimValue::Number(x), ClaimValue::Number(y)) => x.kind == y.kind,
         (ClaimValue::Duration(x), ClaimValue::Duration(y)) => x.seconds.is_some() && y.seconds.is_some(),
-        (ClaimValue::Time(x), ClaimValue::Time(y)) => times_comparable(x, y),
+        (ClaimValue::Time(x), ClaimValue::Time(y)) => times_comparable(x, y, input.local_offset),
         _ => false,
     };
     if !comparable {
@@ -185,7 +185,7 @@ pub(super) fn compare(
             _ => Outcome::Conflict,
         },
         (ClaimValue::Time(x), ClaimValue::Time(y)) => {
-            if clock_gap(x, y).is_some_and(|gap| gap <= x.slack.max(y.slack)) {
+            if clock_gap(x, y, input.local_offset).is_some_and(|gap| gap <= x.slack.max(y.slack)) {
                 Outcome::Agree
             } else {
                 Outcome::Conflict
@@ -213,6 +213,13 @@ pub(super) fn compare(
         ClaimKind::Ordinal => "one event cannot be both",
         ClaimKind::Duration => "the two lengths of time differ",
         _ => "the two clock times differ, after converting the zones both give",
+    };
+    // A local time put beside a zoned one through the offset a report gave.
+    let what = match (&a.value, &b.value, input.local_offset) {
+        (ClaimValue::Time(x), ClaimValue::Time(y), Some(offset)) if x.offset.is_some() != y.offset.is_some() => {
+            format!("{what} (local time is UTC{}, as a report gives the time both ways)", utc_offset(offset))
+        }
+        _ => what.to_string(),
     };
     let reason = if rule == "number-grew" {
         format!(
@@ -609,31 +616,84 @@ pub(super) fn elapsed_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
     }
 }
 
+/// A clock time's zone as written, unless it is the event's local time: a
+/// clock time without a zone is the local time of the event, as "local
+/// time" says outright.
+fn written_zone(t: &TimeClaim) -> Option<&str> {
+    match t.zone.as_deref() {
+        None | Some("local time" | "local" | "time") => None,
+        z => z,
+    }
+}
+
 /// Clock times compare when both are clock times and their zones can be
 /// put side by side: both known, or both written the same way (or not at
-/// all).
-fn times_comparable(x: &TimeClaim, y: &TimeClaim) -> bool {
-    // A clock time without a zone is the local time of the event, as
-    // "local time" says outright.
-    fn local(t: &TimeClaim) -> Option<&str> {
-        match t.zone.as_deref() {
-            None | Some("local time" | "local" | "time") => None,
-            z => z,
-        }
-    }
-    x.minutes.is_some() && y.minutes.is_some() && (x.offset.is_some() && y.offset.is_some() || local(x) == local(y))
+/// all), or one known and the other local when the reports give the local
+/// time's offset (`local`, [`local_offset`]).
+fn times_comparable(x: &TimeClaim, y: &TimeClaim, local: Option<i64>) -> bool {
+    let known = |t: &TimeClaim| t.offset.or(written_zone(t).is_none().then_some(local).flatten());
+    x.minutes.is_some()
+        && y.minutes.is_some()
+        && (known(x).is_some() && known(y).is_some() || written_zone(x) == written_zone(y))
 }
 
 /// Minutes between two clock times around the clock, in UTC when both
-/// zones are known.
-fn clock_gap(x: &TimeClaim, y: &TimeClaim) -> Option<i64> {
+/// zones are known (a local time's from `local`).
+pub(super) fn clock_gap(x: &TimeClaim, y: &TimeClaim, local: Option<i64>) -> Option<i64> {
     let (mx, my) = (x.minutes?, y.minutes?);
+    let known = |t: &TimeClaim| t.offset.or(written_zone(t).is_none().then_some(local).flatten());
     let (ux, uy) = match (x.offset, y.offset) {
         (Some(ox), Some(oy)) => (mx - ox, my - oy),
-        _ => (mx, my),
+        (None, None) => (mx, my),
+        _ => match (known(x), known(y)) {
+            (Some(ox), Some(oy)) => (mx - ox, my - oy),
+            _ => (mx, my),
+        },
     };
     let d = (ux - uy).rem_euclid(1440);
     Some(d.min(1440 - d))
+}
+
+/// An offset from UTC in minutes as written in a reason: "+05:45".
+fn utc_offset(minutes: i64) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60)
+}
+
+/// The offset from UTC of the event's local time, in minutes, when the
+/// reports give a clock time both ways, the local time and right after it,
+/// in parentheses, in a known zone ("at about 3:40 a.m. (2155 GMT
+/// Tuesday)", "at about 2pm local time (noon BST)") or the other way round;
+/// `None` when no report does or two give different offsets.
+pub fn local_offset(docs: &[crate::document::Document], claims: &[Claim]) -> Option<i64> {
+    let mut found: Option<i64> = None;
+    for w in claims.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let (ClaimValue::Time(x), ClaimValue::Time(y)) = (&a.value, &b.value) else { continue };
+        if a.sentence != b.sentence || a.norm.end > b.norm.start {
+            continue;
+        }
+        let between = docs[a.doc].norm.text[a.norm.end..b.norm.start].trim();
+        if !matches!(between, "(" | "[") {
+            continue;
+        }
+        let (local, utc) = match (x.offset, y.offset) {
+            (None, Some(o)) if written_zone(x).is_none() => (x.minutes, y.minutes.map(|m| m - o)),
+            (Some(o), None) if written_zone(y).is_none() => (y.minutes, x.minutes.map(|m| m - o)),
+            _ => continue,
+        };
+        let (Some(local), Some(utc)) = (local, utc) else { continue };
+        // The offset between UTC-12 and UTC+14.
+        let mut offset = (local - utc).rem_euclid(1440);
+        if offset > 14 * 60 {
+            offset -= 1440;
+        }
+        match found {
+            Some(f) if f != offset => return None,
+            _ => found = Some(offset),
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -950,6 +1010,32 @@ mod tests {
             "2025-07-08",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_time_told_both_ways_gives_the_local_offset() {
+        // 21:55 GMT is 03:40 at UTC+5:45: "shortly after 2 am local time"
+        // conflicts with both, "around 3:40 am" with neither.
+        let both = "The accident happened at about 3:40 a.m. (2155 GMT Tuesday), the district officer said.";
+        let run = check(both, "The bus accident took place shortly after 2 am local time, police said.");
+        let times: Vec<_> = run.findings.iter().filter(|f| f.rule == "time-conflict").collect();
+        assert_eq!(times.len(), 2, "{:#?}", run.findings);
+        assert!(times.iter().any(|f| f.reason.contains("UTC+05:45")), "{times:#?}");
+        let run = check(both, "The bus accident happened around 3:40 am, police said.");
+        assert!(run.findings.iter().all(|f| f.rule != "time-conflict"), "{:#?}", run.findings);
+        // The other way round, with a zone of its own name.
+        let run = check(
+            "The fire broke out at about 2pm local time (noon BST) near the town.",
+            "The fire broke out shortly before 11 am near the town.",
+        );
+        assert_eq!(run.findings.iter().filter(|f| f.rule == "time-conflict").count(), 2, "{:#?}", run.findings);
+        // Without a report that gives both, a zoned time and a local one
+        // are not put side by side.
+        let run = check(
+            "The accident happened at 2155 GMT on Tuesday, police said.",
+            "The bus accident took place shortly after 2 am local time, police said.",
+        );
+        assert!(run.findings.iter().all(|f| f.rule != "time-conflict"), "{:#?}", run.findings);
     }
 
     #[test]

@@ -598,7 +598,31 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
     for (i, c) in claims.iter_mut().enumerate() {
         c.id = i;
     }
+    restated_times(docs, &mut claims);
     claims
+}
+
+/// A clock time restated in another zone in parentheses right after it
+/// ("at about 3:40 a.m. (2155 GMT Tuesday)", "2pm local time (noon BST)")
+/// tells of the same event: it belongs to the first one's clause and takes
+/// its predicate, head and subject, which its own parenthesis lacks.
+fn restated_times(docs: &[Document], claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (done, rest) = claims.split_at_mut(i);
+        let (a, b) = (&done[i - 1], &mut rest[0]);
+        let both_times = matches!((&a.value, &b.value), (ClaimValue::Time(_), ClaimValue::Time(_)));
+        if !both_times || a.sentence != b.sentence || a.norm.end > b.norm.start || b.head.is_some() {
+            continue;
+        }
+        if matches!(docs[a.doc].norm.text[a.norm.end..b.norm.start].trim(), "(" | "[") {
+            b.head.clone_from(&a.head);
+            b.predicate.clone_from(&a.predicate);
+            b.clause = Span::new(a.clause.start.min(b.clause.start), a.clause.end.max(b.clause.end));
+            let own = std::mem::replace(&mut b.subject, a.subject.clone());
+            b.subject.extend(own.into_iter().filter(|t| !a.subject.contains(t)));
+            b.subject.sort_by_key(|t| (t.span.start, t.span.end));
+        }
+    }
 }
 
 /// The occurrence words of a claim that speak of its event: within four
