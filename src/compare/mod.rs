@@ -654,7 +654,7 @@ pub(super) const BEGIN: &str = "begin";
 fn by_event(input: &Input) -> Vec<(usize, usize)> {
     use crate::extract::ClaimValue;
     use std::collections::BTreeMap;
-    let mut groups: BTreeMap<(ClaimKind, &str), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(ClaimKind, &str, bool), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
     for c in input.claims {
         let p = c.predicate.as_ref();
         // History ("well below the 2024 local elections") is no date of
@@ -703,8 +703,12 @@ fn by_event(input: &Input) -> Vec<(usize, usize)> {
             }
             _ => continue,
         };
+        // "the next regular local elections in 2028" is another occurrence
+        // than the one reported: it neither pairs with it nor keeps its
+        // report out of the group.
+        let forward = c.event_occurrences.iter().any(|o| input.lexicon.is_forward(o));
         for g in kinds {
-            groups.entry((c.value.kind(), g)).or_default().entry(c.doc).or_default().push(c.id);
+            groups.entry((c.value.kind(), g, forward)).or_default().entry(c.doc).or_default().push(c.id);
         }
     }
     pairs_across(input, groups.values(), |a, b| numbers::shares_more(input, a, b))
@@ -899,6 +903,36 @@ mod tests {
             "It started on Sunday near Kardiakafti.",
         );
         assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_next_occurrence_neither_pairs_nor_keeps_a_report_apart() {
+        // The report's other date of a vote, the next elections', does not
+        // keep its date of this vote from pairing.
+        let a = "Ioana Muresan, a former deputy mayor, took the vote on Saturday with a margin of 15 points.\n\n\
+                 Officials spoke.";
+        let b = "The turnout for the November 23 vote was 38.4%, BEC data show.\n\nShe will serve until the next \
+                 regular local elections in 2028.";
+        let doc = |i: usize, text: &str| {
+            let json = serde_json::json!({"id": format!("r{i}"), "published": "2025-11-24", "text": text});
+            document::from_bytes(format!("{i}.json").as_ref(), json.to_string().into_bytes(), i).unwrap()
+        };
+        let run = crate::analyse(vec![doc(0, a), doc(1, b)], &Rules::built_in().unwrap()).unwrap();
+        assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
+        assert!(run.findings[0].message.contains("November 23"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_date_of_comparison_is_not_the_events() {
+        assert_not_compared(
+            "Turnout was 38.4 percent, well below the 2024 local elections.",
+            "The turnout for the November 23 vote was 38.4%, electoral data show.",
+        );
+        // Both points of comparison: they still compare.
+        assert_conflict(
+            "Turnout was well below the 2024 local elections in Cluj.",
+            "Turnout was well below the 2020 local elections in Cluj.",
+        );
     }
 
     #[test]
