@@ -625,11 +625,14 @@ impl Lexicon {
         }
         let (i, lemma, noun) = found?;
         let mut groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
-        // "were handed over": a two-word entry read with the next word.
+        // "were handed over": a two-word entry read with the next word; a
+        // light verb with its particle says what happened ("set off").
+        let mut phrase = false;
         if let (Some(phrases), Some(next)) =
             (self.group_phrases.get(&lemma).or_else(|| self.group_phrases.get(stem(&lemma))), keys.get(i + 1))
         {
             for (_, g) in phrases.iter().filter(|(second, _)| second == next) {
+                phrase = true;
                 if !groups.contains(g) {
                     groups.push(g.clone());
                     groups.sort();
@@ -637,7 +640,7 @@ impl Lexicon {
             }
         }
         let indefinite = noun && self.determined_by(all, words[i].span, &self.indefinite);
-        let light = !noun && light(&lemma);
+        let light = !noun && !phrase && light(&lemma);
         Some(Predicate { lemma, groups, noun, indefinite, light, span: words[i].span })
     }
 

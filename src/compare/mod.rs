@@ -923,6 +923,17 @@ mod tests {
     }
 
     #[test]
+    fn a_light_verb_with_its_particle_names_its_event() {
+        // Setting off on Tuesday is not crashing on Wednesday.
+        assert_not_compared(
+            "The bus, carrying 47 passengers, had set off from Pokhara at 10 p.m. on Tuesday and was bound for the \
+             capital when it crashed in Dhading district.",
+            "At least 18 people were killed when a passenger bus carrying 47 passengers crashed in Dhading district \
+             on Wednesday.",
+        );
+    }
+
+    #[test]
     fn a_date_of_comparison_is_not_the_events() {
         assert_not_compared(
             "Turnout was 38.4 percent, well below the 2024 local elections.",
