@@ -487,7 +487,15 @@ pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
         .collect();
     for d in input.claims {
         let ClaimValue::Duration(DurationClaim { value, seconds: Some((low, high)) }) = &d.value else { continue };
-        let Some(group) = d.head.as_deref().and_then(|h| h.strip_prefix("event:")) else { continue };
+        let extension = d.head.as_deref() == Some(crate::extract::measure::EXTENSION);
+        let group = match d.head.as_deref() {
+            Some(h) if extension => h,
+            Some(h) => match h.strip_prefix("event:") {
+                Some(group) => group,
+                None => continue,
+            },
+            None => continue,
+        };
         let Some((unit, unit_name)) = calendar_unit(value) else { continue };
         if past(input, d) {
             continue;
@@ -496,13 +504,20 @@ pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
             let text = &input.docs[u.doc].norm.text;
             // The deal's word is close before its end ("a contract that
             // runs until June 2030"), not a word of another thing ("a
-            // three-day visit aimed at doubling trade by 2030").
+            // three-day visit aimed at doubling trade by 2030"). An
+            // extension from the report's day ("would be extended for
+            // another four months") ends what the other clause keeps
+            // ("will maintain controls on its border ... until mid-March").
             let before = &text[u.clause.start.min(u.norm.start)..u.norm.start];
-            let named = before
-                .split_whitespace()
-                .rev()
-                .take(5)
-                .any(|w| input.lexicon.groups_in(&w.to_lowercase()).contains(&group));
+            let named = if extension {
+                u.subject.iter().any(|tu| d.subject.iter().any(|td| crate::align::same_term(tu, td).is_some()))
+            } else {
+                before
+                    .split_whitespace()
+                    .rev()
+                    .take(5)
+                    .any(|w| input.lexicon.groups_in(&w.to_lowercase()).contains(&group))
+            };
             if !named {
                 continue;
             }
@@ -1008,6 +1023,34 @@ mod tests {
             "2025-07-09",
             "The 22-year-old striker has signed a four-year deal at the Benito Villamarin.",
             "2025-07-08",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn an_extension_against_the_end_of_what_it_extends() {
+        let until = "Germany will maintain controls on its border with Poland until mid-March, after talks on Monday.";
+        let run = check_on(
+            until,
+            "2025-09-15",
+            "Germany's checks on the Polish border would be extended for another four months, the minister said.",
+            "2025-09-16",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        let run = check_on(
+            until,
+            "2025-09-15",
+            "Germany will keep its temporary controls on the border with Poland for a further six months.",
+            "2025-09-15",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        assert!(run.tally.agree >= 1, "{:?}", run.tally);
+        // An extension of something else.
+        let run = check_on(
+            until,
+            "2025-09-15",
+            "The club extended the striker's loan for another four months.",
+            "2025-09-16",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }
