@@ -498,6 +498,7 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally, Vec<Corroboration>) {
     polarity::undisclosed(input, &mut findings, &mut tally);
     numbers::implied_lengths(input, &mut findings, &mut tally);
     numbers::elapsed_lengths(input, &mut findings, &mut tally);
+    numbers::extents(input, &mut findings, &mut tally);
     quotes::pass(input, &mut findings, &mut tally);
     entities::people(input, &mut findings, &mut tally);
     slots::pass(input, &mut findings, &mut tally);

@@ -557,6 +557,116 @@ fn calendar_unit(value: &str) -> Option<(f64, &'static str)> {
     }
 }
 
+/// The days a sentence's dates span, with the date claim that opens them:
+/// a day range ("from Feb. 5 to 7"), two days in a row joined by "and" ("on
+/// Friday and Saturday"), or a day and the end of its event after it
+/// ("arrived on Tuesday for talks ending on Wednesday", the weekday taken
+/// on or after the first day). `None` when the sentence gives no such span
+/// or more than one. The date of a statement ("the ministry said on
+/// Tuesday") is none of the event's; clock times with the days make the span
+/// one of hours ("from 11 p.m. on Thursday to 6 a.m. on Friday").
+fn extent<'c>(input: &Input, claims: &'c [Claim]) -> Option<(&'c Claim, i64)> {
+    use crate::extract::dates::Form;
+    use crate::extract::DateClaim;
+    use chrono::Datelike;
+    let clocked = claims.iter().any(|c| matches!(c.value, ClaimValue::Time(_)));
+    let statement = |c: &Claim| c.predicate.as_ref().is_some_and(|p| input.lexicon.is_statement(p));
+    let days: Vec<(&Claim, &DateClaim, chrono::NaiveDate)> = claims
+        .iter()
+        .filter(|c| !statement(c))
+        .filter_map(|c| match &c.value {
+            ClaimValue::Date(d) => {
+                let day = d
+                    .days
+                    .map(|(first, _)| first)
+                    .or_else(|| d.value.and_then(|v| v.range()).filter(|(a, b)| a == b).map(|(a, _)| a))?;
+                Some((c, d, day))
+            }
+            _ => None,
+        })
+        .collect();
+    match days.as_slice() {
+        [(c, d, _)] => d.days.map(|(first, last)| (*c, (last - first).num_days() + 1)),
+        [(c, x, first), (e, y, second)] if x.days.is_none() && y.days.is_none() => {
+            let text = &input.docs[c.doc].norm.text;
+            if text[c.norm.end..e.norm.start].trim() == "and" {
+                return ((*second - *first).num_days() == 1).then_some((*c, 2));
+            }
+            if clocked || super::bound(input, e) != super::Bound::End || super::bound(input, c) == super::Bound::End {
+                return None;
+            }
+            let last = match y.form {
+                Form::Weekday => {
+                    let ahead =
+                        (second.weekday().num_days_from_monday() + 7 - first.weekday().num_days_from_monday()) % 7;
+                    *first + chrono::Duration::days(i64::from(ahead))
+                }
+                _ => *second,
+            };
+            (last >= *first).then(|| (*c, (last - *first).num_days() + 1))
+        }
+        _ => None,
+    }
+}
+
+/// A length in days against the days that another report's dates of the
+/// event span: "a two-day visit" against "to visit Australia from Feb. 5
+/// to 7" (three days). The length is its sentence's only one and tells of
+/// the event reported; the two sentences are aligned, or the dates' clause
+/// names the length's event ("two-day visit" and "to visit").
+pub(super) fn extents(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
+    use crate::extract::DurationClaim;
+    const DAY: f64 = 86_400.0;
+    let lengths: Vec<(&Claim, f64)> = input
+        .claims
+        .iter()
+        .filter_map(|d| {
+            let ClaimValue::Duration(DurationClaim { value, seconds: Some((low, high)) }) = &d.value else {
+                return None;
+            };
+            let only =
+                input.claims_of(d.sentence).iter().filter(|c| matches!(c.value, ClaimValue::Duration(_))).count() == 1;
+            (value.ends_with('D') && !value.contains('T') && low == high && only && !past(input, d))
+                .then_some((d, low / DAY))
+        })
+        .collect();
+    if lengths.is_empty() {
+        return;
+    }
+    for sentence in 0..input.sentences.len() {
+        let claims = input.claims_of(sentence);
+        let Some((u, span)) = extent(input, claims) else { continue };
+        let text = &input.docs[u.doc].norm.text;
+        let groups = input.lexicon.groups_in(u.clause.of(text));
+        for &(d, days) in lengths.iter().filter(|(d, _)| d.doc != u.doc) {
+            let (a, b) = (d.sentence.min(sentence), d.sentence.max(sentence));
+            let aligned = input.alignment.pairs.binary_search_by(|p| (p.a, p.b).cmp(&(a, b))).is_ok();
+            let named = d.head.as_deref().and_then(|h| h.strip_prefix("event:")).is_some_and(|g| groups.contains(&g));
+            if !aligned && !named {
+                continue;
+            }
+            if (days - span as f64).abs() < 0.5 {
+                tally.agree += 1;
+                continue;
+            }
+            tally.conflict += 1;
+            let text_d = &input.docs[d.doc].norm.text;
+            let reason = format!(
+                "Both sentences speak of one event. {:?} in {} gives it {days} days, but the dates of {:?} in {} \
+                 span {span} days; the two lengths differ.",
+                d.norm.of(text_d),
+                where_(input, d),
+                input.sentences[sentence].norm.of(text).trim(),
+                where_(input, u),
+            );
+            let label = d.head.as_deref().map_or("the event", |h| h.strip_prefix("event:").unwrap_or(h));
+            let subject = super::SharedSubject { label: label.to_string(), score: 0.5 };
+            let rule = ("duration-conflict", Verdict::Conflict);
+            findings.extend(finding(input, 0.0, (d, u), ClaimKind::Duration, rule, &subject, reason, 0.8));
+        }
+    }
+}
+
 /// The length of a state against the time from the event that began it to
 /// the report's day ([`crate::extract::measure::ElapsedState`]): "after
 /// eight months without a mayor" in a report of 25 November against "the
@@ -1025,6 +1135,48 @@ mod tests {
             "2025-07-08",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_length_in_days_against_the_days_the_dates_span() {
+        let range = "President Arief Wicaksono is scheduled to visit Australia from Feb. 5 to 7, the Foreign Ministry \
+                     said on Tuesday.";
+        let run = check_on(
+            range,
+            "2025-02-04",
+            "President Arief Wicaksono arrived in Canberra today for a two-day visit.",
+            "2025-02-05",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        assert!(run.findings[0].reason.contains("span 3 days"), "{}", run.findings[0].reason);
+        let run = check_on(
+            range,
+            "2025-02-04",
+            "President Arief Wicaksono arrived in Canberra today for a three-day visit.",
+            "2025-02-05",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+        assert!(run.tally.agree >= 1, "{:?}", run.tally);
+        // A day and the end of the event after it: the weekday is the
+        // next one, not the one before.
+        let run = check_on(
+            "Russian Deputy Prime Minister Alexei Ovchinnikov, who arrived on Tuesday for talks ending on \
+             Wednesday, co-chaired the session of the commission.",
+            "2025-10-07",
+            "The session was chaired by Russian Deputy Prime Minister Alexei Ovchinnikov, who is in Uzbekistan on \
+             a three-day visit.",
+            "2025-10-08",
+        );
+        assert_eq!(rules_of(&run), vec!["duration-conflict"], "{:#?}", run.findings);
+        assert!(run.findings[0].reason.contains("span 2 days"), "{}", run.findings[0].reason);
+        // Clock times make the span one of hours.
+        let run = check_on(
+            "Chennai airport was shut to flights from 11 p.m. on Thursday to 6 a.m. on Friday as schools closed.",
+            "2025-11-29",
+            "Chennai schools were closed for three days and the airport shut after water flooded the runway.",
+            "2025-11-30",
+        );
+        assert!(run.findings.iter().all(|f| f.rule != "duration-conflict"), "{:#?}", run.findings);
     }
 
     #[test]
