@@ -344,6 +344,12 @@ impl Lexicon {
         lex
     }
 
+    /// Whether a word is an irregular verb form of `rules/events.toml`
+    /// ("struck", "taken").
+    pub fn is_irregular_form(&self, word: &str) -> bool {
+        self.irregular.contains_key(&word.to_lowercase())
+    }
+
     /// The canonical name of an alias key, as written in the rules.
     pub fn display(&self, key: &str) -> Option<&str> {
         self.canonical.get(key).map(String::as_str)

@@ -323,12 +323,19 @@ pub(super) fn same_occasion(input: &Input, align_score: f32, a: &Claim, b: &Clai
 /// one occasion that the reports may date differently ("on Thursday" and
 /// "on Friday, Feb. 7"), not two ("the third edition ... two years ago").
 fn near_occasion(input: &Input, a: &Claim, b: &Claim) -> bool {
+    // "since 2023" runs to the report's day.
     let ranges = |c: &Claim| -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let published = input.docs[c.doc].published;
         input
             .claims_of(c.sentence)
             .iter()
             .filter_map(|d| match &d.value {
-                ClaimValue::Date(x) => x.value.and_then(|v| v.range()),
+                ClaimValue::Date(x) => {
+                    x.value.and_then(|v| v.range()).map(|(start, end)| match (x.anchor, published) {
+                        (crate::extract::dates::Anchor::Since, Some(p)) => (start, end.max(p)),
+                        _ => (start, end),
+                    })
+                }
                 _ => None,
             })
             .collect()
@@ -1133,6 +1140,28 @@ mod tests {
             "2025-07-09",
             "The 22-year-old striker has signed a four-year deal at the Benito Villamarin.",
             "2025-07-08",
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn ranks_of_one_series_since_a_year() {
+        // "measure" and "law" rank one series; "struck down" is no noun of
+        // it; both counts run from 2023 to the reports' day.
+        let run = check_on(
+            "It is the third tax measure struck down by Kenyan courts since 2023, when a levy was found to be \
+             discriminatory.",
+            "2025-10-21",
+            "This is the second tax law to be nullified by the courts since 2023.",
+            "2025-10-21",
+        );
+        assert_eq!(rules_of(&run), vec!["ordinal-conflict"], "{:#?}", run.findings);
+        // A rank of a series long past is another occasion.
+        let run = check_on(
+            "It is the third tax measure struck down by Kenyan courts since 2023.",
+            "2025-10-21",
+            "In 2019 it was the second tax law to be nullified by the courts.",
+            "2025-10-21",
         );
         assert!(run.findings.is_empty(), "{:#?}", run.findings);
     }

@@ -417,6 +417,12 @@ impl MeasureReader {
         is_word(w) && !stop(&f) && !self.not_nouns.contains(&f) && !self.level.contains(&f)
     }
 
+    /// The noun that `[measure]` synonyms make a noun stand for
+    /// ("walkout": "strike"), if any.
+    pub fn synonym(&self, w: &str) -> Option<&str> {
+        self.synonyms.get(&singular(&norm(w))).map(String::as_str)
+    }
+
     fn noun(&self, w: &str) -> String {
         let s = singular(&norm(w));
         self.synonyms.get(&s).cloned().unwrap_or(s)

@@ -859,6 +859,8 @@ fn head_of(
         // "the third consecutive quarter" ranks a run, not a quarter.
         ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => {
             let head = noun_after(text, at.end, lexicon).or_else(|| copula_subject(text, at.start, lexicon));
+            // "the third tax measure" ranks what "the second tax law" does.
+            let head = head.map(|h| measure.synonym(&h).map_or(h, str::to_string));
             match head {
                 Some(h) if measure.streak(text, at.end) => Some(format!("{h}/{}", measure::STREAK)),
                 h => h,
@@ -928,7 +930,7 @@ fn noun_after(text: &str, at: usize, lexicon: &Lexicon) -> Option<String> {
         }
         // "a three-day truce agreed between ...": a participle after the
         // noun starts what is said of it.
-        if last.is_some() && (w.ends_with("ed") || w.ends_with("ing")) {
+        if last.is_some() && (w.ends_with("ed") || w.ends_with("ing") || lexicon.is_irregular_form(w)) {
             break;
         }
         last = Some(w);
