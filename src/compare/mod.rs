@@ -455,6 +455,10 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally, Vec<Corroboration>) {
             for b in ids(pair.b) {
                 let key = (a.min(b), a.max(b));
                 let (a, b) = (&input.claims[a], &input.claims[b]);
+                // Every comparison below is of two claims of one kind.
+                if a.value.kind() != b.value.kind() {
+                    continue;
+                }
                 let agreed = tally.agree;
                 dates::compare(input, pair.score, a, b, false, &mut findings, &mut tally);
                 // A pair the aligned pass could not judge may still be
