@@ -1145,6 +1145,23 @@ mod tests {
     }
 
     #[test]
+    fn a_share_written_as_a_proportion_against_a_percentage() {
+        let ballot = "Members of the Rail Operatives and Drivers' Union backed action by 83% in a ballot last month.";
+        let run = check(
+            "More than nine in ten members of the Rail Operatives and Drivers' Union who took part in the ballot \
+             voted to walk out.",
+            ballot,
+        );
+        assert_eq!(rules_of(&run), vec!["number-conflict"], "{:#?}", run.findings);
+        let run = check(
+            "Nearly nine in ten members of the Rail Operatives and Drivers' Union who took part in the ballot voted \
+             to walk out.",
+            ballot,
+        );
+        assert!(run.findings.is_empty(), "{:#?}", run.findings);
+    }
+
+    #[test]
     fn ranks_of_one_series_since_a_year() {
         // "measure" and "law" rank one series; "struck down" is no noun of
         // it; both counts run from 2023 to the reports' day.

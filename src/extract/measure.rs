@@ -118,6 +118,10 @@ pub struct MeasureRules {
     /// three").
     #[serde(default)]
     pub tally_words: Vec<String>,
+    /// Words after "N in M" that make it no share: units of time or
+    /// measure ("two in 10 days", "one in 100 metres").
+    #[serde(default)]
+    pub proportion_blockers: Vec<String>,
     /// Verbs of backing a motion in a vote: a percentage with one of them
     /// right after it ("93% of members voted") or before its "by" ("backed
     /// action by 83%") is the support it won.
@@ -167,6 +171,7 @@ pub struct MeasureReader {
     extension_words: Vec<String>,
     extension_verbs: Vec<String>,
     tally_words: Vec<String>,
+    proportion_blockers: Vec<String>,
     support_verbs: Vec<String>,
     share_verbs: Vec<String>,
     /// The readings, their phrases as folded words.
@@ -325,6 +330,7 @@ impl MeasureReader {
             extension_words: r.extension_words.iter().map(|w| norm(w)).collect(),
             extension_verbs: r.extension_verbs.iter().map(|w| norm(w)).collect(),
             tally_words: r.tally_words.iter().map(|w| norm(w)).collect(),
+            proportion_blockers: r.proportion_blockers.iter().map(|w| singular(&norm(w))).collect(),
             support_verbs: r.support_verbs.iter().map(|w| norm(w)).collect(),
             duration_readings: r
                 .duration_readings
@@ -409,6 +415,37 @@ impl MeasureReader {
             }
         }
         out
+    }
+
+    /// The shares of a sentence written as a proportion: a whole number,
+    /// "in" or "out of", and a larger whole number of ten or less or a
+    /// power of ten ("nine in ten members", "two out of three voters", "one
+    /// in 100"), not followed by a unit (`proportion_blockers`: "two in 10
+    /// days"): the span from the first number to the second, and the share
+    /// in percent. `numbers` are the sentence's numbers, in order.
+    pub fn proportions(&self, text: &str, numbers: &[super::numbers::NumberMatch]) -> Vec<(Span, f64)> {
+        let whole = |m: &super::numbers::NumberMatch| {
+            m.kind == super::numbers::NumberKind::Cardinal && m.unit.is_none() && m.value.fract() == 0.0
+        };
+        let base = |v: f64| (2.0..=10.0).contains(&v) || [100.0, 1000.0].contains(&v);
+        numbers
+            .windows(2)
+            .filter(|pair| {
+                let (x, y) = (&pair[0], &pair[1]);
+                whole(x)
+                    && whole(y)
+                    && x.span.end <= y.span.start
+                    && x.value >= 1.0
+                    && x.value < y.value
+                    && base(y.value)
+            })
+            .filter(|pair| matches!(norm(text[pair[0].span.end..pair[1].span.start].trim()).as_str(), "in" | "out of"))
+            .filter(|pair| {
+                let next = words(&text[pair[1].span.end..]).into_iter().next();
+                !next.is_some_and(|w| self.proportion_blockers.contains(&singular(&norm(w.text))))
+            })
+            .map(|pair| (Span::new(pair[0].span.start, pair[1].span.end), pair[0].value / pair[1].value * 100.0))
+            .collect()
     }
 
     /// Whether a word can name what is measured: not a function word.
@@ -501,7 +538,17 @@ impl MeasureReader {
                     .take(3)
                     .take_while(|w| is_word(w.text))
                     .any(|w| self.support_verbs.contains(&folded(w)));
-            if after_verb || by_verb {
+            // "More than nine in ten members of the union who took part in
+            // the ballot voted to walk out": the share opens its sentence
+            // and the verb ends its subject, with no stop between.
+            let opens = before.len() <= 3 && before.iter().all(|w| self.skip.contains(&folded(w)));
+            let subject_verb = opens
+                && all[after..]
+                    .iter()
+                    .take(16)
+                    .take_while(|w| is_word(w.text))
+                    .any(|w| self.support_verbs.contains(&folded(w)));
+            if after_verb || by_verb || subject_verb {
                 return Some(SUPPORT.to_string());
             }
         }
@@ -713,6 +760,35 @@ mod tests {
                 .as_deref(),
             Some("profit")
         );
+    }
+
+    #[test]
+    fn a_share_written_as_a_proportion() {
+        let r = reader();
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let numbers = super::super::numbers::NumberFinder::new(&rules.numbers).unwrap();
+        let p = |s: &str| {
+            r.proportions(s, &numbers.find(s, &[]))
+                .into_iter()
+                .map(|(span, share)| (span.of(s).to_string(), (share * 10.0).round() / 10.0))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(p("Nine in ten members voted to walk out."), vec![("Nine in ten".to_string(), 90.0)]);
+        assert_eq!(p("Two out of three voters backed the plan."), vec![("Two out of three".to_string(), 66.7)]);
+        assert_eq!(p("One in 100 children is affected."), vec![("One in 100".to_string(), 1.0)]);
+        // No share: a unit after it, a base that is no proportion's, a
+        // larger first number.
+        assert!(p("Rebels killed two in 10 days of fighting.").is_empty());
+        assert!(p("Three in 40 minutes, then a fourth.").is_empty());
+        assert!(p("They won 12 in 17 games.").is_empty());
+        assert!(p("Five in three districts reported damage.").is_empty());
+        // A share opening its sentence whose verb of backing ends its
+        // subject is the support a motion won.
+        let pc = |s: &str, n: &str| measure(s, n, None, Some("percent"));
+        let s = "More than nine in ten members of the union who took part in the ballot voted to walk out.";
+        assert_eq!(pc(s, "More than nine in ten").as_deref(), Some(SUPPORT));
+        let s = "Nine in ten members of the union said pay was too low, and most voted to walk out.";
+        assert_ne!(pc(s, "Nine in ten").as_deref(), Some(SUPPORT));
     }
 
     #[test]

@@ -506,8 +506,27 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             };
             found.push((t.span, ClaimValue::Number(claim)));
         }
+        // "More than nine in ten members": a share, hedged as its first
+        // number is.
+        let proportions = ex.measure.proportions(text, &numbers);
+        for &(span, share) in &proportions {
+            let (low, high, approx) = ex.quantities.hedge(text, span, share, share);
+            let span = ex.quantities.with_hedge(text, span);
+            let claim = NumberClaim {
+                value: share,
+                kind: NumberKind::Cardinal,
+                unit: Some("percent".to_string()),
+                low,
+                high,
+                approx,
+                counted: None,
+                against: None,
+            };
+            found.push((span, ClaimValue::Number(claim)));
+        }
         for q in ex.quantities.read(text, &numbers) {
-            if date_spans.iter().chain(tallies.iter().map(|t| &t.span)).any(|s| s.overlaps(&q.span)) {
+            let taken = tallies.iter().map(|t| &t.span).chain(proportions.iter().map(|(s, _)| s));
+            if date_spans.iter().chain(taken).any(|s| s.overlaps(&q.span)) {
                 continue;
             }
             let claim = NumberClaim {
