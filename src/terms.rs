@@ -73,7 +73,12 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     while let Some(c) = at(i) {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            while let Some(d) = at(end) {
+            loop {
+                // A run of ASCII letters and digits at once.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(d) = at(end) else { break };
                 let j = end;
                 let inner = matches!(d, '\'' | '.')
                     && at(j + 1).is_some_and(char::is_alphanumeric)
