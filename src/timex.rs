@@ -875,4 +875,36 @@ mod tests {
         let got = typed("Police made the arrest in the early hours of Sunday.", "2013-03-20");
         assert!(got.iter().all(|(text, _, _)| !text.contains("hours")), "{got:?}");
     }
+
+    #[test]
+    fn quarter_centuries_millennia_and_recurrences_of_a_few_units() {
+        let got = typed(
+            "The feud has simmered for a quarter century and the abbey has stood for more than a millennium.",
+            "2013-03-20",
+        );
+        assert_eq!(
+            got,
+            vec![t("a quarter century", "DURATION", "P25Y"), t("more than a millennium", "DURATION", "P1000Y")]
+        );
+        assert_eq!(typed("Such tools were used for millennia.", "2013-03-20"), vec![t("millennia", "DURATION", "PXY")]);
+        let got = typed("Inspectors visit every few weeks, and the museum is closed on weekends.", "2013-03-20");
+        assert_eq!(got, vec![t("every few weeks", "SET", "PXW"), t("weekends", "SET", "XXXX-WXX-WE")]);
+        // Traps: a quarter of a year stays one, and counted weekends are a duration.
+        assert_eq!(typed("Sales fell in the quarter.", "2013-03-20"), vec![t("the quarter", "DATE", "2012-Q4")]);
+        let got = typed("The party has lost ground over the past two weekends.", "2013-03-20");
+        assert_eq!(got, vec![t("the past two weekends", "DURATION", "P2WE")]);
+    }
+
+    #[test]
+    fn earlier_or_later_in_the_week_month_or_year_and_a_later_date() {
+        let got = typed("The results are due later in the week. Earlier in the year, the firm cut jobs.", "2013-03-20");
+        assert_eq!(got, vec![t("later in the week", "DATE", "2013-W12"), t("Earlier in the year", "DATE", "2013")]);
+        // Anaphoric: the year last mentioned.
+        let got = typed("The plant opened in 1996. Later in the year, it hired 200 workers.", "2013-03-20");
+        assert_eq!(got[1], t("Later in the year", "DATE", "1996"));
+        let got = typed("The court said it would rule at a later date.", "2013-03-20");
+        assert_eq!(got, vec![t("a later date", "DATE", "FUTURE_REF")]);
+        // Traps: the day is left untagged, and "a later stage" is no time.
+        assert!(typed("Earlier in the day, crews arrived at a later stage.", "2013-03-20").is_empty());
+    }
 }
