@@ -281,7 +281,19 @@ impl Tagger {
     /// `opening_unit_followers` ("Days of heavy rain", "Weeks later") is a
     /// duration of unknown count, unless something found already covers it.
     fn opening_unit(&self, sentence: &str, found: &mut Vec<Timex>) {
-        let start = sentence.len() - sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        // After a dateline ("HOUSTON — Days of rain", "LONDON (Reuters) -
+        // Hours after"), the sentence starts after its dash.
+        let dash = [" — ", " -- ", " - "].iter().filter_map(|d| Some((sentence.find(d)?, d.len()))).min();
+        let dateline = dash.filter(|&(at, _)| {
+            let mut depth = 0i32;
+            at <= 80
+                && sentence[..at].chars().all(|c| {
+                    depth += i32::from(c == '(') - i32::from(c == ')');
+                    depth > 0 || c == ')' || !c.is_lowercase()
+                })
+        });
+        let body = dateline.map_or(0, |(at, len)| at + len);
+        let start = sentence.len() - sentence[body..].trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         let mut words = sentence[start..].split(|c: char| c.is_whitespace() || c == ',');
         let (Some(first), Some(next)) = (words.next(), words.next()) else { return };
         if !first.starts_with(|c: char| c.is_ascii_uppercase())
@@ -1022,9 +1034,14 @@ mod tests {
             typed("Hours after the blast, police sealed the area.", "2013-03-20"),
             vec![t("Hours", "DURATION", "PTXH")]
         );
+        // After a dateline.
+        let got = typed("HOUSTON (AP) — Days of heavy rain flooded the city.", "2013-03-20");
+        assert_eq!(got, vec![t("Days", "DURATION", "PXD")]);
+        assert_eq!(typed("LONDON - Weeks of talks ended.", "2013-03-20"), vec![t("Weeks", "DURATION", "PXW")]);
         // Traps: "Years ago" is left alone, a unit before a verb is no time,
         // and a unit inside the sentence needs a lead of its own.
         assert!(typed("Years ago, the town was a fishing port.", "2013-03-20").is_empty());
+        assert!(typed("The leaders met - days of talks followed.", "2013-03-20").is_empty());
         assert!(typed("Hours should be logged carefully, and pay days of staff vary.", "2013-03-20").is_empty());
     }
 
