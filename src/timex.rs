@@ -204,7 +204,8 @@ impl Tagger {
         self.opening_unit(sentence, &mut out);
         // "two years and three months", "five hours and 20 minutes": one
         // duration (P2Y3M, PT5H20M).
-        let out = join_durations(sentence, out);
+        let durations = out.iter().filter(|t| t.kind == TimexType::Duration).count();
+        let out = if durations > 1 { join_durations(sentence, out) } else { out };
         // "noon Thursday", "10 p.m. Wednesday", "Dec 4, 2025 11:18 PM IST": a
         // time of that day.
         let mut merged: Vec<Timex> = Vec::with_capacity(out.len());
@@ -281,32 +282,53 @@ impl Tagger {
     /// `opening_unit_followers` ("Days of heavy rain", "Weeks later") is a
     /// duration of unknown count, unless something found already covers it.
     fn opening_unit(&self, sentence: &str, found: &mut Vec<Timex>) {
+        let at_start = sentence.len() - sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         // After a dateline ("HOUSTON — Days of rain", "LONDON (Reuters) -
-        // Hours after"), the sentence starts after its dash.
-        let dash = [" — ", " -- ", " - "].iter().filter_map(|d| Some((sentence.find(d)?, d.len()))).min();
-        let dateline = dash.filter(|&(at, _)| {
-            let mut depth = 0i32;
-            at <= 80
-                && sentence[..at].chars().all(|c| {
+        // Hours after"), the sentence starts after its dash: the first dash
+        // of the first 80 bytes, with a space either side, and no lowercase
+        // word before it outside parentheses.
+        let bytes = sentence.as_bytes();
+        // Datelines open with a place in capitals ("HOUSTON", "NEW YORK").
+        let capitals = bytes.get(at_start..at_start + 2).is_some_and(|b| b.iter().all(u8::is_ascii_uppercase));
+        let dash =
+            capitals.then(|| bytes.iter().take(80).position(|&b| b == b'-' || b == 0xE2)).flatten().and_then(|at| {
+                let rest = &sentence[at..];
+                let len = if rest.starts_with("—") {
+                    "—".len()
+                } else if rest.starts_with("--") {
+                    2
+                } else if rest.starts_with('-') {
+                    1
+                } else {
+                    return None;
+                };
+                let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + len) == Some(&b' ');
+                let mut depth = 0i32;
+                let upper = sentence[..at].chars().all(|c| {
                     depth += i32::from(c == '(') - i32::from(c == ')');
                     depth > 0 || c == ')' || !c.is_lowercase()
-                })
-        });
-        let body = dateline.map_or(0, |(at, len)| at + len);
-        let start = sentence.len() - sentence[body..].trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let mut words = sentence[start..].split(|c: char| c.is_whitespace() || c == ',');
-        let (Some(first), Some(next)) = (words.next(), words.next()) else { return };
-        if !first.starts_with(|c: char| c.is_ascii_uppercase())
-            || !self.opening_followers.contains(&next.to_lowercase())
-        {
+                });
+                (spaced && upper).then_some(at + len)
+            });
+        let after_dash =
+            dash.map(|body| sentence.len() - sentence[body..].trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+        for start in std::iter::once(at_start).chain(after_dash) {
+            let mut words = sentence[start..].split(|c: char| c.is_whitespace() || c == ',');
+            let (Some(first), Some(next)) = (words.next(), words.next()) else { continue };
+            let Some((_, value)) = self.plural_units.iter().find(|(w, _)| first.eq_ignore_ascii_case(w)) else {
+                continue;
+            };
+            if !first.starts_with(|c: char| c.is_ascii_uppercase())
+                || !self.opening_followers.iter().any(|f| next.eq_ignore_ascii_case(f))
+            {
+                continue;
+            }
+            let span = Span::new(start, start + first.len());
+            if !found.iter().any(|t| t.span.overlaps(&span)) {
+                found.insert(0, Timex { span, kind: TimexType::Duration, value: value.clone() });
+            }
             return;
         }
-        let Some((_, value)) = self.plural_units.iter().find(|(w, _)| first.eq_ignore_ascii_case(w)) else { return };
-        let span = Span::new(start, start + first.len());
-        if found.iter().any(|t| t.span.overlaps(&span)) {
-            return;
-        }
-        found.insert(0, Timex { span, kind: TimexType::Duration, value: value.clone() });
     }
 
     /// Adds "the following day", "that year" and the like, valued from the
