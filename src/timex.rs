@@ -85,13 +85,37 @@ pub struct Tagger {
     /// The same compiled finders as claims are extracted with.
     ex: Extractor,
     segment: SegmentRules,
+    /// Plural units (`plural_units` in `rules/timex.toml`) and the value of
+    /// an unknown count of them ("days": `PXD`), for a sentence that opens
+    /// with one ("Days of heavy rain").
+    plural_units: Vec<(String, String)>,
+    /// Words after such an opening unit that make it a stretch of time
+    /// (`opening_unit_followers`).
+    opening_followers: Vec<String>,
 }
 
 impl Tagger {
     /// Compiles the tagger from the rules.
     pub fn new(rules: &Rules) -> Result<Tagger, Error> {
         let ex = Extractor::new(rules)?;
-        Ok(Tagger { ex, segment: rules.segment.clone() })
+        let r = &rules.timex;
+        let code = |word: &str| -> Option<String> {
+            let word = word.to_lowercase();
+            let mut singulars = vec![word.clone(), word.trim_end_matches('s').to_string()];
+            singulars.extend(word.strip_suffix("es").map(str::to_string));
+            singulars.extend(word.strip_suffix("ies").map(|w| format!("{w}y")));
+            let code = singulars
+                .iter()
+                .find_map(|w| r.units.iter().find(|[u, _]| u.eq_ignore_ascii_case(w)).map(|[_, c]| c.clone()))?;
+            let unit: String = code.chars().filter(|c| !c.is_ascii_digit()).collect();
+            Some(match unit.strip_prefix('T') {
+                Some(time) => format!("PTX{time}"),
+                None => format!("PX{unit}"),
+            })
+        };
+        let plural_units = r.plural_units.iter().filter_map(|w| Some((w.to_lowercase(), code(w)?))).collect();
+        let opening_followers = r.opening_unit_followers.iter().map(|w| w.to_lowercase()).collect();
+        Ok(Tagger { ex, segment: rules.segment.clone(), plural_units, opening_followers })
     }
 
     /// Tags one sentence of normalised text; spans are within it.
@@ -177,6 +201,11 @@ impl Tagger {
                 _ => out.push(t),
             }
         }
+        self.opening_unit(sentence, &mut out);
+        // "two years and three months", "five hours and 20 minutes": one
+        // duration (P2Y3M, PT5H20M).
+        let durations = out.iter().filter(|t| t.kind == TimexType::Duration).count();
+        let out = if durations > 1 { join_durations(sentence, out) } else { out };
         // "noon Thursday", "10 p.m. Wednesday", "Dec 4, 2025 11:18 PM IST": a
         // time of that day.
         let mut merged: Vec<Timex> = Vec::with_capacity(out.len());
@@ -247,6 +276,59 @@ impl Tagger {
             context.quarter = own_quarter;
         }
         merged
+    }
+
+    /// A plural unit opening the sentence before a word of
+    /// `opening_unit_followers` ("Days of heavy rain", "Weeks later") is a
+    /// duration of unknown count, unless something found already covers it.
+    fn opening_unit(&self, sentence: &str, found: &mut Vec<Timex>) {
+        let at_start = sentence.len() - sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        // After a dateline ("HOUSTON — Days of rain", "LONDON (Reuters) -
+        // Hours after"), the sentence starts after its dash: the first dash
+        // of the first 80 bytes, with a space either side, and no lowercase
+        // word before it outside parentheses.
+        let bytes = sentence.as_bytes();
+        // Datelines open with a place in capitals ("HOUSTON", "NEW YORK").
+        let capitals = bytes.get(at_start..at_start + 2).is_some_and(|b| b.iter().all(u8::is_ascii_uppercase));
+        let dash =
+            capitals.then(|| bytes.iter().take(80).position(|&b| b == b'-' || b == 0xE2)).flatten().and_then(|at| {
+                let rest = &sentence[at..];
+                let len = if rest.starts_with("—") {
+                    "—".len()
+                } else if rest.starts_with("--") {
+                    2
+                } else if rest.starts_with('-') {
+                    1
+                } else {
+                    return None;
+                };
+                let spaced = at > 0 && bytes[at - 1] == b' ' && bytes.get(at + len) == Some(&b' ');
+                let mut depth = 0i32;
+                let upper = sentence[..at].chars().all(|c| {
+                    depth += i32::from(c == '(') - i32::from(c == ')');
+                    depth > 0 || c == ')' || !c.is_lowercase()
+                });
+                (spaced && upper).then_some(at + len)
+            });
+        let after_dash =
+            dash.map(|body| sentence.len() - sentence[body..].trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+        for start in std::iter::once(at_start).chain(after_dash) {
+            let mut words = sentence[start..].split(|c: char| c.is_whitespace() || c == ',');
+            let (Some(first), Some(next)) = (words.next(), words.next()) else { continue };
+            let Some((_, value)) = self.plural_units.iter().find(|(w, _)| first.eq_ignore_ascii_case(w)) else {
+                continue;
+            };
+            if !first.starts_with(|c: char| c.is_ascii_uppercase())
+                || !self.opening_followers.iter().any(|f| next.eq_ignore_ascii_case(f))
+            {
+                continue;
+            }
+            let span = Span::new(start, start + first.len());
+            if !found.iter().any(|t| t.span.overlaps(&span)) {
+                found.insert(0, Timex { span, kind: TimexType::Duration, value: value.clone() });
+            }
+            return;
+        }
     }
 
     /// Adds "the following day", "that year" and the like, valued from the
@@ -331,6 +413,63 @@ fn shift(value: &str, unit: &str, offset: i64) -> Option<String> {
         "day" => Some(date()?.checked_add_signed(chrono::Duration::days(offset))?.to_string()),
         _ => None,
     }
+}
+
+/// Joins a duration to the next when only "and" (or a comma) lies between
+/// them and its unit is the larger: "two years and three months" (P2Y3M),
+/// "one day and six hours" (P1DT6H). Weeks joined to days count as days.
+fn join_durations(sentence: &str, found: Vec<Timex>) -> Vec<Timex> {
+    let mut out: Vec<Timex> = Vec::with_capacity(found.len());
+    for t in found {
+        if let Some(last) = out.last_mut() {
+            let gap = sentence.get(last.span.end..t.span.start).unwrap_or("x").trim();
+            let joinable = last.kind == TimexType::Duration
+                && t.kind == TimexType::Duration
+                && (gap == "and" || gap == ",")
+                && !t.span.of(sentence).to_lowercase().starts_with("the ");
+            if let Some(value) = joinable.then(|| joined_duration(&last.value, &t.value)).flatten() {
+                *last = Timex { span: Span::new(last.span.start, t.span.end), kind: TimexType::Duration, value };
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// `P2Y` and `P3M` as `P2Y3M`, `P1D` and `PT6H` as `P1DT6H`; `None` unless
+/// both are whole counts of one unit each and the first unit is the larger.
+fn joined_duration(a: &str, b: &str) -> Option<String> {
+    // Units from the largest, as (designator, is a time unit).
+    const ORDER: [(char, bool); 6] = [('Y', false), ('M', false), ('D', false), ('H', true), ('M', true), ('S', true)];
+    let parse = |v: &str| -> Option<(u64, usize)> {
+        let rest = v.strip_prefix('P')?;
+        let (time, rest) = match rest.strip_prefix('T') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let unit = rest.chars().last()?;
+        let n: u64 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
+        let (n, unit) = if unit == 'W' && !time { (n * 7, 'D') } else { (n, unit) };
+        Some((n, ORDER.iter().position(|&(u, t)| u == unit && t == time)?))
+    };
+    let ((n1, u1), (n2, u2)) = (parse(a)?, parse(b)?);
+    // "two weeks and three days": P17D.
+    if a.ends_with('W') && b.ends_with('D') && !b.contains('T') && n1 > 0 && n2 > 0 {
+        return Some(format!("P{}D", n1 + n2));
+    }
+    if u1 >= u2 || n1 == 0 || n2 == 0 {
+        return None;
+    }
+    let mut v = String::from("P");
+    for (n, u) in [(n1, u1), (n2, u2)] {
+        let (designator, time) = ORDER[u];
+        if time && !v.contains('T') {
+            v.push('T');
+        }
+        v.push_str(&format!("{n}{designator}"));
+    }
+    Some(v)
 }
 
 /// The value of a date of `unit` nothing tells.
@@ -874,5 +1013,89 @@ mod tests {
         // Trap: "the early hours of Sunday" is a part of Sunday, not a duration.
         let got = typed("Police made the arrest in the early hours of Sunday.", "2013-03-20");
         assert!(got.iter().all(|(text, _, _)| !text.contains("hours")), "{got:?}");
+    }
+
+    #[test]
+    fn quarter_centuries_millennia_and_recurrences_of_a_few_units() {
+        let got = typed(
+            "The feud has simmered for a quarter century and the abbey has stood for more than a millennium.",
+            "2013-03-20",
+        );
+        assert_eq!(
+            got,
+            vec![t("a quarter century", "DURATION", "P25Y"), t("more than a millennium", "DURATION", "P1000Y")]
+        );
+        assert_eq!(typed("Such tools were used for millennia.", "2013-03-20"), vec![t("millennia", "DURATION", "PXY")]);
+        let got = typed("Inspectors visit every few weeks, and the museum is closed on weekends.", "2013-03-20");
+        assert_eq!(got, vec![t("every few weeks", "SET", "PXW"), t("weekends", "SET", "XXXX-WXX-WE")]);
+        // Traps: a quarter of a year stays one, and counted weekends are a duration.
+        assert_eq!(typed("Sales fell in the quarter.", "2013-03-20"), vec![t("the quarter", "DATE", "2012-Q4")]);
+        let got = typed("The party has lost ground over the past two weekends.", "2013-03-20");
+        assert_eq!(got, vec![t("the past two weekends", "DURATION", "P2WE")]);
+    }
+
+    #[test]
+    fn earlier_or_later_in_the_week_month_or_year_and_a_later_date() {
+        let got = typed("The results are due later in the week. Earlier in the year, the firm cut jobs.", "2013-03-20");
+        assert_eq!(got, vec![t("later in the week", "DATE", "2013-W12"), t("Earlier in the year", "DATE", "2013")]);
+        // Anaphoric: the year last mentioned.
+        let got = typed("The plant opened in 1996. Later in the year, it hired 200 workers.", "2013-03-20");
+        assert_eq!(got[1], t("Later in the year", "DATE", "1996"));
+        let got = typed("The court said it would rule at a later date.", "2013-03-20");
+        assert_eq!(got, vec![t("a later date", "DATE", "FUTURE_REF")]);
+        // Traps: the day is left untagged, and "a later stage" is no time.
+        assert!(typed("Earlier in the day, crews arrived at a later stage.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn a_plural_unit_opening_a_sentence_is_a_stretch_of_time() {
+        let got =
+            typed("Days of heavy rain flooded the valley. \u{201c}Weeks later, the roads reopened.", "2013-03-20");
+        assert_eq!(got, vec![t("Days", "DURATION", "PXD"), t("Weeks", "DURATION", "PXW")]);
+        assert_eq!(
+            typed("Hours after the blast, police sealed the area.", "2013-03-20"),
+            vec![t("Hours", "DURATION", "PTXH")]
+        );
+        // After a dateline.
+        let got = typed("HOUSTON (AP) — Days of heavy rain flooded the city.", "2013-03-20");
+        assert_eq!(got, vec![t("Days", "DURATION", "PXD")]);
+        assert_eq!(typed("LONDON - Weeks of talks ended.", "2013-03-20"), vec![t("Weeks", "DURATION", "PXW")]);
+        // Traps: "Years ago" is left alone, a unit before a verb is no time,
+        // and a unit inside the sentence needs a lead of its own.
+        assert!(typed("Years ago, the town was a fishing port.", "2013-03-20").is_empty());
+        assert!(typed("The leaders met - days of talks followed.", "2013-03-20").is_empty());
+        assert!(typed("Hours should be logged carefully, and pay days of staff vary.", "2013-03-20").is_empty());
+    }
+
+    #[test]
+    fn durations_joined_by_and_are_one() {
+        let got = typed(
+            "Their talks lasted five hours and 20 minutes; he was jailed for one year and six months.",
+            "2013-03-20",
+        );
+        assert_eq!(
+            got,
+            vec![
+                t("five hours and 20 minutes", "DURATION", "PT5H20M"),
+                t("one year and six months", "DURATION", "P1Y6M")
+            ]
+        );
+        assert_eq!(
+            typed("The trial took two weeks and three days.", "2013-03-20"),
+            vec![t("two weeks and three days", "DURATION", "P17D")]
+        );
+        assert_eq!(
+            typed("The flight lasted one day and six hours.", "2013-03-20"),
+            vec![t("one day and six hours", "DURATION", "P1DT6H")]
+        );
+        // Traps: two terms of one unit, and durations with words between them.
+        assert_eq!(
+            typed("The terms were five years and three years.", "2013-03-20"),
+            vec![t("five years", "DURATION", "P5Y"), t("three years", "DURATION", "P3Y")]
+        );
+        assert_eq!(
+            typed("He served five years and his brother three months.", "2013-03-20"),
+            vec![t("five years", "DURATION", "P5Y"), t("three months", "DURATION", "P3M")]
+        );
     }
 }

@@ -46,6 +46,11 @@ pub struct TimexRules {
     pub plural_unit_lead: Vec<String>,
     /// Plural units that may stand alone ("years", "centuries").
     pub plural_units: Vec<String>,
+    /// Words after a plural unit opening a sentence that make it a stretch
+    /// of time ("Days of heavy rain", "Hours after the blast"); read by the
+    /// TIMEX3 tagger (`crate::timex`).
+    #[serde(default)]
+    pub opening_unit_followers: Vec<String>,
     /// Words after such a unit that belong to it ("the weeks ahead").
     #[serde(default)]
     pub plural_unit_ahead: Vec<String>,
