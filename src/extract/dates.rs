@@ -38,7 +38,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::pattern::{Caps as Captures, Re as Regex};
+use crate::extract::date_words::{list, DateWords, Groups, Kind, NAMES};
+use crate::pattern::Re as Regex;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -396,6 +397,79 @@ pub struct DateFinder {
     deadline_prepositions: HashSet<String>,
     range_starts: HashSet<String>,
     clock_words: HashSet<String>,
+    /// The patterns matched word by word on ASCII sentences, when the
+    /// lists allow ([`DateWords`]).
+    words: Option<DateWords>,
+}
+
+/// The groups of a match, from a regex or from [`DateWords`], read by name.
+struct Captures<'a> {
+    groups: Groups,
+    s: &'a str,
+}
+
+/// One group of [`Captures`].
+#[derive(Debug, Clone, Copy)]
+struct Hit<'a> {
+    start: usize,
+    end: usize,
+    s: &'a str,
+}
+
+impl<'a> Hit<'a> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'a str {
+        &self.s[self.start..self.end]
+    }
+}
+
+impl<'a> Captures<'a> {
+    fn name(&self, name: &str) -> Option<Hit<'a>> {
+        self.groups.name(name).map(|(start, end)| Hit { start, end, s: self.s })
+    }
+
+    fn get(&self, _whole: usize) -> Option<Hit<'a>> {
+        Some(Hit { start: self.groups.all.0, end: self.groups.all.1, s: self.s })
+    }
+}
+
+impl Pattern {
+    fn kind(self) -> Kind {
+        match self {
+            Pattern::MonthDayYear => Kind::MonthDayYear,
+            Pattern::DayMonthYear => Kind::DayMonthYear,
+            Pattern::MonthYear => Kind::MonthYear,
+            Pattern::MonthRelYear => Kind::MonthRelYear,
+            Pattern::MonthBare => Kind::MonthBare,
+            Pattern::Iso => Kind::Iso,
+            Pattern::BareYear => Kind::BareYear,
+            Pattern::RelUnit => Kind::RelUnit,
+            Pattern::RelDay => Kind::RelDay,
+            Pattern::Weekday => Kind::Weekday,
+            Pattern::WeekdayAbbr => Kind::WeekdayAbbr,
+        }
+    }
+}
+
+/// The groups of a regex match, by name.
+fn groups_of(caps: &crate::pattern::Caps<'_>) -> Groups {
+    let mut groups = Groups::default();
+    if let Some(m) = caps.get(0) {
+        groups.all = (m.start(), m.end());
+    }
+    for name in NAMES {
+        if let Some(m) = caps.name(name) {
+            groups.set(name, (m.start(), m.end()));
+        }
+    }
+    groups
 }
 
 /// Splits a phrase list into word sequences, lowercased.
@@ -687,6 +761,21 @@ impl DateFinder {
         // (a Unicode \b makes them fall back on slower ones).
         let sources: Vec<(Pattern, String)> =
             sources.into_iter().map(|(p, src)| (p, src.replace(r"\b", r"(?-u:\b)"))).collect();
+        // The same lists, for matching word by word on ASCII sentences.
+        let words = DateWords::new(
+            &[
+                (list::PREP, anchors.keys().cloned().collect::<Vec<String>>()),
+                (list::QUAL, rules.qualifiers.clone()),
+                (list::DET, rules.year_determiners.clone()),
+                (list::MOD, modifiers.keys().cloned().collect()),
+                (list::UNIT, units.keys().cloned().collect()),
+                (list::YUNIT, rules.units.year.clone()),
+                (list::RELDAY, rules.relative_days.keys().cloned().collect()),
+                (list::DPART, rules.day_parts.clone()),
+            ],
+            (&month_full, &month_abbr),
+            (&wd_full, &wd_abbr),
+        );
         let mut patterns = Vec::new();
         for (p, src) in &sources {
             let re = Regex::new(src).map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
@@ -781,6 +870,7 @@ impl DateFinder {
             deadline_prepositions: rules.deadline_prepositions.iter().map(|s| norm(s)).collect(),
             range_starts: rules.range_starts.iter().map(|s| norm(s)).collect(),
             clock_words: rules.clock_words.iter().map(|s| norm(s)).collect(),
+            words,
         })
     }
 
@@ -788,6 +878,24 @@ impl DateFinder {
     /// against `published`. Never panics; spans are on char boundaries.
     pub fn find(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
         self.find_open(sentence, self.open(sentence), published)
+    }
+
+    /// Every pattern's matches in `sentence`, gates aside, from the regexes
+    /// or (`by_words`) from [`DateWords`] (`None` where it does not apply).
+    #[cfg(test)]
+    fn raw_matches(&self, sentence: &str, by_words: bool) -> Option<Vec<Vec<Groups>>> {
+        let mut out = Vec::new();
+        for (pattern, re) in &self.patterns {
+            let mut found = Vec::new();
+            if by_words {
+                let words = self.words.as_ref()?;
+                words.each(pattern.kind(), &words.scan(sentence)?, |g| found.push(*g));
+            } else {
+                found.extend(re.captures_iter(sentence).map(|c| groups_of(&c)));
+            }
+            out.push(found);
+        }
+        Some(out)
     }
 
     /// Which patterns can match `sentence` (bit `i` for pattern `i`).
@@ -819,10 +927,27 @@ impl DateFinder {
         if open == 0 {
             return Vec::new();
         }
-        for (_, (pattern, re)) in self.patterns.iter().enumerate().filter(|(i, _)| open & (1 << i) != 0) {
-            for caps in re.captures_iter(sentence) {
-                if let Some(c) = self.candidate(*pattern, &caps, sentence) {
-                    cands.push(c);
+        let open_patterns = self.patterns.iter().enumerate().filter(|(i, _)| open & (1 << i) != 0);
+        match self.words.as_ref().and_then(|w| Some((w, w.scan(sentence)?))) {
+            // An ASCII sentence: the patterns matched word by word.
+            Some((words, scan)) => {
+                for (_, (pattern, _)) in open_patterns {
+                    words.each(pattern.kind(), &scan, |groups| {
+                        let caps = Captures { groups: *groups, s: sentence };
+                        if let Some(c) = self.candidate(*pattern, &caps, sentence) {
+                            cands.push(c);
+                        }
+                    });
+                }
+            }
+            None => {
+                for (_, (pattern, re)) in open_patterns {
+                    for caps in re.captures_iter(sentence) {
+                        let caps = Captures { groups: groups_of(&caps), s: sentence };
+                        if let Some(c) = self.candidate(*pattern, &caps, sentence) {
+                            cands.push(c);
+                        }
+                    }
                 }
             }
         }
@@ -1598,6 +1723,134 @@ mod tests {
             let want: Vec<String> = want.iter().map(|w| w.to_lowercase()).collect();
             proptest::prop_assert_eq!(got, want);
         }
+    }
+
+    /// Words and separators that make up random sentences for the
+    /// word-by-word matcher: every kind of date word in its cases, digits
+    /// of every shape, and the punctuation the patterns look at.
+    const DATE_WORDS: &[&str] = &[
+        "December",
+        "Dec",
+        "december",
+        "DEC",
+        "May",
+        "Sept",
+        "June",
+        "Jun",
+        "Friday",
+        "Fri",
+        "Tue",
+        "friday",
+        "4",
+        "4th",
+        "31st",
+        "04",
+        "2025",
+        "1999",
+        "12",
+        "123",
+        "20250",
+        "1st",
+        "3RD",
+        "in",
+        "on",
+        "In",
+        "since",
+        "until",
+        "to",
+        "at",
+        "least",
+        "as",
+        "of",
+        "Of",
+        "early",
+        "no",
+        "later",
+        "than",
+        "the",
+        "The",
+        "end",
+        "start",
+        "mid",
+        "late",
+        "this",
+        "This",
+        "last",
+        "next",
+        "coming",
+        "current",
+        "fiscal",
+        "week",
+        "Month",
+        "year",
+        "years",
+        "yesterday",
+        "today",
+        "Tonight",
+        "night",
+        "morning",
+        "a",
+        "its",
+        "troops",
+        "and",
+        "from",
+        "starting",
+        "not",
+        "x",
+        "_",
+        "into",
+        "Monday",
+        "Mon",
+        "Jan",
+        "Sat",
+        "2021",
+        "2100",
+        "1800",
+    ];
+    const DATE_GAPS: &[&str] = &[" ", " ", " ", "  ", "\t", "\x0b", ". ", ", ", ".", ",", "-", "/", "", "'s ", ": "];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// On ASCII sentences, every pattern matched word by word gives the
+        /// regex's matches and groups, in order.
+        #[test]
+        fn word_matches_are_the_regex_matches(
+            parts in proptest::collection::vec((0..DATE_WORDS.len(), 0..DATE_GAPS.len()), 0..12)
+        ) {
+            let f = finder();
+            let s: String = parts.iter().map(|&(w, g)| format!("{}{}", DATE_WORDS[w], DATE_GAPS[g])).collect();
+            let want = f.raw_matches(&s, false).unwrap();
+            let got = f.raw_matches(&s, true).unwrap();
+            proptest::prop_assert_eq!(got, want, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn word_matches_on_odd_input() {
+        let f = finder();
+        let long = "9".repeat(500);
+        let letters = "December ".repeat(6_000);
+        let odd = [
+            "",
+            " ",
+            "-",
+            "on Dec.4",
+            "Friday, Dec. 4th, 2025 and Tue. in 2025-12-04",
+            "the end of 2025 and mid-2025, in the 2019 elections",
+            "until at least this coming week; as late as last year",
+            "4-5 of December of this year",
+            "a\x0bDecember\x0b4",
+            long.as_str(),
+            letters.as_str(),
+        ];
+        for s in odd {
+            assert_eq!(f.raw_matches(s, true).unwrap(), f.raw_matches(s, false).unwrap(), "{s:?}");
+        }
+        // Not ASCII: no word-by-word matching, the regexes.
+        assert!(f.raw_matches("Caf\u{e9} on Friday", true).is_none());
+        assert!(f.raw_matches("on Friday\u{301}", true).is_none());
+        // Too long to index: the regexes.
+        assert!(f.raw_matches(&"December 4 ".repeat(6_000), true).is_none());
     }
 
     #[test]
