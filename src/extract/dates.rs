@@ -586,23 +586,73 @@ fn words(s: &str) -> Vec<(Cow<'_, str>, bool)> {
 /// order; only those are lowercased.
 fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(Cow<'_, str>, bool)> {
     if s.is_ascii() {
-        // The same words split on bytes, which on ASCII text are its chars:
-        // no decoding of UTF-8, backwards at that.
-        let slice = |w: &[u8]| {
-            let start = w.as_ptr() as usize - s.as_ptr() as usize;
-            &s[start..start + w.len()]
+        // The same words found byte by byte, which on ASCII text are its
+        // chars: no decoding of UTF-8, backwards at that, and no iterator
+        // adapters in the way.
+        let b = s.as_bytes();
+        let in_word = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+        // The word at `start..end` without its apostrophes around it.
+        let trimmed = |mut start: usize, mut end: usize| {
+            while start < end && b[start] == b'\'' {
+                start += 1;
+            }
+            while end > start && b[end - 1] == b'\'' {
+                end -= 1;
+            }
+            &s[start..end]
         };
-        let raw = s
-            .as_bytes()
-            .split(|b| !(b.is_ascii_alphanumeric() || *b == b'\''))
-            .map(slice)
-            .map(|w| w.trim_matches('\''))
-            .filter(|w| !w.is_empty());
-        return take_words(raw, from_end, n);
+        let mut out = Vec::with_capacity(n.min(16));
+        if from_end {
+            let mut i = b.len();
+            while i > 0 && out.len() < n {
+                while i > 0 && !in_word(b[i - 1]) {
+                    i -= 1;
+                }
+                let end = i;
+                while i > 0 && in_word(b[i - 1]) {
+                    i -= 1;
+                }
+                let w = trimmed(i, end);
+                if !w.is_empty() {
+                    out.push(lower(w));
+                }
+            }
+            out.reverse();
+        } else {
+            let mut i = 0;
+            while i < b.len() && out.len() < n {
+                while i < b.len() && !in_word(b[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < b.len() && in_word(b[i]) {
+                    i += 1;
+                }
+                let w = trimmed(start, i);
+                if !w.is_empty() {
+                    out.push(lower(w));
+                }
+            }
+        }
+        return out;
     }
     let raw =
         s.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty());
     take_words(raw, from_end, n)
+}
+
+/// A word lowercased, and whether it was written in lowercase; lowercase
+/// words are borrowed, not copied.
+fn lower(w: &str) -> (Cow<'_, str>, bool) {
+    let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        // The same as `to_lowercase` on ASCII, without its Unicode tables.
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Owned(w.to_lowercase())
+    };
+    (folded, w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The first or last `n` of `raw`, in text order, lowercased.
@@ -611,18 +661,6 @@ fn take_words<'a>(
     from_end: bool,
     n: usize,
 ) -> Vec<(Cow<'a, str>, bool)> {
-    // Lowercase words are borrowed, not copied.
-    fn lower(w: &str) -> (Cow<'_, str>, bool) {
-        let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
-            Cow::Borrowed(w)
-        } else if w.is_ascii() {
-            // The same as `to_lowercase` on ASCII, without its Unicode tables.
-            Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            Cow::Owned(w.to_lowercase())
-        };
-        (folded, w.chars().next().is_some_and(char::is_lowercase))
-    }
     if from_end {
         let mut out: Vec<(Cow<'_, str>, bool)> = raw.rev().take(n).map(lower).collect();
         out.reverse();
