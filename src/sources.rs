@@ -1015,6 +1015,29 @@ mod tests {
     }
 
     #[test]
+    fn the_credit_set_tries_every_pattern_that_matches() {
+        let rules = rules();
+        let detector = Detector::new(&rules).unwrap();
+        let mut texts: Vec<String> = rules.examples.iter().map(|e| e.text.clone()).collect();
+        texts.push(texts.join("\n\n"));
+        texts.push(format!("{WIRE}\n\nWith inputs from ANI. (Reuters)\n\nCopyright 2025 AFP"));
+        let mut matched = 0;
+        for text in &texts {
+            let d = crate::document::from_bytes("x.txt".as_ref(), text.clone().into_bytes(), 0).unwrap();
+            detector.credits(&d);
+            let set = detector.any_credit.get().expect("built on first use");
+            assert_eq!(set.len(), detector.credits.len(), "the set of every credit pattern builds");
+            // The set says which patterns match: exactly those that do.
+            let said: Vec<usize> = set.matches(&d.norm.text).iter().collect();
+            let each: Vec<usize> =
+                (0..detector.credits.len()).filter(|&i| detector.credits[i].is_match(&d.norm.text)).collect();
+            assert_eq!(said, each, "{text:?}");
+            matched += each.len();
+        }
+        assert!(matched >= texts.len(), "the texts carry credits");
+    }
+
+    #[test]
     fn rules_file_examples() {
         let rules = rules();
         let detector = Detector::new(&rules).unwrap();
