@@ -9,7 +9,7 @@
 
 use crate::calendar::{parse_iso_day, PartialDate};
 use crate::extract::dates::{DateFinder, Form};
-use crate::normalize::{collapse, Normalized};
+use crate::normalize::{collapse, Collapsed, Normalized};
 use crate::pattern::alternation;
 use crate::span::Span;
 use crate::Error;
@@ -293,7 +293,9 @@ fn build(path: &Path, bytes: Vec<u8>, index: usize, is_json: bool) -> Result<Doc
     };
     if is_json {
         let meta = json_meta(path, &raw)?;
-        doc.norm = Normalized::new(decode_json_string(&raw, meta.text_at));
+        let mut norm = crate::normalize::Builder::with_capacity(raw.len().saturating_sub(meta.text_at));
+        decode_json_string(&raw, meta.text_at, &mut norm);
+        doc.norm = norm.finish();
         if let Some(id) = meta.id.filter(|s| !s.trim().is_empty()) {
             doc.id = id;
         }
@@ -385,16 +387,50 @@ fn strip_position(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
 
+/// Where a decoded JSON string's characters go.
+trait Decoded {
+    /// ASCII characters written as themselves, from original offset
+    /// `start` on, one byte each.
+    fn ascii(&mut self, run: &str, start: usize);
+    /// One character and the original bytes of its spelling.
+    fn char(&mut self, c: char, span: Span);
+}
+
+impl Decoded for crate::normalize::Builder {
+    fn ascii(&mut self, run: &str, start: usize) {
+        self.push_ascii(run, start);
+    }
+    fn char(&mut self, c: char, span: Span) {
+        self.push(c, span);
+    }
+}
+
+impl Decoded for Vec<(char, Span)> {
+    fn ascii(&mut self, run: &str, start: usize) {
+        self.extend(run.bytes().enumerate().map(|(k, b)| (char::from(b), Span::new(start + k, start + k + 1))));
+    }
+    fn char(&mut self, c: char, span: Span) {
+        self.push((c, span));
+    }
+}
+
 /// Decodes the JSON string literal starting at `at` (its opening quote),
-/// giving each character with the byte range of its spelling in the file.
-/// The literal is known valid: serde_json has parsed it.
-fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
+/// giving each character with the byte range of its spelling in the file
+/// (runs of plain ASCII characters at once). The literal is known valid:
+/// serde_json has parsed it.
+fn decode_json_string(raw: &str, at: usize, out: &mut impl Decoded) {
     let bytes = raw.as_bytes();
-    // At most one character a byte: room for the whole string at once.
-    let mut out = Vec::with_capacity(raw.len().saturating_sub(at));
     let mut i = at + 1;
     let hex4 = |i: usize| raw.get(i..i + 4).and_then(|h| u32::from_str_radix(h, 16).ok()).unwrap_or(0xFFFD);
     while i < bytes.len() && bytes[i] != b'"' {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii() && bytes[i] != b'\\' && bytes[i] != b'"' {
+            i += 1;
+        }
+        if i > start {
+            out.ascii(&raw[start..i], start);
+            continue;
+        }
         if bytes[i] == b'\\' && i + 1 < bytes.len() {
             let (c, len) = match bytes[i + 1] {
                 b'n' => ('\n', 2),
@@ -414,15 +450,14 @@ fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
                 }
                 other => (other as char, 2),
             };
-            out.push((c, Span::new(i, i + len)));
+            out.char(c, Span::new(i, i + len));
             i += len;
         } else {
             let c = raw[i..].chars().next().unwrap_or('\u{FFFD}');
-            out.push((c, Span::new(i, i + c.len_utf8())));
+            out.char(c, Span::new(i, i + c.len_utf8()));
             i += c.len_utf8();
         }
     }
-    out
 }
 
 /// Splits the normalised text into paragraphs, drops repeated ones, and
@@ -430,10 +465,10 @@ fn decode_json_string(raw: &str, at: usize) -> Vec<(char, Span)> {
 pub fn prepare(doc: &mut Document, finder: &DateFinder, datelines: &Datelines) {
     doc.prepared = true;
     let paragraphs = paragraphs(&doc.norm.text);
-    let mut seen: HashMap<String, Span> = HashMap::default();
+    let mut seen: HashMap<Collapsed, Span> = HashMap::default();
     let mut kept = Vec::new();
     for p in paragraphs {
-        let key = collapse(p.of(&doc.norm.text));
+        let key = Collapsed::new(p.of(&doc.norm.text));
         match seen.get(&key) {
             Some(first) => doc.dropped.push(Dropped { span: doc.norm.original(p), repeats: doc.norm.original(*first) }),
             None => {
@@ -739,11 +774,35 @@ mod tests {
         assert_eq!(docs[0].published_from, DateSource::Unknown);
     }
 
+    proptest::proptest! {
+        /// A JSON text normalised with its ASCII runs pushed at once is the
+        /// text normalised one decoded character at a time.
+        #[test]
+        fn json_text_normalises_as_its_characters(text in "(?s)[a-z \"\\\\\n\t\u{1}é\u{301}\u{2019}😀]{0,30}", escape in proptest::bool::ANY) {
+            let literal = if escape {
+                text.chars().map(|c| format!("\\u{:04x}", c as u32 & 0xFFFF)).collect::<String>()
+            } else {
+                {
+                let quoted = serde_json::to_string(&text).unwrap();
+                quoted[1..quoted.len() - 1].to_string()
+            }
+            };
+            let raw = format!("{{\"text\": \"{literal}\"}}");
+            let at = raw.find(": \"").unwrap() + 2;
+            let mut chars = Vec::new();
+            decode_json_string(&raw, at, &mut chars);
+            let mut fast = crate::normalize::Builder::with_capacity(0);
+            decode_json_string(&raw, at, &mut fast);
+            proptest::prop_assert_eq!(fast.finish(), Normalized::new(chars));
+        }
+    }
+
     #[test]
     fn json_strings_decode_with_file_offsets() {
         let raw = r#"{"text": "a\"b\u00e9\n\ud83d\ude00c"}"#;
         let at = raw.find("\"a").unwrap();
-        let chars = decode_json_string(raw, at);
+        let mut chars = Vec::new();
+        decode_json_string(raw, at, &mut chars);
         let s: String = chars.iter().map(|(c, _)| c).collect();
         assert_eq!(s, "a\"bé\n😀c");
         let (_, span) = chars[1];

@@ -238,6 +238,7 @@ impl Checker {
             gazetteer: self.extractor.entities().gazetteer(),
             groups: &groups,
             quotes: &self.quotes,
+            local_offset: compare::local_offset(&documents, &claims),
         });
         stages.lap(clock, |s| &mut s.compare);
         Run {

@@ -65,7 +65,11 @@ fn run_batch(args: cli::BatchArgs) -> anyhow::Result<ExitCode> {
     threads(args.jobs)?;
     let rules = crosscheck::rules::Rules::load(args.rules.as_deref())?;
     let grouper = group::Grouper::new(&rules)?;
-    let checker = crosscheck::Checker::new(&rules)?;
+    // The checker's finders compile while the feed is read and grouped.
+    let checker = std::thread::spawn({
+        let rules = rules.clone();
+        move || crosscheck::Checker::new(&rules)
+    });
     // An unwritable --output is a usage error before any work.
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(std::io::BufWriter::new(
@@ -79,6 +83,7 @@ fn run_batch(args: cli::BatchArgs) -> anyhow::Result<ExitCode> {
         Some(path) => groups_file::read(path, &feed, grouper.rules())?,
         None => group::group(&feed.features, grouper.rules()).0,
     };
+    let checker = checker.join().map_err(|_| anyhow::anyhow!("the checker's rules could not be compiled"))??;
     let format = match args.format {
         cli::BatchFormatArg::Text => report::BatchFormat::Text,
         cli::BatchFormatArg::Json => report::BatchFormat::Json,

@@ -178,6 +178,11 @@ pub struct Events {
     /// 9am", "to 6 a.m.").
     #[serde(default)]
     pub end_words: Vec<String>,
+    /// Words that make the date after them (within three words) a point of
+    /// comparison, not a date of the event: "well below the 2024 local
+    /// elections", "higher than in 2019".
+    #[serde(default)]
+    pub comparison_words: Vec<String>,
     /// Words before an event noun that make it another event than the
     /// clause's own ("following the meeting", "after the vote").
     #[serde(default)]
@@ -201,7 +206,8 @@ pub struct Events {
 pub struct EventGroup {
     /// A name for the kind.
     pub name: String,
-    /// Its words: verbs and nouns.
+    /// Its words: verbs and nouns, and two-word verbs ("hand over") read
+    /// with the word after the verb.
     pub words: Vec<String>,
 }
 

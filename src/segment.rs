@@ -44,14 +44,19 @@ pub struct Sentence {
 pub fn segment(docs: &[Document], rules: &SegmentRules) -> Vec<Sentence> {
     let mut out = Vec::new();
     for doc in docs {
-        let mut seen: HashMap<String, usize> = HashMap::default();
+        let mut seen: HashMap<crate::normalize::Collapsed, usize> = HashMap::default();
         let mut index = 0;
         for range in &doc.body {
             for norm in split(&doc.norm.text, *range, rules) {
-                let key = crate::normalize::collapse(norm.of(&doc.norm.text));
+                let key = crate::normalize::Collapsed::new(norm.of(&doc.norm.text));
                 let id = out.len();
-                let duplicate_of = seen.get(&key).copied();
-                seen.entry(key).or_insert(id);
+                let duplicate_of = match seen.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(id);
+                        None
+                    }
+                };
                 out.push(Sentence { doc: doc.index, index, span: doc.norm.original(norm), norm, duplicate_of });
                 index += 1;
             }

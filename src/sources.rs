@@ -159,6 +159,10 @@ pub struct Copy {
 pub struct Detector {
     rules: SourceRules,
     credits: Vec<Regex>,
+    /// The same, as one set: which of them match a text at all, in one
+    /// pass (most reports carry no credit line). Built on first use: a
+    /// detector made only to check the rules never needs it.
+    any_credit: std::sync::OnceLock<regex::RegexSet>,
     /// Every agency name and form: a regex matching it as a whole word
     /// (short forms in capitals only in capitals), and the agency's index.
     names: Vec<(Regex, usize)>,
@@ -244,14 +248,23 @@ impl Detector {
         // "(Reuters)", "(AP) -", or "Dec 16 AAP -".
         let dateline = Regex::new(&format!(r"\(\s*(?:{any})\s*\)|\b(?:{any})\s+-\s"))
             .map_err(|e| format!("cannot build the agency dateline matcher: {e}"))?;
-        Ok(Detector { rules: rules.clone(), credits, names, dateline })
+        Ok(Detector { rules: rules.clone(), credits, any_credit: std::sync::OnceLock::new(), names, dateline })
     }
 
     /// The credit lines of a report, in text order, each text once.
     pub fn credits(&self, doc: &Document) -> Vec<Credit> {
         let text = &doc.norm.text;
         let mut found: Vec<Span> = Vec::new();
-        for re in &self.credits {
+        let any = self.any_credit.get_or_init(|| {
+            // Each pattern compiled on its own in `Detector::new`, so the set
+            // of them compiles too; should it not (a size limit), every one is
+            // tried.
+            regex::RegexSet::new(self.credits.iter().map(Regex::as_str)).unwrap_or_else(|_| regex::RegexSet::empty())
+        });
+        let matched = any.matches(text);
+        // A set that did not build holds no pattern: every one is tried.
+        let tried = |i: usize| any.len() != self.credits.len() || matched.matched(i);
+        for (_, re) in self.credits.iter().enumerate().filter(|&(i, _)| tried(i)) {
             found.extend(re.find_iter(text).map(|m| Span::new(m.start(), m.end())));
         }
         // Longest first; a match inside a longer one is the same credit.

@@ -61,26 +61,54 @@ impl Span {
 /// Turns byte offsets into 1-based line and column numbers.
 ///
 /// Columns count Unicode scalar values (characters), not bytes, so that a
-/// curly quote before a claim does not shift its column by two.
+/// curly quote before a claim does not shift its column by two. A line of a
+/// JSON Lines feed is a whole report, so long lines carry marks every few
+/// hundred bytes with their column: a column is counted from the nearest
+/// mark before it, not from the start of its line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// (byte offset on a character boundary, characters from the start of
+    /// its line to it), in order; every line start is one, with 0.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two marks of a long line.
+const MARK_EVERY: usize = 256;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        let mut marks = Vec::with_capacity(line_starts.len() + text.len() / MARK_EVERY);
+        for (n, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(n + 1).map_or(text.len(), |&next| next - 1);
+            marks.push((start, 0));
+            let (mut at, mut column) = (start, 0);
+            while end - at > MARK_EVERY {
+                let mut next = at + MARK_EVERY;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                marks.push((next, column));
+                at = next;
+            }
+        }
+        LineIndex { line_starts, marks }
     }
 
-    /// 1-based `(line, column)` of byte `offset` in `text`.
+    /// 1-based `(line, column)` of byte `offset` in `text`, the text
+    /// indexed.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        // The last mark at or before the offset: on this line, since the
+        // line's start is a mark.
+        let (mark, before) = self.marks[self.marks.partition_point(|&(b, _)| b <= offset) - 1];
+        let column = text.get(mark..offset).map_or(offset - start, |s| before + s.chars().count());
         (line + 1, column + 1)
     }
 }
@@ -98,6 +126,22 @@ mod tests {
         let y = text.find('y').unwrap();
         assert_eq!(idx.line_col(text, y), (2, 5));
         assert_eq!(idx.line_col(text, text.len()), (3, 2));
+    }
+
+    proptest::proptest! {
+        /// Counting from the marks gives the column counted from the
+        /// start of the line, on lines long and short.
+        #[test]
+        fn marks_give_the_counted_column(text in "(?s)[a-z \n“é😀]{0,1200}", offsets in proptest::collection::vec(0usize..1300, 1..20)) {
+            let idx = LineIndex::new(&text);
+            for offset in offsets {
+                let at = offset.min(text.len());
+                let line = text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+                let start = text.as_bytes()[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                let column = text.get(start..at).map_or(at - start, |s| s.chars().count());
+                proptest::prop_assert_eq!(idx.line_col(&text, offset), (line + 1, column + 1));
+            }
+        }
     }
 
     #[test]

@@ -73,7 +73,12 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     while let Some(c) = at(i) {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            while let Some(d) = at(end) {
+            loop {
+                // A run of ASCII letters and digits at once.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(d) = at(end) else { break };
                 let j = end;
                 let inner = matches!(d, '\'' | '.')
                     && at(j + 1).is_some_and(char::is_alphanumeric)
@@ -218,6 +223,9 @@ pub struct Lexicon {
     event_nouns: HashSet<String>,
     /// Word or stem -> names of the event groups it belongs to.
     groups: HashMap<String, Vec<String>>,
+    /// Two-word group entries ("hand over"): the first word and its stem ->
+    /// (the second word, the group's name).
+    group_phrases: HashMap<String, Vec<(String, String)>>,
     attribution: HashSet<String>,
     relative: HashSet<String>,
     event_prepositions: HashSet<String>,
@@ -316,6 +324,16 @@ impl Lexicon {
         for group in &events.group {
             for w in &group.words {
                 let w = w.to_lowercase();
+                if let Some((first, second)) = w.split_once(' ') {
+                    for k in [stem(first).to_string(), first.to_string()] {
+                        let list = lex.group_phrases.entry(k).or_default();
+                        let entry = (key(second), group.name.clone());
+                        if !list.contains(&entry) {
+                            list.push(entry);
+                        }
+                    }
+                    continue;
+                }
                 for k in [stem(&w).to_string(), w.clone()] {
                     let list = lex.groups.entry(k).or_default();
                     if !list.contains(&group.name) {
@@ -329,6 +347,12 @@ impl Lexicon {
             list.sort_by_key(|(keys, _, _)| std::cmp::Reverse(keys.len()));
         }
         lex
+    }
+
+    /// Whether a word is an irregular verb form of `rules/events.toml`
+    /// ("struck", "taken").
+    pub fn is_irregular_form(&self, word: &str) -> bool {
+        self.irregular.contains_key(&word.to_lowercase())
     }
 
     /// The canonical name of an alias key, as written in the rules.
@@ -405,6 +429,11 @@ impl Lexicon {
             let lemma = self.irregular.get(&k).map_or(k.as_str(), String::as_str);
             for w in [lemma, stem(lemma)] {
                 out.extend(self.groups.get(w).into_iter().flatten().map(String::as_str));
+                // "handed over": a two-word entry read with the next word.
+                if let (Some(phrases), Some(next)) = (self.group_phrases.get(w), words.get(i + 1)) {
+                    let next = key(next.text);
+                    out.extend(phrases.iter().filter(|(second, _)| *second == next).map(|(_, g)| g.as_str()));
+                }
             }
         }
         out.sort_unstable();
@@ -606,9 +635,23 @@ impl Lexicon {
             }
         }
         let (i, lemma, noun) = found?;
-        let groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
+        let mut groups = self.groups.get(&lemma).or_else(|| self.groups.get(stem(&lemma))).cloned().unwrap_or_default();
+        // "were handed over": a two-word entry read with the next word; a
+        // light verb with its particle says what happened ("set off").
+        let mut phrase = false;
+        if let (Some(phrases), Some(next)) =
+            (self.group_phrases.get(&lemma).or_else(|| self.group_phrases.get(stem(&lemma))), keys.get(i + 1))
+        {
+            for (_, g) in phrases.iter().filter(|(second, _)| second == next) {
+                phrase = true;
+                if !groups.contains(g) {
+                    groups.push(g.clone());
+                    groups.sort();
+                }
+            }
+        }
         let indefinite = noun && self.determined_by(all, words[i].span, &self.indefinite);
-        let light = !noun && light(&lemma);
+        let light = !noun && !phrase && light(&lemma);
         Some(Predicate { lemma, groups, noun, indefinite, light, span: words[i].span })
     }
 
@@ -708,6 +751,21 @@ mod tests {
             .map(|t| t.text)
             .collect();
         assert_eq!(words, vec!["the", "U.S.", "and", "India", "Russia", "talks", "India's", "22nd"]);
+    }
+
+    #[test]
+    fn two_word_event_verbs_read_with_their_particle() {
+        let lex = lexicon();
+        assert!(lex.groups_in("The nine men were handed over yesterday").contains(&"release"));
+        assert!(!lex.groups_in("The minister handed a letter to the envoy").contains(&"release"));
+        let clause = "The nine men were handed over yesterday in Tibu";
+        let at = clause.find("yesterday").unwrap();
+        let p = lex.predicate(clause, Span::new(at, at + "yesterday".len()), &[]).unwrap();
+        assert!(p.groups.contains(&"release".to_string()), "{p:?}");
+        let clause = "She handed him the award on Friday";
+        let at = clause.find("Friday").unwrap();
+        let p = lex.predicate(clause, Span::new(at, at + "Friday".len()), &[]).unwrap();
+        assert!(!p.groups.contains(&"release".to_string()), "{p:?}");
     }
 
     #[test]

@@ -138,6 +138,8 @@ impl Grouper {
         document::prepare(doc, &self.dates, &self.datelines);
         let mut out: Vec<String> = Vec::new();
         let window = self.rules.date_window_days;
+        // A word recurs in a report: each feature is made once.
+        let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(doc.norm.text.len() / 8, Default::default());
         for span in &doc.body {
             let text = &doc.norm.text[span.start..span.end];
             for m in self.dates.find(text, doc.published) {
@@ -147,7 +149,7 @@ impl Grouper {
                     out.push(format!("d:{day}"));
                 }
             }
-            self.words(text, &mut out);
+            self.words(text, &mut seen, &mut out);
             self.numbers(text, &mut out);
         }
         out.sort_unstable();
@@ -155,9 +157,7 @@ impl Grouper {
         out
     }
 
-    fn words(&self, text: &str, out: &mut Vec<String>) {
-        // A word recurs in a report: each feature is made once.
-        let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+    fn words<'t>(&self, text: &'t str, seen: &mut HashSet<&'t str>, out: &mut Vec<String>) {
         let (mut key, mut feature) = (String::new(), String::new());
         for token in terms::tokenize(text) {
             let first = token.text.chars().next().unwrap_or(' ');

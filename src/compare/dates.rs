@@ -14,6 +14,18 @@ fn certainty(d: &DateClaim) -> f32 {
     }
 }
 
+/// Whether a date is a point of comparison: one of `comparison_words`
+/// (`rules/events.toml`) within three words before it, in its clause
+/// ("well below the 2024 local elections").
+fn compared_to(input: &Input, c: &Claim) -> bool {
+    let text = &input.docs[c.doc].norm.text;
+    let before = &text[c.clause.start.min(c.norm.start)..c.norm.start];
+    before.split_whitespace().rev().take(3).any(|w| {
+        let w = w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+        input.rules.events.comparison_words.contains(&w)
+    })
+}
+
 /// Compares two claims if both are resolved dates of the same anchor about
 /// the same subject, and records the outcome.
 ///
@@ -53,6 +65,10 @@ pub(super) fn compare(
         after_since && counted
     };
     if da.anchor != db.anchor && (ba != bb || since(a) || since(b)) || !super::bounds_meet(ba, bb) {
+        return;
+    }
+    // "well below the 2024 local elections" compares with another event.
+    if compared_to(input, a) != compared_to(input, b) {
         return;
     }
     let event = event_match(a, b, input.docs, input.lexicon);

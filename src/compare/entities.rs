@@ -52,12 +52,16 @@ pub(super) fn people(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tal
     type Key = (usize, usize, String, String, &'static str);
     type Mention<'a> = (&'a Claim, &'a EntityMatch);
     let mut best: Vec<(Key, usize, Mention, Mention, &'static str, Identity)> = Vec::new();
+    // Whether two people are one depends on their names alone, and a story
+    // names the same people again and again: each pair of names is judged
+    // once.
+    let mut judged: rustc_hash::FxHashMap<(&str, &str), Identity> = rustc_hash::FxHashMap::default();
     for (i, &(a, ea)) in people.iter().enumerate() {
         for &(b, eb) in &people[i + 1..] {
             if a.doc == b.doc {
                 continue;
             }
-            let identity = same_person(ea, eb);
+            let identity = *judged.entry((ea.name.as_str(), eb.name.as_str())).or_insert_with(|| same_person(ea, eb));
             let rule = match identity {
                 Identity::Misspelt => "person-misspelt",
                 // Only roles whose country or organisation both reports

@@ -15,7 +15,7 @@ mod slots;
 
 use crate::align::{same_term, Alignment, Weights};
 use crate::document::Document;
-use crate::extract::{Claim, ClaimKind};
+use crate::extract::{Claim, ClaimKind, ClaimValue};
 use crate::normalize::collapse;
 use crate::rules::Rules;
 use crate::segment::Sentence;
@@ -422,6 +422,9 @@ pub struct Input<'a> {
     pub quotes: &'a quotes::Comparer,
     /// The independent group of each document ([`crate::sources::independent_groups`]).
     pub groups: &'a [usize],
+    /// The offset from UTC of the event's local time in minutes, when a
+    /// report gives a clock time both ways ([`local_offset`]).
+    pub local_offset: Option<i64>,
 }
 
 impl Input<'_> {
@@ -433,6 +436,8 @@ impl Input<'_> {
         &self.claims[start..end]
     }
 }
+
+pub use numbers::local_offset;
 
 /// Compares the claims of every aligned pair of sentences: the findings,
 /// the tally, and the facts that several reports agree on.
@@ -450,6 +455,10 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally, Vec<Corroboration>) {
             for b in ids(pair.b) {
                 let key = (a.min(b), a.max(b));
                 let (a, b) = (&input.claims[a], &input.claims[b]);
+                // Every comparison below is of two claims of one kind.
+                if a.value.kind() != b.value.kind() {
+                    continue;
+                }
                 let agreed = tally.agree;
                 dates::compare(input, pair.score, a, b, false, &mut findings, &mut tally);
                 // A pair the aligned pass could not judge may still be
@@ -492,6 +501,8 @@ pub fn compare(input: &Input) -> (Vec<Finding>, Tally, Vec<Corroboration>) {
     polarity::pass(input, &mut findings, &mut tally);
     polarity::undisclosed(input, &mut findings, &mut tally);
     numbers::implied_lengths(input, &mut findings, &mut tally);
+    numbers::elapsed_lengths(input, &mut findings, &mut tally);
+    numbers::extents(input, &mut findings, &mut tally);
     quotes::pass(input, &mut findings, &mut tally);
     entities::people(input, &mut findings, &mut tally);
     slots::pass(input, &mut findings, &mut tally);
@@ -597,11 +608,14 @@ fn pairs_across<'a>(
     groups: impl Iterator<Item = &'a std::collections::BTreeMap<usize, Vec<usize>>>,
     keep: impl Fn(&Claim, &Claim) -> bool,
 ) -> Vec<(usize, usize)> {
+    // One value, or one clock time told both ways ("3:40 a.m. (2155 GMT)").
+    let same = |a: &Claim, b: &Claim| match (&a.value, &b.value) {
+        (ClaimValue::Time(x), ClaimValue::Time(y)) => numbers::clock_gap(x, y, input.local_offset) == Some(0),
+        _ => a.value.normalised() == b.value.normalised(),
+    };
     let one_value = |ids: &&Vec<usize>| {
         let first = &input.claims[ids[0]];
-        ids.len() == 1
-            || first.value.kind() != ClaimKind::Ordinal
-                && ids.iter().all(|&i| input.claims[i].value.normalised() == first.value.normalised())
+        ids.len() == 1 || first.value.kind() != ClaimKind::Ordinal && ids.iter().all(|&i| same(&input.claims[i], first))
     };
     let mut out = Vec::new();
     for docs in groups {
@@ -645,7 +659,7 @@ pub(super) const BEGIN: &str = "begin";
 fn by_event(input: &Input) -> Vec<(usize, usize)> {
     use crate::extract::ClaimValue;
     use std::collections::BTreeMap;
-    let mut groups: BTreeMap<(ClaimKind, &str), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+    let mut groups: BTreeMap<(ClaimKind, &str, bool), BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
     for c in input.claims {
         let p = c.predicate.as_ref();
         // History ("well below the 2024 local elections") is no date of
@@ -694,8 +708,12 @@ fn by_event(input: &Input) -> Vec<(usize, usize)> {
             }
             _ => continue,
         };
+        // "the next regular local elections in 2028" is another occurrence
+        // than the one reported: it neither pairs with it nor keeps its
+        // report out of the group.
+        let forward = c.event_occurrences.iter().any(|o| input.lexicon.is_forward(o));
         for g in kinds {
-            groups.entry((c.value.kind(), g)).or_default().entry(c.doc).or_default().push(c.id);
+            groups.entry((c.value.kind(), g, forward)).or_default().entry(c.doc).or_default().push(c.id);
         }
     }
     pairs_across(input, groups.values(), |a, b| numbers::shares_more(input, a, b))
@@ -890,6 +908,47 @@ mod tests {
             "It started on Sunday near Kardiakafti.",
         );
         assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_next_occurrence_neither_pairs_nor_keeps_a_report_apart() {
+        // The report's other date of a vote, the next elections', does not
+        // keep its date of this vote from pairing.
+        let a = "Ioana Muresan, a former deputy mayor, took the vote on Saturday with a margin of 15 points.\n\n\
+                 Officials spoke.";
+        let b = "The turnout for the November 23 vote was 38.4%, BEC data show.\n\nShe will serve until the next \
+                 regular local elections in 2028.";
+        let doc = |i: usize, text: &str| {
+            let json = serde_json::json!({"id": format!("r{i}"), "published": "2025-11-24", "text": text});
+            document::from_bytes(format!("{i}.json").as_ref(), json.to_string().into_bytes(), i).unwrap()
+        };
+        let run = crate::analyse(vec![doc(0, a), doc(1, b)], &Rules::built_in().unwrap()).unwrap();
+        assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
+        assert!(run.findings[0].message.contains("November 23"), "{:#?}", run.findings);
+    }
+
+    #[test]
+    fn a_light_verb_with_its_particle_names_its_event() {
+        // Setting off on Tuesday is not crashing on Wednesday.
+        assert_not_compared(
+            "The bus, carrying 47 passengers, had set off from Pokhara at 10 p.m. on Tuesday and was bound for the \
+             capital when it crashed in Dhading district.",
+            "At least 18 people were killed when a passenger bus carrying 47 passengers crashed in Dhading district \
+             on Wednesday.",
+        );
+    }
+
+    #[test]
+    fn a_date_of_comparison_is_not_the_events() {
+        assert_not_compared(
+            "Turnout was 38.4 percent, well below the 2024 local elections.",
+            "The turnout for the November 23 vote was 38.4%, electoral data show.",
+        );
+        // Both points of comparison: they still compare.
+        assert_conflict(
+            "Turnout was well below the 2024 local elections in Cluj.",
+            "Turnout was well below the 2020 local elections in Cluj.",
+        );
     }
 
     #[test]

@@ -986,13 +986,40 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
     let comparer = input.quotes;
     let expand = expander(&input.rules.aliases);
     let speakers = Speakers::new(input.rules);
+    // Two speakers for one quotation: only two names (not "the minister",
+    // not a pronoun left unresolved) that share no word.
+    let named = |q: &crate::extract::QuoteClaim| {
+        q.speaker_name.as_deref().is_some_and(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        })
+    };
+    let overlap = |x: &crate::extract::QuoteClaim, y: &crate::extract::QuoteClaim| {
+        let (Some(x), Some(y)) = (&x.speaker_name, &y.speaker_name) else { return true };
+        x.split_whitespace().any(|w| y.split_whitespace().any(|v| v.eq_ignore_ascii_case(w)))
+    };
+    let mut compared: rustc_hash::FxHashMap<(&str, &str), QuoteComparison> = rustc_hash::FxHashMap::default();
     for (i, &(a, qa)) in quotes.iter().enumerate() {
         for &(b, qb) in &quotes[i + 1..] {
             if a.doc == b.doc {
                 continue;
             }
             let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) else { continue };
-            let cmp = comparer.compare(&qa.words, &qb.words, &expand);
+            // Quotations of two speakers say something only when both are
+            // named and the names share no word: the word diff is not made
+            // otherwise.
+            let same_speaker = speakers.same(qa, qb);
+            if !same_speaker && (!named(qa) || !named(qb) || overlap(qa, qb)) {
+                continue;
+            }
+            // Copies of one wire story quote the same words again and
+            // again: each pair of texts is compared once.
+            let cmp = match compared.entry((qa.words.as_str(), qb.words.as_str())) {
+                std::collections::hash_map::Entry::Occupied(e) => &*e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    &*e.insert(comparer.compare(&qa.words, &qb.words, &expand))
+                }
+            };
             // Versions of one quotation share most of the shorter one's
             // words: "is not a" does not make two remarks one.
             if !cmp.same_quote || cmp.similarity < 0.6 {
@@ -1000,7 +1027,7 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
                 // of it with its negation turned: "This strike is entirely
                 // avoidable. The company ..." and "This strike was entirely
                 // unavoidable. We have ...".
-                if speakers.same(qa, qb) {
+                if same_speaker {
                     if let Some((x, y, diff, ops)) = negated_sentence(comparer, &qa.words, &qb.words, &expand) {
                         tally.conflict += 1;
                         let reason = format!(
@@ -1024,21 +1051,10 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
             }
             let who = |q: &crate::extract::QuoteClaim| q.speaker_name.clone().unwrap_or_default();
             let diff = render(&cmp.diff);
-            let (rule, verdict, reason) = if !speakers.same(qa, qb) {
-                // Two speakers for one quotation: only two names (not "the
-                // minister", not a pronoun left unresolved) that share no
-                // word, and nearly all of the quotation shared.
-                let named = |q: &crate::extract::QuoteClaim| {
-                    q.speaker_name.as_deref().is_some_and(|n| {
-                        let words: Vec<&str> = n.split_whitespace().collect();
-                        words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase))
-                    })
-                };
-                let overlap = |x: &crate::extract::QuoteClaim, y: &crate::extract::QuoteClaim| {
-                    let (Some(x), Some(y)) = (&x.speaker_name, &y.speaker_name) else { return true };
-                    x.split_whitespace().any(|w| y.split_whitespace().any(|v| v.eq_ignore_ascii_case(w)))
-                };
-                if cmp.similarity < 0.8 || !named(qa) || !named(qb) || overlap(qa, qb) {
+            let (rule, verdict, reason) = if !same_speaker {
+                // Two named speakers (above), and nearly all of the
+                // quotation shared.
+                if cmp.similarity < 0.8 {
                     continue;
                 }
                 let reason = format!(
@@ -1110,7 +1126,7 @@ pub(super) fn pass(input: &super::Input, findings: &mut Vec<super::Finding>, tal
             let subject = SharedSubject { label: format!("quote of {label}"), score: cmp.similarity };
             let mut found = finding(input, 0.5, (a, b), ClaimKind::Quote, (rule, verdict), &subject, reason, 0.9);
             if let Some(f) = &mut found {
-                f.diff = Some(cmp.diff);
+                f.diff = Some(cmp.diff.clone());
             }
             findings.extend(found);
         }

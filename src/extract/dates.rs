@@ -1108,9 +1108,57 @@ impl DateFinder {
             What::Abs { month: Some(m), range_from: Some(from), range_to: Some(to), .. } => value.and_then(|v| {
                 Some((NaiveDate::from_ymd_opt(v.year, m, from)?, NaiveDate::from_ymd_opt(v.year, m, to)?))
             }),
+            What::Abs { day: Some(_), range_to: None, .. } => value.and_then(|v| self.days_to(c, s, v)),
             _ => None,
         };
-        Some(DateMatch { span: c.span, anchor: c.anchor, form, value, days })
+        // "from Feb. 5 to 7" is both ends, not a start.
+        let anchor = match (c.what, days) {
+            (What::Abs { range_to: None, .. }, Some(_)) => Anchor::At,
+            _ => c.anchor,
+        };
+        Some(DateMatch { span: c.span, anchor, form, value, days })
+    }
+
+    /// A day range written with a word, opened by a word of `range_starts`
+    /// just before the date: "from Feb. 5 to 7", "between March 3 and 5" (a
+    /// later day of the same month right after "to", "through", "until" or
+    /// "and"); not "rose on March 3 to 7%" nor "from Feb. 5 to 7 p.m.".
+    fn days_to(&self, c: &Cand, s: &str, value: PartialDate) -> Option<(NaiveDate, NaiveDate)> {
+        let (month, first) = (value.month?, value.day?);
+        let opened = s[..c.span.start.min(s.len())]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| self.range_starts.contains(&w.to_lowercase()));
+        if !opened {
+            return None;
+        }
+        let tail = s.get(c.span.end..)?;
+        let rest = tail.trim_start();
+        let word = rest.split_whitespace().next()?.to_lowercase();
+        if !matches!(word.as_str(), "to" | "through" | "until" | "till" | "and") || rest.len() == tail.len() {
+            return None;
+        }
+        let rest = rest[word.len()..].trim_start();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let last: u32 = rest.get(..digits).filter(|d| (1..=2).contains(&d.len()))?.parse().ok()?;
+        let after = &rest[digits..];
+        let after = ["st", "nd", "rd", "th"].iter().find_map(|o| after.strip_prefix(o)).unwrap_or(after);
+        // The number ends there: no unit, hour or decimal after it.
+        let next = after.chars().next();
+        if next.is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '%' | ':' | '$'))
+            || after.starts_with(['.', ','].as_slice()) && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
+            || next_word(after).is_some_and(|w| {
+                let lower = w.to_lowercase();
+                self.months.contains_key(&w)
+                    || self.clock_words.contains(&lower)
+                    || matches!(lower.as_str(), "percent" | "per" | "pm" | "am")
+            })
+        {
+            return None;
+        }
+        let end = NaiveDate::from_ymd_opt(value.year, month, last)?;
+        (last > first).then(|| NaiveDate::from_ymd_opt(value.year, month, first)).flatten().map(|start| (start, end))
     }
 
     /// The year of a month and day written without one: the occurrence
@@ -1318,6 +1366,32 @@ mod tests {
 
     fn check(s: &str, text: &str, value: &str) {
         assert_eq!(one(s), (text.to_string(), value.to_string()), "in {s:?}");
+    }
+
+    #[test]
+    fn a_range_written_with_a_word_keeps_both_days() {
+        let f = finder();
+        let days =
+            |s: &str| f.find(s, pub_date()).first().and_then(|m| m.days.map(|(a, b)| (a.to_string(), b.to_string())));
+        let range = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            days("He is to visit Australia from Feb. 5 to 7, officials said."),
+            range("2026-02-05", "2026-02-07")
+        );
+        assert_eq!(days("Talks will run from December 8 through 10."), range("2025-12-08", "2025-12-10"));
+        assert_eq!(days("The fair runs between March 3 and 5 in Lyon."), range("2026-03-03", "2026-03-05"));
+        let m = &f.find("He is to visit Australia from Feb. 5 to 7.", pub_date())[0];
+        assert_eq!(m.anchor, Anchor::At);
+        // Not a range: no opening word, a later hour, a percentage, an
+        // earlier day, another month's day.
+        assert_eq!(days("Prices rose on March 3 to 7% in the capital."), None);
+        assert_eq!(days("It is open from Feb. 5 to 7 p.m. every day."), None);
+        assert_eq!(days("It is open from Feb. 5 to 7pm every day."), None);
+        assert_eq!(days("The rate went from March 3 to 7.5 percent."), None);
+        assert_eq!(days("The show runs from Feb. 15 to 7 venues."), None);
+        assert_eq!(days("He will stay from Feb. 5 to 3 March."), None);
+        assert_eq!(days("He will stay from Feb. 5 to 10 March."), None);
+        assert_eq!(days("He is to visit Australia on Feb. 5 to sign a deal."), None);
     }
 
     #[test]

@@ -347,8 +347,7 @@ impl EntityFinder {
         let terms = self.lexicon.terms(sentence, &[]);
         let (orgs, defined) = self.orgs.find(s, &terms, |i| self.people.role_at(s, i));
         let free = |i: usize| i == 0 || self.free.contains(&s.items[i].key);
-        let all_places = self.gazetteer.find(s, free, true);
-        let places = self.gazetteer.find(s, free, false);
+        let (all_places, places) = self.gazetteer.find_both(s, free);
         let mut scopes = Scopes::default();
         for p in &all_places {
             scopes.add(p.first, p.last, &p.key);

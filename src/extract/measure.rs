@@ -118,6 +118,10 @@ pub struct MeasureRules {
     /// three").
     #[serde(default)]
     pub tally_words: Vec<String>,
+    /// Words after "N in M" that make it no share: units of time or
+    /// measure ("two in 10 days", "one in 100 metres").
+    #[serde(default)]
+    pub proportion_blockers: Vec<String>,
     /// Verbs of backing a motion in a vote: a percentage with one of them
     /// right after it ("93% of members voted") or before its "by" ("backed
     /// action by 83%") is the support it won.
@@ -128,6 +132,11 @@ pub struct MeasureRules {
     /// fire took to put out, how long a post stood vacant.
     #[serde(default)]
     pub duration_readings: Vec<DurationReading>,
+    /// States that an event begins, so that their length runs from the
+    /// event's date to the report's day: a post vacant since its holder
+    /// resigned, hostages held since they were seized.
+    #[serde(default)]
+    pub elapsed: Vec<ElapsedState>,
     /// Verbs of placing in a vote or race: a percentage after "with" within
     /// their clause is a share ("came second with 31.2 percent").
     #[serde(default)]
@@ -162,10 +171,14 @@ pub struct MeasureReader {
     extension_words: Vec<String>,
     extension_verbs: Vec<String>,
     tally_words: Vec<String>,
+    proportion_blockers: Vec<String>,
     support_verbs: Vec<String>,
     share_verbs: Vec<String>,
     /// The readings, their phrases as folded words.
     duration_readings: Vec<Reading>,
+    /// The states begun by events: their heads, and the phrases that begin
+    /// them as folded words.
+    elapsed: Vec<(Vec<String>, Vec<Vec<String>>)>,
 }
 
 /// A [`DurationReading`] compiled: phrases as folded words.
@@ -219,6 +232,18 @@ pub struct DurationReading {
     /// years").
     #[serde(default)]
     pub one_per_story: bool,
+}
+
+/// A state that an event begins ("eight months without a mayor" since the
+/// mayor resigned): how long it lasts is the time from that event to the
+/// report's day.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElapsedState {
+    /// The heads of the lengths of time that measure it ("vacancy", "held").
+    pub heads: Vec<String>,
+    /// Verbs or phrases whose dated event begins it ("resigned", "seized").
+    pub begun_by: Vec<String>,
 }
 
 /// Two numbers read as one tally: its span and its two sides, the larger
@@ -305,6 +330,7 @@ impl MeasureReader {
             extension_words: r.extension_words.iter().map(|w| norm(w)).collect(),
             extension_verbs: r.extension_verbs.iter().map(|w| norm(w)).collect(),
             tally_words: r.tally_words.iter().map(|w| norm(w)).collect(),
+            proportion_blockers: r.proportion_blockers.iter().map(|w| singular(&norm(w))).collect(),
             support_verbs: r.support_verbs.iter().map(|w| norm(w)).collect(),
             duration_readings: r
                 .duration_readings
@@ -320,7 +346,34 @@ impl MeasureReader {
                     }
                 })
                 .collect(),
+            elapsed: r
+                .elapsed
+                .iter()
+                .map(|e| {
+                    let heads = e.heads.iter().map(|h| norm(h)).collect();
+                    (heads, e.begun_by.iter().map(|p| p.split_whitespace().map(norm).collect()).collect())
+                })
+                .collect(),
         })
+    }
+
+    /// Whether a length of time of this head measures a state that an
+    /// event begins ([`ElapsedState`]).
+    pub fn is_elapsed(&self, head: &str) -> bool {
+        self.elapsed.iter().any(|(heads, _)| heads.iter().any(|h| h == head))
+    }
+
+    /// Whether the last ten words of `before`, the clause up to a date,
+    /// hold a phrase that begins the state that a length of time of this
+    /// head measures: "the previous mayor resigned" before "in June" begins
+    /// a vacancy.
+    pub fn begins(&self, head: &str, before: &str) -> bool {
+        let all = words(before);
+        let last: Vec<String> = all[all.len().saturating_sub(10)..].iter().map(|w| norm(w.text)).collect();
+        self.elapsed
+            .iter()
+            .filter(|(heads, _)| heads.iter().any(|h| h == head))
+            .any(|(_, phrases)| phrases.iter().any(|p| !p.is_empty() && last.windows(p.len()).any(|w| w == &p[..])))
     }
 
     /// The tallies of a sentence: two whole numbers joined by a dash or by
@@ -364,10 +417,47 @@ impl MeasureReader {
         out
     }
 
+    /// The shares of a sentence written as a proportion: a whole number,
+    /// "in" or "out of", and a larger whole number of ten or less or a
+    /// power of ten ("nine in ten members", "two out of three voters", "one
+    /// in 100"), not followed by a unit (`proportion_blockers`: "two in 10
+    /// days"): the span from the first number to the second, and the share
+    /// in percent. `numbers` are the sentence's numbers, in order.
+    pub fn proportions(&self, text: &str, numbers: &[super::numbers::NumberMatch]) -> Vec<(Span, f64)> {
+        let whole = |m: &super::numbers::NumberMatch| {
+            m.kind == super::numbers::NumberKind::Cardinal && m.unit.is_none() && m.value.fract() == 0.0
+        };
+        let base = |v: f64| (2.0..=10.0).contains(&v) || [100.0, 1000.0].contains(&v);
+        numbers
+            .windows(2)
+            .filter(|pair| {
+                let (x, y) = (&pair[0], &pair[1]);
+                whole(x)
+                    && whole(y)
+                    && x.span.end <= y.span.start
+                    && x.value >= 1.0
+                    && x.value < y.value
+                    && base(y.value)
+            })
+            .filter(|pair| matches!(norm(text[pair[0].span.end..pair[1].span.start].trim()).as_str(), "in" | "out of"))
+            .filter(|pair| {
+                let next = words(&text[pair[1].span.end..]).into_iter().next();
+                !next.is_some_and(|w| self.proportion_blockers.contains(&singular(&norm(w.text))))
+            })
+            .map(|pair| (Span::new(pair[0].span.start, pair[1].span.end), pair[0].value / pair[1].value * 100.0))
+            .collect()
+    }
+
     /// Whether a word can name what is measured: not a function word.
     fn noun_like(&self, w: &str, stop: &impl Fn(&str) -> bool) -> bool {
         let f = norm(w);
         is_word(w) && !stop(&f) && !self.not_nouns.contains(&f) && !self.level.contains(&f)
+    }
+
+    /// The noun that `[measure]` synonyms make a noun stand for
+    /// ("walkout": "strike"), if any.
+    pub fn synonym(&self, w: &str) -> Option<&str> {
+        self.synonyms.get(&singular(&norm(w))).map(String::as_str)
     }
 
     fn noun(&self, w: &str) -> String {
@@ -448,7 +538,17 @@ impl MeasureReader {
                     .take(3)
                     .take_while(|w| is_word(w.text))
                     .any(|w| self.support_verbs.contains(&folded(w)));
-            if after_verb || by_verb {
+            // "More than nine in ten members of the union who took part in
+            // the ballot voted to walk out": the share opens its sentence
+            // and the verb ends its subject, with no stop between.
+            let opens = before.len() <= 3 && before.iter().all(|w| self.skip.contains(&folded(w)));
+            let subject_verb = opens
+                && all[after..]
+                    .iter()
+                    .take(16)
+                    .take_while(|w| is_word(w.text))
+                    .any(|w| self.support_verbs.contains(&folded(w)));
+            if after_verb || by_verb || subject_verb {
                 return Some(SUPPORT.to_string());
             }
         }
@@ -660,6 +760,35 @@ mod tests {
                 .as_deref(),
             Some("profit")
         );
+    }
+
+    #[test]
+    fn a_share_written_as_a_proportion() {
+        let r = reader();
+        let rules = crate::rules::Rules::built_in().unwrap();
+        let numbers = super::super::numbers::NumberFinder::new(&rules.numbers).unwrap();
+        let p = |s: &str| {
+            r.proportions(s, &numbers.find(s, &[]))
+                .into_iter()
+                .map(|(span, share)| (span.of(s).to_string(), (share * 10.0).round() / 10.0))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(p("Nine in ten members voted to walk out."), vec![("Nine in ten".to_string(), 90.0)]);
+        assert_eq!(p("Two out of three voters backed the plan."), vec![("Two out of three".to_string(), 66.7)]);
+        assert_eq!(p("One in 100 children is affected."), vec![("One in 100".to_string(), 1.0)]);
+        // No share: a unit after it, a base that is no proportion's, a
+        // larger first number.
+        assert!(p("Rebels killed two in 10 days of fighting.").is_empty());
+        assert!(p("Three in 40 minutes, then a fourth.").is_empty());
+        assert!(p("They won 12 in 17 games.").is_empty());
+        assert!(p("Five in three districts reported damage.").is_empty());
+        // A share opening its sentence whose verb of backing ends its
+        // subject is the support a motion won.
+        let pc = |s: &str, n: &str| measure(s, n, None, Some("percent"));
+        let s = "More than nine in ten members of the union who took part in the ballot voted to walk out.";
+        assert_eq!(pc(s, "More than nine in ten").as_deref(), Some(SUPPORT));
+        let s = "Nine in ten members of the union said pay was too low, and most voted to walk out.";
+        assert_ne!(pc(s, "Nine in ten").as_deref(), Some(SUPPORT));
     }
 
     #[test]

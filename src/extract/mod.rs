@@ -506,8 +506,27 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
             };
             found.push((t.span, ClaimValue::Number(claim)));
         }
+        // "More than nine in ten members": a share, hedged as its first
+        // number is.
+        let proportions = ex.measure.proportions(text, &numbers);
+        for &(span, share) in &proportions {
+            let (low, high, approx) = ex.quantities.hedge(text, span, share, share);
+            let span = ex.quantities.with_hedge(text, span);
+            let claim = NumberClaim {
+                value: share,
+                kind: NumberKind::Cardinal,
+                unit: Some("percent".to_string()),
+                low,
+                high,
+                approx,
+                counted: None,
+                against: None,
+            };
+            found.push((span, ClaimValue::Number(claim)));
+        }
         for q in ex.quantities.read(text, &numbers) {
-            if date_spans.iter().chain(tallies.iter().map(|t| &t.span)).any(|s| s.overlaps(&q.span)) {
+            let taken = tallies.iter().map(|t| &t.span).chain(proportions.iter().map(|(s, _)| s));
+            if date_spans.iter().chain(taken).any(|s| s.overlaps(&q.span)) {
                 continue;
             }
             let claim = NumberClaim {
@@ -598,7 +617,31 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
     for (i, c) in claims.iter_mut().enumerate() {
         c.id = i;
     }
+    restated_times(docs, &mut claims);
     claims
+}
+
+/// A clock time restated in another zone in parentheses right after it
+/// ("at about 3:40 a.m. (2155 GMT Tuesday)", "2pm local time (noon BST)")
+/// tells of the same event: it belongs to the first one's clause and takes
+/// its predicate, head and subject, which its own parenthesis lacks.
+fn restated_times(docs: &[Document], claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (done, rest) = claims.split_at_mut(i);
+        let (a, b) = (&done[i - 1], &mut rest[0]);
+        let both_times = matches!((&a.value, &b.value), (ClaimValue::Time(_), ClaimValue::Time(_)));
+        if !both_times || a.sentence != b.sentence || a.norm.end > b.norm.start || b.head.is_some() {
+            continue;
+        }
+        if matches!(docs[a.doc].norm.text[a.norm.end..b.norm.start].trim(), "(" | "[") {
+            b.head.clone_from(&a.head);
+            b.predicate.clone_from(&a.predicate);
+            b.clause = Span::new(a.clause.start.min(b.clause.start), a.clause.end.max(b.clause.end));
+            let own = std::mem::replace(&mut b.subject, a.subject.clone());
+            b.subject.extend(own.into_iter().filter(|t| !a.subject.contains(t)));
+            b.subject.sort_by_key(|t| (t.span.start, t.span.end));
+        }
+    }
 }
 
 /// The occurrence words of a claim that speak of its event: within four
@@ -835,6 +878,8 @@ fn head_of(
         // "the third consecutive quarter" ranks a run, not a quarter.
         ClaimValue::Number(n) if n.kind == NumberKind::Ordinal => {
             let head = noun_after(text, at.end, lexicon).or_else(|| copula_subject(text, at.start, lexicon));
+            // "the third tax measure" ranks what "the second tax law" does.
+            let head = head.map(|h| measure.synonym(&h).map_or(h, str::to_string));
             match head {
                 Some(h) if measure.streak(text, at.end) => Some(format!("{h}/{}", measure::STREAK)),
                 h => h,
@@ -904,7 +949,7 @@ fn noun_after(text: &str, at: usize, lexicon: &Lexicon) -> Option<String> {
         }
         // "a three-day truce agreed between ...": a participle after the
         // noun starts what is said of it.
-        if last.is_some() && (w.ends_with("ed") || w.ends_with("ing")) {
+        if last.is_some() && (w.ends_with("ed") || w.ends_with("ing") || lexicon.is_irregular_form(w)) {
             break;
         }
         last = Some(w);

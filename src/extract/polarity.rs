@@ -132,22 +132,25 @@ pub struct PolarityMatch {
 /// The compiled vocabulary.
 #[derive(Debug)]
 pub struct PolarityFinder {
-    negators: Vec<String>,
+    negators: HashSet<String>,
     reach: usize,
     negating: Vec<Vec<String>>,
+    /// For each first word of a negating phrase, the phrases it begins
+    /// (indices into `negating`, in order).
+    negating_by_first: HashMap<String, Vec<usize>>,
     negating_reach: usize,
-    barriers: Vec<String>,
-    far: Vec<String>,
+    barriers: HashSet<String>,
+    far: HashSet<String>,
     far_reach: usize,
-    markers: Vec<String>,
-    auxiliaries: Vec<String>,
-    particles: Vec<String>,
+    markers: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    particles: HashSet<String>,
     object_skip: Vec<String>,
-    counterfactual: Vec<String>,
-    object_end: Vec<String>,
-    passive: Vec<String>,
-    hypothetical: Vec<String>,
-    not_negating: Vec<String>,
+    counterfactual: HashSet<String>,
+    object_end: HashSet<String>,
+    passive: HashSet<String>,
+    hypothetical: HashSet<String>,
+    not_negating: HashSet<String>,
     /// Stem -> the stem of the first word of its synonym group.
     synonyms: HashMap<String, String>,
     /// Form -> (action, whether the form is the opposite).
@@ -224,18 +227,27 @@ impl PolarityFinder {
             .chain(markers.iter().cloned())
             .chain(object_skip.iter().cloned())
             .collect();
+        let negating: Vec<Vec<String>> = r.negating.iter().map(|p| p.split_whitespace().map(norm).collect()).collect();
+        let mut negating_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (n, (phrase, spelling)) in negating.iter().zip(&r.negating).enumerate() {
+            let Some(first) = phrase.first() else {
+                return Err(format!("negating phrase {spelling:?} has no word"));
+            };
+            negating_by_first.entry(first.clone()).or_default().push(n);
+        }
         Ok(PolarityFinder {
             not_verbs,
             marker_set: markers.iter().cloned().collect(),
             skip_set: object_skip.iter().cloned().collect(),
             negators: r.negators.iter().map(|w| norm(w)).collect(),
             reach: r.reach,
-            negating: r.negating.iter().map(|p| p.split_whitespace().map(norm).collect()).collect(),
+            negating,
+            negating_by_first,
             negating_reach: r.negating_reach,
             barriers: r.barriers.iter().map(|w| norm(w)).collect(),
             far: r.far_negators.iter().map(|w| norm(w)).collect(),
             far_reach: r.far_reach,
-            markers,
+            markers: markers.into_iter().collect(),
             auxiliaries: r.auxiliaries.iter().map(|w| norm(w)).collect(),
             particles: r.particles.iter().map(|w| norm(w)).collect(),
             object_skip,
@@ -306,7 +318,8 @@ impl PolarityFinder {
                 if self.barriers.contains(&keys[j]) {
                     break;
                 }
-                for phrase in &self.negating {
+                let phrases = self.negating_by_first.get(&keys[j]).map_or(&[][..], Vec::as_slice);
+                for phrase in phrases.iter().map(|&n| &self.negating[n]) {
                     let k = phrase.len();
                     if j + k <= i && keys[j..j + k] == phrase[..] {
                         let verb_between = (j + k..i).any(|m| {
@@ -427,11 +440,11 @@ impl PolarityFinder {
     fn object_word(&self, k: &str) -> bool {
         k.chars().all(char::is_alphabetic)
             && !self.object_end.contains(&k.to_string())
-            && !self.markers.iter().any(|m| m == k)
-            && !self.barriers.iter().any(|m| m == k)
-            && !self.auxiliaries.iter().any(|m| m == k)
+            && !self.markers.contains(k)
+            && !self.barriers.contains(k)
+            && !self.auxiliaries.contains(k)
             && !self.object_skip.iter().any(|m| m == k)
-            && !self.far.iter().any(|m| m == k)
+            && !self.far.contains(k)
             && !self.is_negator(k)
     }
 
@@ -521,7 +534,7 @@ impl PolarityFinder {
     }
 
     fn is_negator(&self, key: &str) -> bool {
-        self.negators.iter().any(|n| n == key) || key.ends_with("n't")
+        self.negators.contains(key) || key.ends_with("n't")
     }
 }
 

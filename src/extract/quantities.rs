@@ -306,6 +306,21 @@ impl QuantityReader {
         (low, high, Approx::Exact)
     }
 
+    /// `span` widened to take in an approximation written right before it
+    /// ("More than nine in ten"), if any.
+    pub fn with_hedge(&self, s: &str, span: Span) -> Span {
+        let words = word_spans(&s[..span.end]);
+        let lower: Vec<String> = words.iter().map(|&(a, b)| norm(&s[a..b])).collect();
+        let first = words.iter().position(|&(a, _)| a >= span.start).unwrap_or(words.len());
+        for (phrase, _) in &self.approx {
+            let k = phrase.len();
+            if first >= k && lower[first - k..first] == phrase[..] {
+                return Span::new(words[first - k].0, span.end);
+            }
+        }
+        span
+    }
+
     /// The values an amount from `low` to `high` allows when hedged so.
     fn widen(&self, kind: Approx, low: f64, high: f64) -> (f64, f64) {
         let v = low;

@@ -1002,7 +1002,8 @@ fn count_words(s: &str) -> usize {
 /// Splits a text into words, punctuation and line breaks, numbering
 /// paragraphs and sentences.
 fn scan(text: &str) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::new();
+    // About a token every five bytes.
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     let tok =
         |span: Span, kind: Kind| Tok { span, kind, key: String::new(), cap: false, para: 0, sent: 0, starts: false };
@@ -1016,15 +1017,17 @@ fn scan(text: &str) -> Vec<Tok> {
             let mut end = i + c.len_utf8();
             let mut segment_start = i;
             while let Some(&(j, d)) = it.peek() {
-                let next_alnum = text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                let next_alnum = || text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
                 let initial = d == '.' && {
                     let seg = &text[segment_start..j];
                     seg.chars().count() == 1 && seg.chars().all(char::is_uppercase)
                 };
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if (matches!(d, '\'' | '-') || initial) && next_alnum {
+                if (matches!(d, '\'' | '-') || initial) && next_alnum() {
                     end = j + d.len_utf8();
                     it.next();
                     segment_start = end;

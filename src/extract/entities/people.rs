@@ -261,9 +261,12 @@ impl PeopleFinder {
             return false;
         }
         // "al-Assad", "el-Sisi": a particle joined to a capitalised name.
-        let parts: Vec<&str> = s.parts_of(i).collect();
-        let particle_joined = parts.len() > 1
-            && self.particles.contains(parts[0])
+        let mut parts = s.parts_of(i);
+        let first_part = parts.next().unwrap_or_default();
+        // The last of two parts or more.
+        let last_part = parts.last();
+        let particle_joined = last_part.is_some()
+            && self.particles.contains(first_part)
             && it.text.rsplit('-').next().is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase));
         if !(it.cap || particle_joined) {
             return false;
@@ -276,8 +279,7 @@ impl PeopleFinder {
         // ("Solicitor-General") are titles too.
         let plural = it.key.strip_suffix('s').is_some_and(|k| self.blocked.contains(k));
         // ... and so are "Hyderabad-based" and "Russia-led".
-        let hyphenated = parts.len() > 1
-            && parts.last().is_some_and(|p| self.blocked.contains(*p) || p.ends_with("ed") || *p == "born");
+        let hyphenated = last_part.is_some_and(|p| self.blocked.contains(p) || p.ends_with("ed") || p == "born");
         if self.blocked.contains(&it.key) || plural || hyphenated {
             return false;
         }

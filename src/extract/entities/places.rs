@@ -307,10 +307,13 @@ impl Gazetteer {
     /// The place names of a sentence. `Tianjin, China` is one place, the
     /// most specific; a name glued to another capitalised word ("Jordan
     /// Peterson", "US President", "Shanghai Cooperation") or by a hyphen
-    /// ("India-Russia") is not a place of its own. With `all`, those are
-    /// kept too (they may say whose a role is).
-    pub(super) fn find(&self, s: &Sent, free: impl Fn(usize) -> bool, all: bool) -> Vec<PlaceHit> {
+    /// ("India-Russia") is not a place of its own. Gives every name, those
+    /// too (they may say whose a role is), and the places of their own: the
+    /// sentence read once for both.
+    pub(super) fn find_both(&self, s: &Sent, free: impl Fn(usize) -> bool) -> (Vec<PlaceHit>, Vec<PlaceHit>) {
+        // Each name with whether it is glued to a capitalised word.
         let mut hits: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        let mut glued: Vec<bool> = Vec::new();
         let mut i = 0;
         while i < s.len() {
             if !s.items[i].word {
@@ -324,11 +327,22 @@ impl Gazetteer {
             let last = end - 1;
             let glued_before = i > 0 && !free(i - 1) && s.is_cap(i - 1) && !s.items[i - 1].poss;
             let glued_after = !s.items[last].poss && s.is_cap(end);
-            if all || !(glued_before || glued_after) {
-                hits.push((i, last, places.clone()));
-            }
+            hits.push((i, last, places.clone()));
+            glued.push(glued_before || glued_after);
             i = end;
         }
+        if !glued.contains(&true) {
+            let every = self.chained(s, &hits);
+            return (every.clone(), every);
+        }
+        let unglued: Vec<(usize, usize, Vec<usize>)> =
+            hits.iter().zip(&glued).filter(|(_, &g)| !g).map(|(h, _)| h.clone()).collect();
+        (self.chained(s, &hits), self.chained(s, &unglued))
+    }
+
+    /// Names found, each inside the next one when a comma joins them
+    /// ("Andheri, Mumbai, India") made one place.
+    fn chained(&self, s: &Sent, hits: &[(usize, usize, Vec<usize>)]) -> Vec<PlaceHit> {
         let mut out: Vec<PlaceHit> = Vec::new();
         let mut n = 0;
         while n < hits.len() {

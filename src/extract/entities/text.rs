@@ -80,9 +80,9 @@ impl<'a> Sent<'a> {
     /// Splits a sentence into items.
     pub fn new(text: &'a str) -> Sent<'a> {
         let toks = tokenize(text);
-        let mut items = Vec::new();
-        let mut parts = Vec::new();
-        let mut first_part = Vec::new();
+        let mut items = Vec::with_capacity(toks.len());
+        let mut parts = Vec::with_capacity(toks.len());
+        let mut first_part = Vec::with_capacity(toks.len());
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -110,16 +110,25 @@ impl<'a> Sent<'a> {
             {
                 end += 2;
             }
-            let mut keys = Vec::new();
-            for w in toks[i..=end].iter().step_by(2) {
+            // The item's key: its one part's key (the usual case), or its
+            // parts' keys joined with `-`.
+            let mut item_key = String::new();
+            for (n, w) in toks[i..=end].iter().step_by(2).enumerate() {
                 let k = key(w.text);
+                if n > 0 {
+                    item_key.push('-');
+                }
+                if end == i {
+                    item_key.clone_from(&k);
+                } else {
+                    item_key.push_str(&k);
+                }
                 parts.push(Part {
                     item: index,
-                    key: k.clone(),
+                    key: k,
                     cap: w.text.chars().next().is_some_and(char::is_uppercase),
                     last: false,
                 });
-                keys.push(k);
             }
             if let Some(p) = parts.last_mut() {
                 p.last = true;
@@ -130,7 +139,7 @@ impl<'a> Sent<'a> {
                 span,
                 text: text_of,
                 word: true,
-                key: keys.join("-"),
+                key: item_key,
                 cap: text_of.chars().next().is_some_and(char::is_uppercase),
                 poss: text_of.len() > 2 && text_of.ends_with("'s"),
             });
