@@ -464,10 +464,13 @@ fn undated(input: &Input, c: &Claim) -> bool {
 /// day: "signed a contract that runs until June 2030" in a report of 9
 /// July 2025 (about five years) against "signed a four-year deal". The
 /// length's head is an event group (a deal) that a word within five words
-/// before the end date names ("contract"); the end date is the only end or
-/// start date of its sentence and lies after its report's day; the length
-/// tells of the event reported. A length allows half its unit either side
-/// ("four-year": 3.5 to 4.5 years).
+/// before the end date names ("contract"), or it extends something from the
+/// report's day ("extended for another four months") and the end date's
+/// clause shares a word of its subject ("controls on its border ... until
+/// mid-March"); the end date is the only end or start date of its sentence
+/// and lies after its report's day; the length tells of the event
+/// reported. A length allows half its unit either side ("four-year": 3.5 to
+/// 4.5 years).
 pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
     use crate::extract::dates::Anchor;
     use crate::extract::{DateClaim, DurationClaim};

@@ -38,7 +38,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::pattern::{Caps as Captures, Re as Regex};
+use crate::extract::date_words::{list, DateWords, Groups, Kind, NAMES};
+use crate::pattern::Re as Regex;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -396,6 +397,79 @@ pub struct DateFinder {
     deadline_prepositions: HashSet<String>,
     range_starts: HashSet<String>,
     clock_words: HashSet<String>,
+    /// The patterns matched word by word on ASCII sentences, when the
+    /// lists allow ([`DateWords`]).
+    words: Option<DateWords>,
+}
+
+/// The groups of a match, from a regex or from [`DateWords`], read by name.
+struct Captures<'a> {
+    groups: Groups,
+    s: &'a str,
+}
+
+/// One group of [`Captures`].
+#[derive(Debug, Clone, Copy)]
+struct Hit<'a> {
+    start: usize,
+    end: usize,
+    s: &'a str,
+}
+
+impl<'a> Hit<'a> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'a str {
+        &self.s[self.start..self.end]
+    }
+}
+
+impl<'a> Captures<'a> {
+    fn name(&self, name: &str) -> Option<Hit<'a>> {
+        self.groups.name(name).map(|(start, end)| Hit { start, end, s: self.s })
+    }
+
+    fn get(&self, _whole: usize) -> Option<Hit<'a>> {
+        Some(Hit { start: self.groups.all.0, end: self.groups.all.1, s: self.s })
+    }
+}
+
+impl Pattern {
+    fn kind(self) -> Kind {
+        match self {
+            Pattern::MonthDayYear => Kind::MonthDayYear,
+            Pattern::DayMonthYear => Kind::DayMonthYear,
+            Pattern::MonthYear => Kind::MonthYear,
+            Pattern::MonthRelYear => Kind::MonthRelYear,
+            Pattern::MonthBare => Kind::MonthBare,
+            Pattern::Iso => Kind::Iso,
+            Pattern::BareYear => Kind::BareYear,
+            Pattern::RelUnit => Kind::RelUnit,
+            Pattern::RelDay => Kind::RelDay,
+            Pattern::Weekday => Kind::Weekday,
+            Pattern::WeekdayAbbr => Kind::WeekdayAbbr,
+        }
+    }
+}
+
+/// The groups of a regex match, by name.
+fn groups_of(caps: &crate::pattern::Caps<'_>) -> Groups {
+    let mut groups = Groups::default();
+    if let Some(m) = caps.get(0) {
+        groups.all = (m.start(), m.end());
+    }
+    for name in NAMES {
+        if let Some(m) = caps.name(name) {
+            groups.set(name, (m.start(), m.end()));
+        }
+    }
+    groups
 }
 
 /// Splits a phrase list into word sequences, lowercased.
@@ -512,23 +586,73 @@ fn words(s: &str) -> Vec<(Cow<'_, str>, bool)> {
 /// order; only those are lowercased.
 fn words_at_end(s: &str, from_end: bool, n: usize) -> Vec<(Cow<'_, str>, bool)> {
     if s.is_ascii() {
-        // The same words split on bytes, which on ASCII text are its chars:
-        // no decoding of UTF-8, backwards at that.
-        let slice = |w: &[u8]| {
-            let start = w.as_ptr() as usize - s.as_ptr() as usize;
-            &s[start..start + w.len()]
+        // The same words found byte by byte, which on ASCII text are its
+        // chars: no decoding of UTF-8, backwards at that, and no iterator
+        // adapters in the way.
+        let b = s.as_bytes();
+        let in_word = |c: u8| c.is_ascii_alphanumeric() || c == b'\'';
+        // The word at `start..end` without its apostrophes around it.
+        let trimmed = |mut start: usize, mut end: usize| {
+            while start < end && b[start] == b'\'' {
+                start += 1;
+            }
+            while end > start && b[end - 1] == b'\'' {
+                end -= 1;
+            }
+            &s[start..end]
         };
-        let raw = s
-            .as_bytes()
-            .split(|b| !(b.is_ascii_alphanumeric() || *b == b'\''))
-            .map(slice)
-            .map(|w| w.trim_matches('\''))
-            .filter(|w| !w.is_empty());
-        return take_words(raw, from_end, n);
+        let mut out = Vec::with_capacity(n.min(16));
+        if from_end {
+            let mut i = b.len();
+            while i > 0 && out.len() < n {
+                while i > 0 && !in_word(b[i - 1]) {
+                    i -= 1;
+                }
+                let end = i;
+                while i > 0 && in_word(b[i - 1]) {
+                    i -= 1;
+                }
+                let w = trimmed(i, end);
+                if !w.is_empty() {
+                    out.push(lower(w));
+                }
+            }
+            out.reverse();
+        } else {
+            let mut i = 0;
+            while i < b.len() && out.len() < n {
+                while i < b.len() && !in_word(b[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < b.len() && in_word(b[i]) {
+                    i += 1;
+                }
+                let w = trimmed(start, i);
+                if !w.is_empty() {
+                    out.push(lower(w));
+                }
+            }
+        }
+        return out;
     }
     let raw =
         s.split(|c: char| !(c.is_alphanumeric() || c == '\'')).map(|w| w.trim_matches('\'')).filter(|w| !w.is_empty());
     take_words(raw, from_end, n)
+}
+
+/// A word lowercased, and whether it was written in lowercase; lowercase
+/// words are borrowed, not copied.
+fn lower(w: &str) -> (Cow<'_, str>, bool) {
+    let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        // The same as `to_lowercase` on ASCII, without its Unicode tables.
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Owned(w.to_lowercase())
+    };
+    (folded, w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// The first or last `n` of `raw`, in text order, lowercased.
@@ -537,18 +661,6 @@ fn take_words<'a>(
     from_end: bool,
     n: usize,
 ) -> Vec<(Cow<'a, str>, bool)> {
-    // Lowercase words are borrowed, not copied.
-    fn lower(w: &str) -> (Cow<'_, str>, bool) {
-        let folded = if w.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'') {
-            Cow::Borrowed(w)
-        } else if w.is_ascii() {
-            // The same as `to_lowercase` on ASCII, without its Unicode tables.
-            Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            Cow::Owned(w.to_lowercase())
-        };
-        (folded, w.chars().next().is_some_and(char::is_lowercase))
-    }
     if from_end {
         let mut out: Vec<(Cow<'_, str>, bool)> = raw.rev().take(n).map(lower).collect();
         out.reverse();
@@ -687,6 +799,21 @@ impl DateFinder {
         // (a Unicode \b makes them fall back on slower ones).
         let sources: Vec<(Pattern, String)> =
             sources.into_iter().map(|(p, src)| (p, src.replace(r"\b", r"(?-u:\b)"))).collect();
+        // The same lists, for matching word by word on ASCII sentences.
+        let words = DateWords::new(
+            &[
+                (list::PREP, anchors.keys().cloned().collect::<Vec<String>>()),
+                (list::QUAL, rules.qualifiers.clone()),
+                (list::DET, rules.year_determiners.clone()),
+                (list::MOD, modifiers.keys().cloned().collect()),
+                (list::UNIT, units.keys().cloned().collect()),
+                (list::YUNIT, rules.units.year.clone()),
+                (list::RELDAY, rules.relative_days.keys().cloned().collect()),
+                (list::DPART, rules.day_parts.clone()),
+            ],
+            (&month_full, &month_abbr),
+            (&wd_full, &wd_abbr),
+        );
         let mut patterns = Vec::new();
         for (p, src) in &sources {
             let re = Regex::new(src).map_err(|e| format!("rules/dates.toml: cannot build the {p:?} pattern: {e}"))?;
@@ -781,6 +908,7 @@ impl DateFinder {
             deadline_prepositions: rules.deadline_prepositions.iter().map(|s| norm(s)).collect(),
             range_starts: rules.range_starts.iter().map(|s| norm(s)).collect(),
             clock_words: rules.clock_words.iter().map(|s| norm(s)).collect(),
+            words,
         })
     }
 
@@ -788,6 +916,24 @@ impl DateFinder {
     /// against `published`. Never panics; spans are on char boundaries.
     pub fn find(&self, sentence: &str, published: Option<NaiveDate>) -> Vec<DateMatch> {
         self.find_open(sentence, self.open(sentence), published)
+    }
+
+    /// Every pattern's matches in `sentence`, gates aside, from the regexes
+    /// or (`by_words`) from [`DateWords`] (`None` where it does not apply).
+    #[cfg(test)]
+    fn raw_matches(&self, sentence: &str, by_words: bool) -> Option<Vec<Vec<Groups>>> {
+        let mut out = Vec::new();
+        for (pattern, re) in &self.patterns {
+            let mut found = Vec::new();
+            if by_words {
+                let words = self.words.as_ref()?;
+                words.each(pattern.kind(), &words.scan(sentence)?, |g| found.push(*g));
+            } else {
+                found.extend(re.captures_iter(sentence).map(|c| groups_of(&c)));
+            }
+            out.push(found);
+        }
+        Some(out)
     }
 
     /// Which patterns can match `sentence` (bit `i` for pattern `i`).
@@ -819,10 +965,27 @@ impl DateFinder {
         if open == 0 {
             return Vec::new();
         }
-        for (_, (pattern, re)) in self.patterns.iter().enumerate().filter(|(i, _)| open & (1 << i) != 0) {
-            for caps in re.captures_iter(sentence) {
-                if let Some(c) = self.candidate(*pattern, &caps, sentence) {
-                    cands.push(c);
+        let open_patterns = self.patterns.iter().enumerate().filter(|(i, _)| open & (1 << i) != 0);
+        match self.words.as_ref().and_then(|w| Some((w, w.scan(sentence)?))) {
+            // An ASCII sentence: the patterns matched word by word.
+            Some((words, scan)) => {
+                for (_, (pattern, _)) in open_patterns {
+                    words.each(pattern.kind(), &scan, |groups| {
+                        let caps = Captures { groups: *groups, s: sentence };
+                        if let Some(c) = self.candidate(*pattern, &caps, sentence) {
+                            cands.push(c);
+                        }
+                    });
+                }
+            }
+            None => {
+                for (_, (pattern, re)) in open_patterns {
+                    for caps in re.captures_iter(sentence) {
+                        let caps = Captures { groups: groups_of(&caps), s: sentence };
+                        if let Some(c) = self.candidate(*pattern, &caps, sentence) {
+                            cands.push(c);
+                        }
+                    }
                 }
             }
         }
@@ -1672,6 +1835,134 @@ mod tests {
             let want: Vec<String> = want.iter().map(|w| w.to_lowercase()).collect();
             proptest::prop_assert_eq!(got, want);
         }
+    }
+
+    /// Words and separators that make up random sentences for the
+    /// word-by-word matcher: every kind of date word in its cases, digits
+    /// of every shape, and the punctuation the patterns look at.
+    const DATE_WORDS: &[&str] = &[
+        "December",
+        "Dec",
+        "december",
+        "DEC",
+        "May",
+        "Sept",
+        "June",
+        "Jun",
+        "Friday",
+        "Fri",
+        "Tue",
+        "friday",
+        "4",
+        "4th",
+        "31st",
+        "04",
+        "2025",
+        "1999",
+        "12",
+        "123",
+        "20250",
+        "1st",
+        "3RD",
+        "in",
+        "on",
+        "In",
+        "since",
+        "until",
+        "to",
+        "at",
+        "least",
+        "as",
+        "of",
+        "Of",
+        "early",
+        "no",
+        "later",
+        "than",
+        "the",
+        "The",
+        "end",
+        "start",
+        "mid",
+        "late",
+        "this",
+        "This",
+        "last",
+        "next",
+        "coming",
+        "current",
+        "fiscal",
+        "week",
+        "Month",
+        "year",
+        "years",
+        "yesterday",
+        "today",
+        "Tonight",
+        "night",
+        "morning",
+        "a",
+        "its",
+        "troops",
+        "and",
+        "from",
+        "starting",
+        "not",
+        "x",
+        "_",
+        "into",
+        "Monday",
+        "Mon",
+        "Jan",
+        "Sat",
+        "2021",
+        "2100",
+        "1800",
+    ];
+    const DATE_GAPS: &[&str] = &[" ", " ", " ", "  ", "\t", "\x0b", ". ", ", ", ".", ",", "-", "/", "", "'s ", ": "];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// On ASCII sentences, every pattern matched word by word gives the
+        /// regex's matches and groups, in order.
+        #[test]
+        fn word_matches_are_the_regex_matches(
+            parts in proptest::collection::vec((0..DATE_WORDS.len(), 0..DATE_GAPS.len()), 0..12)
+        ) {
+            let f = finder();
+            let s: String = parts.iter().map(|&(w, g)| format!("{}{}", DATE_WORDS[w], DATE_GAPS[g])).collect();
+            let want = f.raw_matches(&s, false).unwrap();
+            let got = f.raw_matches(&s, true).unwrap();
+            proptest::prop_assert_eq!(got, want, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn word_matches_on_odd_input() {
+        let f = finder();
+        let long = "9".repeat(500);
+        let letters = "December ".repeat(6_000);
+        let odd = [
+            "",
+            " ",
+            "-",
+            "on Dec.4",
+            "Friday, Dec. 4th, 2025 and Tue. in 2025-12-04",
+            "the end of 2025 and mid-2025, in the 2019 elections",
+            "until at least this coming week; as late as last year",
+            "4-5 of December of this year",
+            "a\x0bDecember\x0b4",
+            long.as_str(),
+            letters.as_str(),
+        ];
+        for s in odd {
+            assert_eq!(f.raw_matches(s, true).unwrap(), f.raw_matches(s, false).unwrap(), "{s:?}");
+        }
+        // Not ASCII: no word-by-word matching, the regexes.
+        assert!(f.raw_matches("Caf\u{e9} on Friday", true).is_none());
+        assert!(f.raw_matches("on Friday\u{301}", true).is_none());
+        // Too long to index: the regexes.
+        assert!(f.raw_matches(&"December 4 ".repeat(6_000), true).is_none());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! content terms of the clause it stands in ("SCO Summit", "Tianjin",
 //! "leaders"), with aliases resolved.
 
+mod date_words;
 pub mod dates;
 pub mod entities;
 pub mod measure;
@@ -14,6 +15,7 @@ pub mod polarity;
 pub mod quantities;
 pub mod quotes;
 pub mod times;
+pub mod tokens;
 
 use crate::calendar::{PartialDate, Precision};
 use crate::document::Document;

@@ -439,7 +439,7 @@ impl PolarityFinder {
     /// Whether a word can be part of an object's noun phrase.
     fn object_word(&self, k: &str) -> bool {
         k.chars().all(char::is_alphabetic)
-            && !self.object_end.contains(&k.to_string())
+            && !self.object_end.contains(k)
             && !self.markers.contains(k)
             && !self.barriers.contains(k)
             && !self.auxiliaries.contains(k)
