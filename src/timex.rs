@@ -282,7 +282,11 @@ impl Tagger {
     /// `opening_unit_followers` ("Days of heavy rain", "Weeks later") is a
     /// duration of unknown count, unless something found already covers it.
     fn opening_unit(&self, sentence: &str, found: &mut Vec<Timex>) {
-        let at_start = sentence.len() - sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let first_alnum = |from: usize| match sentence.as_bytes().get(from) {
+            Some(b) if b.is_ascii_alphanumeric() => from,
+            _ => sentence.len() - sentence[from..].trim_start_matches(|c: char| !c.is_alphanumeric()).len(),
+        };
+        let at_start = first_alnum(0);
         // After a dateline ("HOUSTON — Days of rain", "LONDON (Reuters) -
         // Hours after"), the sentence starts after its dash: the first dash
         // of the first 80 bytes, with a space either side, and no lowercase
@@ -310,17 +314,25 @@ impl Tagger {
                 });
                 (spaced && upper).then_some(at + len)
             });
-        let after_dash =
-            dash.map(|body| sentence.len() - sentence[body..].trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+        let after_dash = dash.map(first_alnum);
+        // A word ends at ASCII white space or a comma (both char boundaries).
+        let word_end = |from: usize| {
+            bytes[from..].iter().position(|b| b.is_ascii_whitespace() || *b == b',').map_or(bytes.len(), |p| from + p)
+        };
         for start in std::iter::once(at_start).chain(after_dash) {
-            let mut words = sentence[start..].split(|c: char| c.is_whitespace() || c == ',');
-            let (Some(first), Some(next)) = (words.next(), words.next()) else { continue };
+            if !bytes.get(start).is_some_and(u8::is_ascii_uppercase) {
+                continue;
+            }
+            let first = &sentence[start..word_end(start)];
             let Some((_, value)) = self.plural_units.iter().find(|(w, _)| first.eq_ignore_ascii_case(w)) else {
                 continue;
             };
-            if !first.starts_with(|c: char| c.is_ascii_uppercase())
-                || !self.opening_followers.iter().any(|f| next.eq_ignore_ascii_case(f))
-            {
+            let next_start = bytes[start + first.len()..]
+                .iter()
+                .position(|b| !(b.is_ascii_whitespace() || *b == b','))
+                .map_or(bytes.len(), |p| start + first.len() + p);
+            let next = &sentence[next_start..word_end(next_start)];
+            if !self.opening_followers.iter().any(|f| next.eq_ignore_ascii_case(f)) {
                 continue;
             }
             let span = Span::new(start, start + first.len());
