@@ -752,18 +752,19 @@ fn one_per_values(input: &Input, findings: &mut Vec<Finding>) {
 /// reports of the finding's other claims), and says so in the reason when
 /// several reports stand against one.
 fn support(input: &Input, agreements: &[(usize, usize)], findings: &mut [Finding]) {
+    // Each claim's partners in agreement, in the order they agreed.
+    let mut partners: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for &(x, y) in agreements {
+        partners.entry(x).or_default().push(y);
+        if y != x {
+            partners.entry(y).or_default().push(x);
+        }
+    }
     for f in findings.iter_mut() {
         let docs_of = |c: usize| -> Vec<usize> {
             let others: Vec<usize> = f.claims.iter().filter(|&&o| o != c).map(|&o| input.claims[o].doc).collect();
             let mut docs = vec![input.claims[c].doc];
-            for &(x, y) in agreements {
-                let partner = if x == c {
-                    y
-                } else if y == c {
-                    x
-                } else {
-                    continue;
-                };
+            for &partner in partners.get(&c).into_iter().flatten() {
                 let d = input.claims[partner].doc;
                 if !others.contains(&d) {
                     docs.push(d);
