@@ -346,21 +346,9 @@ struct Cand {
     coordinated: Option<(Span, usize)>,
 }
 
-/// Which regex a candidate came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pattern {
-    MonthDayYear,
-    DayMonthYear,
-    MonthYear,
-    MonthRelYear,
-    MonthBare,
-    Iso,
-    BareYear,
-    RelUnit,
-    RelDay,
-    Weekday,
-    WeekdayAbbr,
-}
+/// Which regex a candidate came from: the word matcher's kinds, one per
+/// regex.
+type Pattern = Kind;
 
 /// The compiled date matcher; build it once per run.
 #[derive(Debug, Clone)]
@@ -437,24 +425,6 @@ impl<'a> Captures<'a> {
 
     fn get(&self, _whole: usize) -> Option<Hit<'a>> {
         Some(Hit { start: self.groups.all.0, end: self.groups.all.1, s: self.s })
-    }
-}
-
-impl Pattern {
-    fn kind(self) -> Kind {
-        match self {
-            Pattern::MonthDayYear => Kind::MonthDayYear,
-            Pattern::DayMonthYear => Kind::DayMonthYear,
-            Pattern::MonthYear => Kind::MonthYear,
-            Pattern::MonthRelYear => Kind::MonthRelYear,
-            Pattern::MonthBare => Kind::MonthBare,
-            Pattern::Iso => Kind::Iso,
-            Pattern::BareYear => Kind::BareYear,
-            Pattern::RelUnit => Kind::RelUnit,
-            Pattern::RelDay => Kind::RelDay,
-            Pattern::Weekday => Kind::Weekday,
-            Pattern::WeekdayAbbr => Kind::WeekdayAbbr,
-        }
     }
 }
 
@@ -927,7 +897,7 @@ impl DateFinder {
             let mut found = Vec::new();
             if by_words {
                 let words = self.words.as_ref()?;
-                words.each(pattern.kind(), &words.scan(sentence)?, |g| found.push(*g));
+                words.each(*pattern, &words.scan(sentence)?, |g| found.push(*g));
             } else {
                 found.extend(re.captures_iter(sentence).map(|c| groups_of(&c)));
             }
@@ -970,7 +940,7 @@ impl DateFinder {
             // An ASCII sentence: the patterns matched word by word.
             Some((words, scan)) => {
                 for (_, (pattern, _)) in open_patterns {
-                    words.each(pattern.kind(), &scan, |groups| {
+                    words.each(*pattern, &scan, |groups| {
                         let caps = Captures { groups: *groups, s: sentence };
                         if let Some(c) = self.candidate(*pattern, &caps, sentence) {
                             cands.push(c);
