@@ -864,6 +864,16 @@ pub(crate) mod testing {
         analyse(vec![doc(0, a), doc(1, b)], &Rules::built_in().unwrap()).unwrap()
     }
 
+    /// Two reports given as JSON documents, the first published on
+    /// `a_date`, the second on `b_date`; each text may hold paragraphs.
+    pub fn check_on(a: &str, a_date: &str, b: &str, b_date: &str) -> Run {
+        let doc = |i: usize, date: &str, text: &str| {
+            let json = serde_json::json!({"id": format!("r{i}"), "published": date, "text": text});
+            document::from_bytes(format!("{i}.json").as_ref(), json.to_string().into_bytes(), i).unwrap()
+        };
+        analyse(vec![doc(0, a_date, a), doc(1, b_date, b)], &Rules::built_in().unwrap()).unwrap()
+    }
+
     /// The rules of a run's findings, in order.
     pub fn rules_of(run: &Run) -> Vec<&'static str> {
         run.findings.iter().map(|f| f.rule).collect()
@@ -919,11 +929,7 @@ mod tests {
                  Officials spoke.";
         let b = "The turnout for the November 23 vote was 38.4%, BEC data show.\n\nShe will serve until the next \
                  regular local elections in 2028.";
-        let doc = |i: usize, text: &str| {
-            let json = serde_json::json!({"id": format!("r{i}"), "published": "2025-11-24", "text": text});
-            document::from_bytes(format!("{i}.json").as_ref(), json.to_string().into_bytes(), i).unwrap()
-        };
-        let run = crate::analyse(vec![doc(0, a), doc(1, b)], &Rules::built_in().unwrap()).unwrap();
+        let run = super::testing::check_on(a, "2025-11-24", b, "2025-11-24");
         assert_eq!(severities(&run), vec![("date-conflict", Severity::Conflict)], "{:#?}", run.findings);
         assert!(run.findings[0].message.contains("November 23"), "{:#?}", run.findings);
     }

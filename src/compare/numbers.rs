@@ -443,6 +443,14 @@ fn sentence_spans(input: &Input, c: &Claim) -> Vec<(chrono::NaiveDate, chrono::N
         .collect()
 }
 
+/// Whether two claims' subjects share a word ("mayor", "border").
+fn share_a_subject_word(a: &Claim, b: &Claim) -> bool {
+    a.subject.iter().any(|ta| b.subject.iter().any(|tb| crate::align::same_term(ta, tb).is_some()))
+}
+
+/// Seconds in a day.
+const DAY: f64 = 86_400.0;
+
 /// The resolved dates of a claim's sentence.
 fn sentence_dates(input: &Input, c: &Claim) -> Vec<crate::calendar::PartialDate> {
     input
@@ -474,7 +482,6 @@ fn undated(input: &Input, c: &Claim) -> bool {
 pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
     use crate::extract::dates::Anchor;
     use crate::extract::{DateClaim, DurationClaim};
-    const DAY: f64 = 86_400.0;
     // The end dates, with the seconds from their report's day to each end
     // of the date, once.
     let ends: Vec<(&Claim, f64, f64, chrono::NaiveDate)> = input
@@ -520,7 +527,7 @@ pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
             // ("will maintain controls on its border ... until mid-March").
             let before = &text[u.clause.start.min(u.norm.start)..u.norm.start];
             let named = if extension {
-                u.subject.iter().any(|tu| d.subject.iter().any(|td| crate::align::same_term(tu, td).is_some()))
+                share_a_subject_word(u, d)
             } else {
                 before
                     .split_whitespace()
@@ -557,7 +564,6 @@ pub(super) fn implied_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
 /// The seconds of a length of time's calendar unit, with its name: "P4Y" is
 /// in years; lengths of hours or less have none.
 fn calendar_unit(value: &str) -> Option<(f64, &'static str)> {
-    const DAY: f64 = 86_400.0;
     match value.chars().last() {
         Some('Y') if !value.contains('T') => Some((365.25 * DAY, "years")),
         Some('M') if !value.contains('T') => Some((30.44 * DAY, "months")),
@@ -626,7 +632,6 @@ fn extent<'c>(input: &Input, claims: &'c [Claim]) -> Option<(&'c Claim, i64)> {
 /// names the length's event ("two-day visit" and "to visit").
 pub(super) fn extents(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
     use crate::extract::DurationClaim;
-    const DAY: f64 = 86_400.0;
     let lengths: Vec<(&Claim, f64)> = input
         .claims
         .iter()
@@ -691,7 +696,6 @@ pub(super) fn extents(input: &Input, findings: &mut Vec<Finding>, tally: &mut Ta
 pub(super) fn elapsed_lengths(input: &Input, findings: &mut Vec<Finding>, tally: &mut Tally) {
     use crate::extract::dates::Anchor;
     use crate::extract::{DateClaim, DurationClaim};
-    const DAY: f64 = 86_400.0;
     for d in input.claims {
         let ClaimValue::Duration(DurationClaim { value, seconds: Some((low, high)) }) = &d.value else { continue };
         let Some(head) = d.head.as_deref().filter(|h| input.measure.is_elapsed(h)) else { continue };
@@ -708,8 +712,7 @@ pub(super) fn elapsed_lengths(input: &Input, findings: &mut Vec<Finding>, tally:
             let ClaimValue::Date(DateClaim { value: Some(_), anchor: Anchor::At, .. }) = &u.value else { continue };
             let text = &input.docs[u.doc].norm.text;
             let before = &text[u.clause.start.min(u.norm.start)..u.norm.start];
-            let shared =
-                u.subject.iter().any(|tu| d.subject.iter().any(|td| crate::align::same_term(tu, td).is_some()));
+            let shared = share_a_subject_word(u, d);
             if shared && input.measure.begins(head, before) {
                 begun.push(u);
             }
@@ -761,12 +764,18 @@ fn written_zone(t: &TimeClaim) -> Option<&str> {
     }
 }
 
+/// A clock time's offset from UTC: its zone's, or for a local time the
+/// event's local offset when the reports give it.
+fn known_offset(t: &TimeClaim, local: Option<i64>) -> Option<i64> {
+    t.offset.or(written_zone(t).is_none().then_some(local).flatten())
+}
+
 /// Clock times compare when both are clock times and their zones can be
 /// put side by side: both known, or both written the same way (or not at
 /// all), or one known and the other local when the reports give the local
 /// time's offset (`local`, [`local_offset`]).
 fn times_comparable(x: &TimeClaim, y: &TimeClaim, local: Option<i64>) -> bool {
-    let known = |t: &TimeClaim| t.offset.or(written_zone(t).is_none().then_some(local).flatten());
+    let known = |t: &TimeClaim| known_offset(t, local);
     x.minutes.is_some()
         && y.minutes.is_some()
         && (known(x).is_some() && known(y).is_some() || written_zone(x) == written_zone(y))
@@ -776,7 +785,7 @@ fn times_comparable(x: &TimeClaim, y: &TimeClaim, local: Option<i64>) -> bool {
 /// zones are known (a local time's from `local`).
 pub(super) fn clock_gap(x: &TimeClaim, y: &TimeClaim, local: Option<i64>) -> Option<i64> {
     let (mx, my) = (x.minutes?, y.minutes?);
-    let known = |t: &TimeClaim| t.offset.or(written_zone(t).is_none().then_some(local).flatten());
+    let known = |t: &TimeClaim| known_offset(t, local);
     let (ux, uy) = match (x.offset, y.offset) {
         (Some(ox), Some(oy)) => (mx - ox, my - oy),
         (None, None) => (mx, my),
@@ -833,20 +842,11 @@ pub fn local_offset(docs: &[crate::document::Document], claims: &[Claim]) -> Opt
 
 #[cfg(test)]
 mod tests {
+    use crate::compare::testing::check_on;
     use crate::compare::Severity;
-    use crate::rules::Rules;
-    use crate::{analyse, document, Run};
+    use crate::Run;
 
-    /// One-paragraph reports, the first published on `a_date`, the second
-    /// on `b_date`.
-    fn check_on(a: &str, a_date: &str, b: &str, b_date: &str) -> Run {
-        let doc = |i: usize, date: &str, text: &str| {
-            let json = serde_json::json!({"id": format!("r{i}"), "published": date, "text": text});
-            document::from_bytes(format!("{i}.json").as_ref(), json.to_string().into_bytes(), i).unwrap()
-        };
-        analyse(vec![doc(0, a_date, a), doc(1, b_date, b)], &Rules::built_in().unwrap()).unwrap()
-    }
-
+    /// One-paragraph reports, both published on 4 December 2025.
     fn check(a: &str, b: &str) -> Run {
         check_on(a, "2025-12-04", b, "2025-12-04")
     }

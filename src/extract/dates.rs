@@ -1258,18 +1258,20 @@ impl DateFinder {
     /// "and"); not "rose on March 3 to 7%" nor "from Feb. 5 to 7 p.m.".
     fn days_to(&self, c: &Cand, s: &str, value: PartialDate) -> Option<(NaiveDate, NaiveDate)> {
         let (month, first) = (value.month?, value.day?);
+        // The word after the date first: most dates have none of these.
+        let tail = s.get(c.span.end..)?;
+        let rest = tail.trim_start();
+        let word = rest.split_whitespace().next()?;
+        let joins = ["to", "through", "until", "till", "and"].iter().any(|j| word.eq_ignore_ascii_case(j));
+        if !joins || rest.len() == tail.len() {
+            return None;
+        }
         let opened = s[..c.span.start.min(s.len())]
             .split_whitespace()
             .rev()
             .take(2)
             .any(|w| self.range_starts.contains(&w.to_lowercase()));
         if !opened {
-            return None;
-        }
-        let tail = s.get(c.span.end..)?;
-        let rest = tail.trim_start();
-        let word = rest.split_whitespace().next()?.to_lowercase();
-        if !matches!(word.as_str(), "to" | "through" | "until" | "till" | "and") || rest.len() == tail.len() {
             return None;
         }
         let rest = rest[word.len()..].trim_start();
