@@ -512,8 +512,7 @@ pub fn extract(docs: &[Document], sentences: &[Sentence], ex: &Extractor, lexico
         // number is.
         let proportions = ex.measure.proportions(text, &numbers);
         for &(span, share) in &proportions {
-            let (low, high, approx) = ex.quantities.hedge(text, span, share, share);
-            let span = ex.quantities.with_hedge(text, span);
+            let (low, high, approx, span) = ex.quantities.hedged(text, span, share, share);
             let claim = NumberClaim {
                 value: share,
                 kind: NumberKind::Cardinal,

@@ -291,6 +291,13 @@ impl QuantityReader {
     /// widened by a hedge right before it or at its start ("about two
     /// hours", "more than three years"), with the hedge.
     pub fn hedge(&self, s: &str, span: Span, low: f64, high: f64) -> (f64, f64, Approx) {
+        let (low, high, kind, _) = self.hedged(s, span, low, high);
+        (low, high, kind)
+    }
+
+    /// [`QuantityReader::hedge`], with `span` widened to take in a hedge
+    /// written right before it ("More than nine in ten").
+    pub fn hedged(&self, s: &str, span: Span, low: f64, high: f64) -> (f64, f64, Approx, Span) {
         let words = word_spans(&s[..span.end]);
         let lower: Vec<String> = words.iter().map(|&(a, b)| norm(&s[a..b])).collect();
         let first = words.iter().position(|&(a, _)| a >= span.start).unwrap_or(words.len());
@@ -300,25 +307,11 @@ impl QuantityReader {
             let inside = lower.len() >= first + k && lower[first..first + k] == phrase[..];
             if before || inside {
                 let (low, high) = self.widen(*kind, low, high);
-                return (low, high, *kind);
+                let span = if before { Span::new(words[first - k].0, span.end) } else { span };
+                return (low, high, *kind, span);
             }
         }
-        (low, high, Approx::Exact)
-    }
-
-    /// `span` widened to take in an approximation written right before it
-    /// ("More than nine in ten"), if any.
-    pub fn with_hedge(&self, s: &str, span: Span) -> Span {
-        let words = word_spans(&s[..span.end]);
-        let lower: Vec<String> = words.iter().map(|&(a, b)| norm(&s[a..b])).collect();
-        let first = words.iter().position(|&(a, _)| a >= span.start).unwrap_or(words.len());
-        for (phrase, _) in &self.approx {
-            let k = phrase.len();
-            if first >= k && lower[first - k..first] == phrase[..] {
-                return Span::new(words[first - k].0, span.end);
-            }
-        }
-        span
+        (low, high, Approx::Exact, span)
     }
 
     /// The values an amount from `low` to `high` allows when hedged so.
